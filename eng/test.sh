@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test runner: the xunit projects, the Expecto executable and
+# the notebooks. Ends with one line "N passed, N failed" totalled over all of them; exits non-zero
+# when anything failed or did not build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="$PWD/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+passed=0
+failed=0
+
+if ! dotnet build Optimize.sln -c Release -nologo -v quiet -clp:ErrorsOnly > "$results/build.log" 2>&1; then
+  cat "$results/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# xunit projects: counts from their TRX files.
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || true
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  else
+    echo "test: $name produced no results"; failed=$((failed + 1))
+  fi
+done
+
+# Expecto: an executable whose summary line reads "... N passed, N ignored, N failed, N errored".
+for project in tests/*/*.fsproj; do
+  name=$(basename "$project" .fsproj)
+  out="$results/$name.log"
+  dotnet "tests/$name/bin/Release/net10.0/$name.dll" --summary > "$out" 2>&1
+  tail -n 30 "$out"
+  summary=$(grep -Eo '[0-9]+ passed, [0-9]+ ignored, [0-9]+ failed, [0-9]+ errored' "$out" | tail -n 1)
+  if [ -n "$summary" ]; then
+    read -r p _ _ _ f _ e _ <<< "${summary//,/}"
+    passed=$((passed + p)); failed=$((failed + f + e))
+  else
+    echo "test: $name printed no summary"; failed=$((failed + 1))
+  fi
+done
+
+# Notebooks: each one counts as one test; a failing cell fails it.
+for notebook in notebooks/*.ipynb; do
+  [ -f "$notebook" ] || continue
+  name=$(basename "$notebook" .ipynb)
+  if bash eng/run-notebook.sh "$notebook" > "$results/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "notebook $name: passed"
+  else
+    failed=$((failed + 1)); echo "notebook $name: FAILED"; tail -n 40 "$results/$name.log"
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

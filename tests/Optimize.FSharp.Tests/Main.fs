@@ -1,0 +1,6 @@
+module Optimize.FSharp.Tests.Main
+
+open Expecto
+
+[<EntryPoint>]
+let main argv = runTestsInAssemblyWithCLIArgs [] argv
