@@ -146,12 +146,7 @@ public static class AnalyticObjective
             return (x, v, result) =>
             {
                 hessian(x, h);
-                for (int i = 0; i < dimension; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < dimension; j++) sum += h[i, j] * v[j];
-                    result[i] = sum;
-                }
+                MatrixProducts.Multiply(h, v, result);
             };
         }
     }
