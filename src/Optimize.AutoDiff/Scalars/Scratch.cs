@@ -2,26 +2,43 @@ namespace Optimize.AutoDiff;
 
 /// <summary>
 /// Per-thread reusable arrays of AD scalars, so derivative calls allocate nothing in steady state and
-/// stay safe under concurrency. A nested rent of the same type while one is out gets a fresh array.
+/// stay safe under concurrency. Up to four arrays of one type may be out at once (nested rents, e.g. a
+/// term's inputs and its residuals); a deeper nesting gets fresh arrays.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal static class Scratch<T>
 {
-    [ThreadStatic] private static T[]? cached;
+    private const int Depth = 4;
+    [ThreadStatic] private static T[]?[]? cached;
 
     internal static T[] Rent(int length)
     {
-        T[]? array = cached;
-        if (array is not null && array.Length >= length)
+        T[]?[] slots = cached ??= new T[]?[Depth];
+        for (int i = 0; i < Depth; i++)
         {
-            cached = null;
-            return array;
+            T[]? array = slots[i];
+            if (array is not null && array.Length >= length)
+            {
+                slots[i] = null;
+                return array;
+            }
         }
         return new T[Math.Max(length, 16)];
     }
 
     internal static void Return(T[] array)
     {
-        if (cached is null || cached.Length < array.Length) cached = array;
+        T[]?[] slots = cached ??= new T[]?[Depth];
+        int smallest = 0;
+        for (int i = 0; i < Depth; i++)
+        {
+            if (slots[i] is null)
+            {
+                slots[i] = array;
+                return;
+            }
+            if (slots[i]!.Length < slots[smallest]!.Length) smallest = i;
+        }
+        if (slots[smallest]!.Length < array.Length) slots[smallest] = array;
     }
 }
