@@ -30,8 +30,9 @@ public sealed record ConjugateGradientOptions
     public ConjugateGradientUpdate Update { get; init; } = ConjugateGradientUpdate.HagerZhang;
 
     /// <summary>
-    /// The line search; null picks Hager–Zhang's for the Hager–Zhang update and a strong Wolfe Moré–Thuente
-    /// search with c₂ = 0.1 for the others (Fletcher–Reeves needs c₂ &lt; ½, Nocedal &amp; Wright Lemma 5.6).
+    /// The line search; null picks Hager–Zhang's (δ = 0.01, σ = 0.1) for the Hager–Zhang update and a strong
+    /// Wolfe Moré–Thuente search with c₂ = 0.1 for the others (Fletcher–Reeves needs c₂ &lt; ½, Nocedal &amp; Wright
+    /// Lemma 5.6). CG_DESCENT's looser σ = 0.9 made CG on Rosenbrock take about six times more iterations here.
     /// </summary>
     public LineSearch? LineSearch { get; init; }
 
@@ -71,7 +72,7 @@ public sealed class ConjugateGradient : Minimizer<IGradientObjective, ConjugateG
         Options = options ?? new ConjugateGradientOptions();
         Options.Validate();
         lineSearch = Options.LineSearch ?? (Options.Update == ConjugateGradientUpdate.HagerZhang
-            ? new HagerZhangLineSearch()
+            ? new HagerZhangLineSearch { SufficientDecrease = 0.01, Curvature = 0.1 }
             : new MoreThuenteLineSearch { Curvature = 0.1 });
     }
 

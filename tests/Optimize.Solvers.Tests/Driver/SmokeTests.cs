@@ -19,6 +19,10 @@ public class SmokeTests(ITestOutputHelper output)
             new ConjugateGradient(new(){ Update = ConjugateGradientUpdate.FletcherReeves}).Minimize(p, x0, new DriverOptions{MaximumIterations=100000}),
             new ConjugateGradient(new(){ Update = ConjugateGradientUpdate.PolakRibierePlus}).Minimize(p, x0),
             new ConjugateGradient(new(){ Update = ConjugateGradientUpdate.HestenesStiefel}).Minimize(p, x0),
+            new ConjugateGradient(new(){ LineSearch = new Optimize.Solvers.LineSearches.MoreThuenteLineSearch{Curvature=0.1}}).Minimize(p, x0),
+            new ConjugateGradient(new(){ LineSearch = new Optimize.Solvers.LineSearches.HagerZhangLineSearch{SufficientDecrease=0.01, Curvature=0.1}}).Minimize(p, x0),
+            new Lbfgs(new(){ LineSearch = new Optimize.Solvers.LineSearches.HagerZhangLineSearch()}).Minimize(p, x0),
+            new Lbfgs(new(){ LineSearch = new Optimize.Solvers.LineSearches.BacktrackingLineSearch()}).Minimize(p, x0),
             new GradientDescent().Minimize(p, x0, new DriverOptions{MaximumIterations=100000, GradientTolerance=1e-6}),
             })
             output.WriteLine(r.BriefReport());
