@@ -4,7 +4,10 @@ namespace Optimize.Solvers.LineSearches;
 /// The line search of Moré &amp; Thuente (1994), "Line search algorithms with guaranteed sufficient decrease",
 /// ACM TOMS 20(3): finds α with the strong Wolfe conditions φ(α) ≤ φ(0) + c₁αφ′(0) and |φ′(α)| ≤ c₂|φ′(0)|
 /// by safeguarded cubic and quadratic interpolation on an interval of uncertainty (MINPACK-2 <c>dcsrch</c> and
-/// <c>dcstep</c>). A non-finite trial value halves the step towards the best point so far.
+/// <c>dcstep</c>). A non-finite trial value halves the step towards the best point so far. When f no longer
+/// resolves the decrease (near a minimizer, where changes fall below round-off), a step meeting the curvature
+/// condition with φ(α) ≤ φ(0) + <see cref="RoundoffTolerance"/>·|φ(0)| is accepted, as Hager &amp; Zhang's
+/// approximate Wolfe conditions do.
 /// </summary>
 public sealed record MoreThuenteLineSearch : LineSearch
 {
@@ -25,6 +28,9 @@ public sealed record MoreThuenteLineSearch : LineSearch
     /// <summary>The largest step; reaching it while φ still decreases reports <see cref="LineSearchStatus.MaximumStepReached"/>. Default 1e20.</summary>
     public double MaximumStep { get; init; } = 1e20;
 
+    /// <summary>Relative size of the round-off in f below which sufficient decrease is not tested. Default 1e-13; 0 disables.</summary>
+    public double RoundoffTolerance { get; init; } = 1e-13;
+
     /// <summary>The most evaluations of φ. Default 30.</summary>
     public int MaximumEvaluations { get; init; } = 30;
 
@@ -37,6 +43,7 @@ public sealed record MoreThuenteLineSearch : LineSearch
         DriverOptions.Between(SufficientDecrease, 0, 1, nameof(SufficientDecrease));
         DriverOptions.Between(Curvature, SufficientDecrease, 1, nameof(Curvature));
         DriverOptions.NonNegative(IntervalTolerance, nameof(IntervalTolerance));
+        DriverOptions.NonNegative(RoundoffTolerance, nameof(RoundoffTolerance));
         DriverOptions.StrictlyPositive(MinimumStep, nameof(MinimumStep));
         DriverOptions.StrictlyPositive(MaximumStep, nameof(MaximumStep));
         if (MaximumStep <= MinimumStep)
@@ -69,7 +76,8 @@ public sealed record MoreThuenteLineSearch : LineSearch
             if (value <= armijo && value < bestArmijoValue) { bestArmijoStep = step; bestArmijoValue = value; }
 
             if (stage == 1 && value <= armijo && slope >= 0) stage = 2;
-            if (value <= armijo && Math.Abs(slope) <= Curvature * -slope0)
+            bool curvature = Math.Abs(slope) <= Curvature * -slope0;
+            if (curvature && (value <= armijo || value - value0 <= RoundoffTolerance * Math.Abs(value0)))
                 return new LineSearchResult(LineSearchStatus.Converged, step, value, evaluation);
             if (step == MaximumStep && value <= armijo && slope <= testSlope)
                 return new LineSearchResult(LineSearchStatus.MaximumStepReached, step, value, evaluation);

@@ -5,12 +5,15 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 namespace Optimize.Solvers.LinearAlgebra;
 
 /// <summary>
-/// Cholesky factorizations of B + τI on a work array allocated once, through MathNet's linear-algebra provider
-/// (the native BLAS/LAPACK backend when one is installed as provider).
+/// Cholesky factorizations of B + τI on a work array allocated once. With a native MathNet linear-algebra
+/// provider (BLAS/LAPACK) the factorization goes through it; with MathNet's managed provider, whose Cholesky is
+/// unvectorized, a left-looking column Cholesky vectorized with <see cref="TensorPrimitives"/> is used instead.
+/// Both store L column-major in the lower triangle.
 /// </summary>
 public sealed class SymmetricFactorization
 {
     private readonly int n;
+    private readonly bool useProvider = LinearAlgebraControl.Provider is not ManagedLinearAlgebraProvider;
 
     /// <summary>Allocates the work array for n×n matrices.</summary>
     /// <param name="dimension">n.</param>
@@ -38,17 +41,49 @@ public sealed class SymmetricFactorization
         for (int i = 0; i < n; i++) Factor[i * n + i] += shift;
         for (int i = 0; i < n; i++)
             if (!(Factor[i * n + i] > 0) || !double.IsFinite(Factor[i * n + i])) return false;
+        bool factored = useProvider ? ProviderCholesky() : ColumnCholesky();
+        if (!factored) return false;
+        for (int i = 0; i < n; i++)
+            if (!(Factor[i * n + i] > 0) || !double.IsFinite(Factor[i * n + i])) return false;
+        Shift = shift;
+        return true;
+    }
+
+    private bool ProviderCholesky()
+    {
         try
         {
             LinearAlgebraControl.Provider.CholeskyFactor(Factor, n);
+            return true;
         }
         catch (ArgumentException)
         {
             return false;
         }
-        for (int i = 0; i < n; i++)
-            if (!(Factor[i * n + i] > 0) || !double.IsFinite(Factor[i * n + i])) return false;
-        Shift = shift;
+    }
+
+    /// <summary>
+    /// Left-looking column Cholesky (Golub &amp; Van Loan, Algorithm 4.2.2, gaxpy form): column j of L is
+    /// (A[j:, j] − Σₖ&lt;ⱼ L[j, k]·L[j:, k]) / √(·), every update a contiguous SIMD multiply-add.
+    /// </summary>
+    private bool ColumnCholesky()
+    {
+        var a = Factor.AsSpan();
+        for (int j = 0; j < n; j++)
+        {
+            int length = n - j;
+            var column = a.Slice(j * n + j, length);
+            for (int k = 0; k < j; k++)
+            {
+                double ljk = a[k * n + j];
+                if (ljk != 0) TensorPrimitives.MultiplyAdd(a.Slice(k * n + j, length), -ljk, column, column);
+            }
+            double pivot = column[0];
+            if (!(pivot > 0) || !double.IsFinite(pivot)) return false;
+            double root = Math.Sqrt(pivot);
+            column[0] = root;
+            if (length > 1) TensorPrimitives.Multiply(column[1..], 1 / root, column[1..]);
+        }
         return true;
     }
 
@@ -79,13 +114,18 @@ public sealed class SymmetricFactorization
         return false;
     }
 
-    /// <summary>Solves (B + τ I)x = b in place with the current factor.</summary>
+    /// <summary>Solves (B + τI)x = b in place with the current factor: Lz = b, then Lᵀx = z.</summary>
     /// <param name="rightHandSide">b on entry, x on exit.</param>
-    public void Solve(double[] rightHandSide)
+    public void Solve(Span<double> rightHandSide)
     {
-        ArgumentNullException.ThrowIfNull(rightHandSide);
-        Guard.Length(rightHandSide.Length, n, nameof(rightHandSide));
-        LinearAlgebraControl.Provider.CholeskySolveFactored(Factor, n, rightHandSide, 1);
+        SolveLower(rightHandSide);
+        var factor = Factor.AsSpan();
+        for (int i = n - 1; i >= 0; i--)
+        {
+            int below = n - i - 1;
+            double sum = below > 0 ? TensorPrimitives.Dot(factor.Slice(i * n + i + 1, below), rightHandSide.Slice(i + 1, below)) : 0;
+            rightHandSide[i] = (rightHandSide[i] - sum) / factor[i * n + i];
+        }
     }
 
     /// <summary>Solves Lq = b in place (forward substitution), column by column.</summary>

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
-using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using Optimize.Oracles;
+using Optimize.Solvers.LinearAlgebra;
 using Optimize.Solvers.LineSearches;
 
 namespace Optimize.Solvers.QuasiNewton;
@@ -47,7 +47,7 @@ public sealed record BfgsOptions
 /// <summary>
 /// BFGS with the inverse-Hessian update Hₖ₊₁ = (I − ρsyᵀ)Hₖ(I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs (Nocedal &amp; Wright,
 /// §6.1, eq. 6.17 and Algorithm 6.1), H₀ scaled by yᵀs/yᵀy before the first update (eq. 6.20). The update is
-/// applied as a rank-two correction in O(n²); H·∇f goes through MathNet's linear-algebra provider.
+/// applied as a rank-two correction in O(n²) on MathNet's column-major storage with SIMD column updates.
 /// </summary>
 public sealed class Bfgs : Minimizer<IGradientObjective, Bfgs.State>
 {
@@ -76,17 +76,12 @@ public sealed class Bfgs : Minimizer<IGradientObjective, Bfgs.State>
             S = new double[n];
             Y = new double[n];
             HY = new double[n];
-            GradientVector = new DenseVector(Gradient);
-            DirectionVector = new DenseVector(Direction);
-            YVector = new DenseVector(Y);
-            HYVector = new DenseVector(HY);
         }
 
         /// <summary>Hₖ, the approximation of ∇²f(xₖ)⁻¹.</summary>
         public DenseMatrix InverseHessian { get; }
 
         internal readonly double[] S, Y, HY;
-        internal readonly DenseVector GradientVector, DirectionVector, YVector, HYVector;
         internal bool Scaled;
     }
 
@@ -103,7 +98,7 @@ public sealed class Bfgs : Minimizer<IGradientObjective, Bfgs.State>
     /// <inheritdoc/>
     protected override TerminationReason? Update(State state)
     {
-        state.InverseHessian.Multiply(state.GradientVector, state.DirectionVector);
+        MatrixOperator.MultiplySymmetric(state.InverseHessian, state.Gradient, state.Direction);
         TensorPrimitives.Negate(state.Direction, state.Direction);
         if (!(TensorPrimitives.Dot(state.Gradient, state.Direction) < 0))
         {
@@ -156,7 +151,7 @@ public sealed class Bfgs : Minimizer<IGradientObjective, Bfgs.State>
         }
 
         // H⁺ = H − ρ(s(Hy)ᵀ + (Hy)sᵀ) + (ρ + ρ²yᵀHy)ssᵀ, column by column on the column-major storage.
-        state.InverseHessian.Multiply(state.YVector, state.HYVector);
+        MatrixOperator.MultiplySymmetric(state.InverseHessian, y, state.HY);
         double rho = 1 / sy;
         double yHy = TensorPrimitives.Dot(y, state.HY);
         double c = rho + rho * rho * yHy;

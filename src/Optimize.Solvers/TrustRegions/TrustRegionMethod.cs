@@ -44,7 +44,9 @@ public class TrustRegionState : MinimizerState
 /// <summary>
 /// The trust-region iteration shared by <see cref="SteihaugTrustRegion"/>, <see cref="TrustRegion"/> and
 /// <see cref="QuasiNewton.Sr1TrustRegion"/> (Nocedal &amp; Wright, Algorithm 4.1): each driver iteration
-/// solves subproblems, shrinking the radius, until a step is accepted.
+/// solves subproblems, shrinking the radius, until a step is accepted. When both the actual and the predicted
+/// reduction are below the round-off of f, ρ is replaced by the verdict of the gradient (accept when ‖∇f‖ drops).
+/// A non-finite f at a trial point shrinks the radius.
 /// </summary>
 /// <typeparam name="TObjective">The oracle needed.</typeparam>
 /// <typeparam name="TState">The state.</typeparam>
@@ -107,12 +109,14 @@ public abstract class TrustRegionMethod<TObjective, TState> : Minimizer<TObjecti
 
             double actual = state.Value - trialValue;
             double rho = predicted > 0 ? actual / predicted : actual > 0 ? 1 : -1;
+            // When f no longer resolves the change, judge the step by the gradient instead.
             double noise = 1e-14 * Math.Max(1, Math.Abs(state.Value));
-            if (Math.Abs(actual) <= noise && Math.Abs(predicted) <= noise) rho = actual >= 0 ? 1 : -1;
+            bool belowRoundoff = Math.Abs(actual) <= noise && Math.Abs(predicted) <= noise;
+            if (belowRoundoff) rho = trialNorm < state.GradientNorm ? 1 : -1;
             if (rho < 0.25) state.Radius = 0.25 * stepNorm;
             else if (rho > 0.75 && stepNorm >= 0.99 * state.Radius) state.Radius = Math.Min(2 * state.Radius, Radius.MaximumRadius);
 
-            bool accepted = rho > Radius.AcceptanceRatio && actual >= 0;
+            bool accepted = rho > Radius.AcceptanceRatio && (actual >= 0 || belowRoundoff);
             AfterTrial(state, accepted);
             if (accepted)
             {
