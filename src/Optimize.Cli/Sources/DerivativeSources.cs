@@ -1,3 +1,5 @@
+using Optimize.FiniteDifferences;
+
 namespace Optimize.Cli.Sources;
 
 /// <summary>
@@ -13,7 +15,16 @@ public static class DerivativeSources
     [
         new(ReferenceName, "hand-coded gradient, Hessian-vector product and Hessian of the problem library",
             OracleCapability.Hessian, function => function.Problem),
+        new("forward-diff", "forward differences of values: n + 1 evaluations of f per gradient, error O(h)",
+            OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Forward)),
+        new("central-diff", "central differences of values: 2n + 1 evaluations of f per gradient, error O(h²)",
+            OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Central)),
+        new("ridders", "Ridders' extrapolation of central differences: many evaluations, near round-off accuracy",
+            OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Ridders)),
     ];
+
+    private static FiniteDifferenceObjective Differences(CountedFunction function, FiniteDifferenceMethod method) =>
+        FiniteDifferenceObjective.Create(function, FiniteDifferenceOptions.Default with { Method = method });
 
     /// <summary>The names of <see cref="All"/>.</summary>
     public static IReadOnlyList<string> Names => All.Select(source => source.Name).ToArray();
