@@ -58,7 +58,7 @@ jq -r '.cells | to_entries[] | select(.value.cell_type == "code")
   "$executed" 2>/dev/null || true
 
 errors=$(jq -r '.cells | to_entries[] | .key as $i | .value.outputs[]? | select(.output_type == "error")
-  | "cell \($i + 1): \(.ename): \(.evalue)"' "$executed")
+  | "cell \($i + 1): \(.ename): \(.evalue | split("\n") | .[0:8] | join("\n"))"' "$executed")
 
 # Keep the executed notebook readable and stable: drop the package-restore progress frames (only
 # the final "Installed Packages" frame stays) and the per-run timestamps.
