@@ -28,11 +28,20 @@ public class NestedModeTests
     {
         // f = sin(x²): f″ = 2cos(x²) − 4x² sin(x²).
         double x = 0.7;
-        double second = Differentiate.Derivative<double>(a => Differentiate.Derivative<Dual<double>>(G.Sin, a * 1.0 is var _ ? a : a), x);
+        double second = Differentiate.Derivative<double>(a => Differentiate.Derivative<Dual<double>>(G.Sin, a), x);
         double expected = 2 * Math.Cos(x * x) - 4 * x * x * Math.Sin(x * x);
         double viaNested = Differentiate.Derivative<double>(a => Differentiate.Derivative<Dual<double>>(b => G.Sin(b * b), a), x);
         Close(expected, viaNested, 1e-15);
         Close(-Math.Sin(x), second, 1e-15);
+    }
+
+    [Fact]
+    public void MixedSecondDerivativeOfAPowerAtZeroExponentIsKept()
+    {
+        // ∂²(xʸ)/∂x∂y = x^(y−1)(1 + y ln x) = 1/2 at (x, y) = (2, 0), where ∂(xʸ)/∂x itself vanishes.
+        double mixed = Differentiate.Derivative<double>(
+            y => Differentiate.Derivative<Dual<double>>(x => G.Pow(x, (Dual<Dual<double>>)y), 2.0), 0.0);
+        Assert.Equal(0.5, mixed, 15);
     }
 
     [Fact]
