@@ -1,0 +1,52 @@
+using Optimize.Cli.Sources;
+using Optimize.Problems;
+
+namespace Optimize.Cli.Commands;
+
+/// <summary>Resolves the names on a command line into problems and derivative sources, or says what is valid.</summary>
+public static class ProblemCatalog
+{
+    /// <summary>
+    /// The problems of a default <c>compare</c> run: the classic small problems plus moderate sizes of the
+    /// scalable ones, chosen so that every source and method finishes in seconds.
+    /// </summary>
+    public static IReadOnlyList<TestProblem> QuickSet() =>
+    [
+        ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.PowellSingular(), ProblemLibrary.Wood(),
+        ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(20), ProblemLibrary.ConvexQuadratic(20),
+    ];
+
+    /// <summary>The problems of <c>compare --full</c>: every problem of the library at its default size.</summary>
+    public static IReadOnlyList<TestProblem> FullSet() => ProblemLibrary.Standard;
+
+    /// <summary>Creates a problem by name, with an optional size for the scalable ones.</summary>
+    /// <param name="name">One of <see cref="ProblemLibrary.Names"/>.</param>
+    /// <param name="dimension">n for scalable problems; null for the default.</param>
+    /// <exception cref="UsageException">The name is unknown or the size does not fit the problem.</exception>
+    public static TestProblem Problem(string name, int? dimension = null)
+    {
+        if (!ProblemLibrary.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new UsageException($"Unknown problem '{name}'. Valid problems: {string.Join(", ", ProblemLibrary.Names)}.");
+        try
+        {
+            return ProblemLibrary.Create(name, dimension);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{e.Message.Split(" (Parameter")[0]} Run 'optimize problems' for the sizes.", e);
+        }
+    }
+
+    /// <summary>Finds a derivative source by name.</summary>
+    /// <param name="name">One of <see cref="DerivativeSources.Names"/>.</param>
+    /// <exception cref="UsageException">The name is unknown.</exception>
+    public static DerivativeSource Source(string name) =>
+        DerivativeSources.Find(name)
+        ?? throw new UsageException(
+            $"Unknown derivative source '{name}'. Valid sources: {string.Join(", ", DerivativeSources.Names)}.");
+
+    /// <summary>Splits a comma-separated list of names, trimming blanks.</summary>
+    /// <param name="list">E.g. "rosenbrock, beale".</param>
+    public static IReadOnlyList<string> SplitList(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
