@@ -11,7 +11,7 @@ namespace Optimize.Cli.Sources;
 /// <param name="Provides">The strongest oracle contract the built objective implements.</param>
 /// <param name="Create">
 /// Builds the oracle from the problem's counted function (generic f and values) or, for the
-/// hand-coded source, from <see cref="CountedFunction.Problem"/>.
+/// hand-coded source, from the derivatives of <see cref="CountedFunction.Problem"/>.
 /// </param>
 public sealed record DerivativeSource(
     string Name, string Description, OracleCapability Provides, Func<CountedFunction, IGradientObjective> Create)

@@ -14,7 +14,7 @@ public static class DerivativeSources
     public static IReadOnlyList<DerivativeSource> All { get; } =
     [
         new(ReferenceName, "hand-coded gradient, Hessian-vector product and Hessian of the problem library",
-            OracleCapability.Hessian, function => function.Problem),
+            OracleCapability.Hessian, function => new HandCodedObjective(function)),
         new("forward-diff", "forward differences of values: n + 1 evaluations of f per gradient, error O(h)",
             OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Forward)),
         new("central-diff", "central differences of values: 2n + 1 evaluations of f per gradient, error O(h²)",
