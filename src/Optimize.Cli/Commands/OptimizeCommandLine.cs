@@ -22,6 +22,8 @@ public static class OptimizeCommandLine
         root.Subcommands.Add(CompareCommand.Create(environment));
         root.Subcommands.Add(BenchCommand.Create(environment));
         root.Subcommands.Add(CheckCommand.Create(environment));
+        root.Subcommands.Add(TraceCommand.Create(environment));
+        root.Subcommands.Add(BackendCommand.Create(environment));
         return root;
     }
 

@@ -45,6 +45,24 @@ public static class ProblemCatalog
         ?? throw new UsageException(
             $"Unknown derivative source '{name}'. Valid sources: {string.Join(", ", DerivativeSources.Names)}.");
 
+    /// <summary>Finds a derivative source by name and checks that it applies to <paramref name="problem"/>.</summary>
+    /// <param name="name">One of <see cref="DerivativeSources.Names"/>.</param>
+    /// <param name="problem">The problem it will differentiate.</param>
+    /// <exception cref="UsageException">The name is unknown or the source does not apply to the problem.</exception>
+    public static DerivativeSource Source(string name, TestProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var source = Source(name);
+        if (!source.Supports(problem))
+        {
+            var others = DerivativeSources.All.Where(s => s.Supports(problem)).Select(s => s.Name);
+            throw new UsageException(
+                $"Derivative source '{source.Name}' does not apply to problem '{problem.Name}' ({source.Description}). " +
+                $"Choose one of: {string.Join(", ", others)}.");
+        }
+        return source;
+    }
+
     /// <summary>Finds a method by name.</summary>
     /// <param name="name">One of <see cref="OptimizationMethods.Names"/>.</param>
     /// <exception cref="UsageException">The name is unknown.</exception>

@@ -34,7 +34,7 @@ public static class SolveCommand
         {
             var testProblem = ProblemCatalog.Problem(parsed.GetRequiredValue(problem), parsed.GetValue(dimension));
             var chosenMethod = ProblemCatalog.Method(parsed.GetRequiredValue(method));
-            var source = ProblemCatalog.Source(parsed.GetRequiredValue(derivatives));
+            var source = ProblemCatalog.Source(parsed.GetRequiredValue(derivatives), testProblem);
             if (ProblemCatalog.Incompatibility(chosenMethod, source) is string message) throw new UsageException(message);
             int limit = parsed.GetValue(iterations);
             double gradientTolerance = parsed.GetValue(tolerance);

@@ -16,20 +16,32 @@ public sealed record ComparisonPlan(
     IReadOnlyList<TestProblem> Problems, IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<OptimizationMethod> Methods,
     TimingPlan Plan, DriverOptions Options)
 {
-    /// <summary>The method runs per problem: (method, source) pairs, the source null for value-only methods.</summary>
-    public IReadOnlyList<(OptimizationMethod Method, DerivativeSource? Source)> Pairs =>
+    /// <summary>The sources that apply to <paramref name="problem"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    public IReadOnlyList<DerivativeSource> SourcesFor(TestProblem problem) => Sources.Where(source => source.Supports(problem)).ToArray();
+
+    /// <summary>The method runs on <paramref name="problem"/>: (method, source) pairs, the source null for value-only methods.</summary>
+    /// <param name="problem">The problem.</param>
+    public IReadOnlyList<(OptimizationMethod Method, DerivativeSource? Source)> PairsFor(TestProblem problem) =>
         Methods.SelectMany(method => method.Needs == OracleCapability.Value
             ? [(method, (DerivativeSource?)null)]
-            : Sources.Where(method.Accepts).Select(source => (method, (DerivativeSource?)source))).ToArray();
+            : SourcesFor(problem).Where(method.Accepts).Select(source => (method, (DerivativeSource?)source))).ToArray();
 
-    /// <summary>The (method, source) pairs not run because the source cannot give what the method needs.</summary>
+    /// <summary>
+    /// What is not run, one line each: sources that do not apply to some problems, and (method, source) pairs where
+    /// the source cannot give what the method needs.
+    /// </summary>
     public IReadOnlyList<string> Skipped =>
-        Methods.Where(method => method.Needs != OracleCapability.Value)
-            .SelectMany(method => Sources.Select(source => ProblemCatalog.Incompatibility(method, source)))
-            .OfType<string>().ToArray();
+        Sources.Select(source => (source, problems: Problems.Where(p => !source.Supports(p)).Select(p => p.Name).ToArray()))
+            .Where(entry => entry.problems.Length > 0)
+            .Select(entry => $"Derivative source '{entry.source.Name}' does not apply to {string.Join(", ", entry.problems)}.")
+            .Concat(Methods.Where(method => method.Needs != OracleCapability.Value)
+                .SelectMany(method => Sources.Select(source => ProblemCatalog.Incompatibility(method, source)))
+                .OfType<string>())
+            .ToArray();
 
     /// <summary>The number of progress steps the run reports.</summary>
-    public int Steps => Problems.Count * (Sources.Count + Pairs.Count);
+    public int Steps => Problems.Sum(problem => SourcesFor(problem).Count + PairsFor(problem).Count);
 }
 
 /// <summary>Runs every derivative source on every problem, then every method with every source, into a <see cref="ComparisonReport"/>.</summary>
@@ -45,7 +57,7 @@ public static class ComparisonRunner
         ArgumentNullException.ThrowIfNull(advance);
         var derivatives = new List<DerivativeRow>();
         foreach (var problem in plan.Problems)
-            foreach (var source in plan.Sources)
+            foreach (var source in plan.SourcesFor(problem))
             {
                 if (cancellationToken.IsCancellationRequested) break;
                 derivatives.Add(DerivativeComparison.Measure(problem, source, plan.Plan, cancellationToken));
@@ -56,7 +68,7 @@ public static class ComparisonRunner
         var options = plan.Options with { StoreTrace = true };
         WarmUp(plan, cancellationToken);
         foreach (var problem in plan.Problems)
-            foreach (var (method, source) in plan.Pairs)
+            foreach (var (method, source) in plan.PairsFor(problem))
             {
                 if (cancellationToken.IsCancellationRequested) break;
                 var run = MethodRunner.Run(problem, method, source, options, start: null, cancellationToken);
@@ -76,17 +88,19 @@ public static class ComparisonRunner
             cancellationToken.IsCancellationRequested);
     }
 
-    // Runs every pair for two iterations on the first problem so that just-in-time compilation of the
+    // Runs every pair for two iterations on the first problem it applies to, so that just-in-time compilation of the
     // method and the source is not counted in the timed runs.
     private static void WarmUp(ComparisonPlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Problems.Count == 0) return;
         var brief = plan.Options with { MaximumIterations = 2, StoreTrace = true };
-        foreach (var (method, source) in plan.Pairs)
-        {
-            if (cancellationToken.IsCancellationRequested) return;
-            MethodRunner.Run(plan.Problems[0], method, source, brief, start: null, cancellationToken);
-        }
+        var warmed = new HashSet<(string, string?)>();
+        foreach (var problem in plan.Problems)
+            foreach (var (method, source) in plan.PairsFor(problem))
+            {
+                if (cancellationToken.IsCancellationRequested) return;
+                if (warmed.Add((method.Name, source?.Name)))
+                    MethodRunner.Run(problem, method, source, brief, start: null, cancellationToken);
+            }
     }
 
     /// <summary>
