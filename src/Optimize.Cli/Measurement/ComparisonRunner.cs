@@ -1,4 +1,3 @@
-using Optimize.Cli.Commands;
 using Optimize.Cli.Reports;
 using Optimize.Cli.Sources;
 using Optimize.Problems;
@@ -36,8 +35,8 @@ public sealed record ComparisonPlan(
             .Where(entry => entry.problems.Length > 0)
             .Select(entry => $"Derivative source '{entry.source.Name}' does not apply to {string.Join(", ", entry.problems)}.")
             .Concat(Methods.Where(method => method.Needs != OracleCapability.Value)
-                .SelectMany(method => Sources.Select(source => ProblemCatalog.Incompatibility(method, source)))
-                .OfType<string>())
+                .SelectMany(method => Sources.Where(source => !method.Accepts(source)).Select(source =>
+                    $"Method '{method.Name}' with source '{source.Name}': the method needs {method.Needs.Describe()}, the source gives {source.Provides.Describe()}.")))
             .ToArray();
 
     /// <summary>The number of progress steps the run reports.</summary>
