@@ -34,8 +34,9 @@ done
 for project in tests/*/*.fsproj; do
   name=$(basename "$project" .fsproj)
   out="$results/$name.log"
-  dotnet "tests/$name/bin/Release/net10.0/$name.dll" --summary > "$out" 2>&1
-  tail -n 30 "$out"
+  dotnet "tests/$name/bin/Release/net10.0/$name.dll" --summary --colours 0 2>&1 \
+    | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' > "$out"
+  grep -E 'FAIL|Failed|Errored|EXPECTO' "$out" | tail -n 40
   summary=$(grep -Eo '[0-9]+ passed, [0-9]+ ignored, [0-9]+ failed, [0-9]+ errored' "$out" | tail -n 1)
   if [ -n "$summary" ]; then
     read -r p _ _ _ f _ e _ <<< "${summary//,/}"

@@ -17,7 +17,7 @@ public static class AnalyticObjective
     /// <summary>An objective from a plain array delegate, for convenience where only values are needed.</summary>
     /// <param name="dimension">The number of variables n.</param>
     /// <param name="value">f(x), given a fresh copy of x.</param>
-    public static IObjective Create(int dimension, Func<double[], double> value)
+    public static IObjective FromArrayFunction(int dimension, Func<double[], double> value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return new ValueOnly(dimension, x => value(x.ToArray()));
@@ -146,12 +146,7 @@ public static class AnalyticObjective
             return (x, v, result) =>
             {
                 hessian(x, h);
-                for (int i = 0; i < dimension; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < dimension; j++) sum += h[i, j] * v[j];
-                    result[i] = sum;
-                }
+                MatrixProducts.Multiply(h, v, result);
             };
         }
     }

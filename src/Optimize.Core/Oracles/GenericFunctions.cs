@@ -15,7 +15,7 @@ namespace Optimize.Oracles;
 ///     public T Evaluate&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt;
 ///     {
 ///         T a = T.One - x[0], b = x[1] - x[0] * x[0];
-///         return a * a + T.CreateTruncated(100) * b * b;
+///         return a * a + T.CreateChecked(100.0) * b * b;
 ///     }
 /// }
 /// </code>

@@ -1,0 +1,289 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Storage;
+using Optimize.Oracles;
+
+namespace Optimize.FiniteDifferences;
+
+/// <summary>
+/// Turns a value-only objective into the full oracle contract: gradients by finite differences of values,
+/// Hessians by central second differences of values, Hessian-vector products by central differences of
+/// (central-difference) gradients along v. Every solver can run on the result.
+/// </summary>
+/// <remarks>
+/// Costs in evaluations of f, for n variables: ValueAndGradient n + 1 (forward/backward), 2n + 1 (central),
+/// up to 2n·tableau + 1 (Ridders); HessianVector 4n + 1; Hessian 2n² + 1. Step sizes: the method's default for
+/// gradients; ε^¼·max(1, |xⱼ|) for the second differences of the Hessian and of Hessian-vector products
+/// (see <see cref="StepSize"/>). If f(x) itself is not finite, the gradient, Hv and Hessian are NaN (a solver
+/// then reports the non-finite value); if f is finite at x but not at a perturbed point, a
+/// <see cref="NonFiniteValueException"/> names the coordinate and step. Not safe for concurrent calls.
+/// </remarks>
+public sealed class FiniteDifferenceObjective : IHessianObjective
+{
+    private readonly IObjective inner;
+    private readonly DifferenceEngine gradientEngine;
+    private readonly DifferenceEngine secondDifferenceEngine;
+    private readonly DifferenceEngine hessianVectorEngine;
+    private readonly double[] valueAtX = new double[1];
+    private double[] hessianBuffer = [];
+
+    private FiniteDifferenceObjective(IObjective objective, FiniteDifferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        options.Validate();
+        if (options.Sparsity is not null)
+            throw new ArgumentException(
+                "options.Sparsity is set; a value-only objective takes no sparsity pattern (use FromGradient for sparse Hessians).",
+                nameof(options));
+        inner = objective;
+        Options = options;
+        int n = objective.Dimension;
+        VectorValueFunction value = (x, v) => v[0] = objective.Value(x);
+        gradientEngine = new DifferenceEngine(n, 1, value, options);
+        var central = options with { Method = FiniteDifferenceMethod.Central };
+        secondDifferenceEngine = new DifferenceEngine(n, 1, value, central);
+        // Hv = d/dt ĝ(x + t·v) with ĝ the central-difference gradient at ε^¼ steps: the mixed second difference.
+        var innerGradient = new DifferenceEngine(n, 1, value, central);
+        hessianVectorEngine = new DifferenceEngine(n, n,
+            (x, g) => innerGradient.Columns(x, ReadOnlySpan<double>.Empty, g, Span<double>.Empty, StepSize.SecondDifferenceRelativeStep),
+            central with { ThreadSafe = false });
+    }
+
+    /// <summary>Wraps a value-only objective.</summary>
+    /// <param name="objective">The objective; only <see cref="IObjective.Value"/> is called.</param>
+    /// <param name="options">Finite-difference options; <see cref="FiniteDifferenceOptions.Default"/> when null.</param>
+    public static FiniteDifferenceObjective Create(IObjective objective, FiniteDifferenceOptions? options = null)
+        => new(objective, options ?? FiniteDifferenceOptions.Default);
+
+    /// <summary>Wraps a value delegate.</summary>
+    /// <param name="dimension">The number of variables n.</param>
+    /// <param name="value">f(x).</param>
+    /// <param name="options">Finite-difference options; <see cref="FiniteDifferenceOptions.Default"/> when null.</param>
+    public static FiniteDifferenceObjective Create(int dimension, ValueFunction value, FiniteDifferenceOptions? options = null)
+        => new(Analytic.AnalyticObjective.Create(dimension, value), options ?? FiniteDifferenceOptions.Default);
+
+    /// <summary>
+    /// Wraps an objective with gradients: Hessian-vector products and Hessians come from gradient differences
+    /// (sparse Hessians when <see cref="FiniteDifferenceOptions.Sparsity"/> is set).
+    /// </summary>
+    /// <param name="objective">The objective with gradients.</param>
+    /// <param name="options">Finite-difference options; <see cref="FiniteDifferenceOptions.Default"/> when null.</param>
+    public static GradientDifferenceObjective FromGradient(IGradientObjective objective, FiniteDifferenceOptions? options = null)
+        => new(objective, options ?? FiniteDifferenceOptions.Default);
+
+    /// <summary>The options in force.</summary>
+    public FiniteDifferenceOptions Options { get; }
+
+    /// <summary>The wrapped objective.</summary>
+    public IObjective Inner => inner;
+
+    /// <inheritdoc/>
+    public int Dimension => inner.Dimension;
+
+    /// <inheritdoc/>
+    public double Value(ReadOnlySpan<double> x)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        return inner.Value(x);
+    }
+
+    /// <summary>Evaluates f(x) and writes the finite-difference gradient (NaN when f(x) is not finite).</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="gradient">Destination of length n.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="NonFiniteValueException">f is finite at x but not at a perturbed point.</exception>
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Length(gradient.Length, Dimension, nameof(gradient));
+        valueAtX[0] = inner.Value(x);
+        gradientEngine.Columns(x, valueAtX, gradient, Span<double>.Empty, StepSize.DefaultRelativeStep(Options.Method));
+        return valueAtX[0];
+    }
+
+    /// <summary>Evaluates f(x), the gradient and a per-component error estimate of the gradient.</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="gradient">Destination of length n.</param>
+    /// <param name="errorEstimates">Destination of length n.</param>
+    /// <returns>f(x).</returns>
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient, Span<double> errorEstimates)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Length(gradient.Length, Dimension, nameof(gradient));
+        Guard.Length(errorEstimates.Length, Dimension, nameof(errorEstimates));
+        valueAtX[0] = inner.Value(x);
+        gradientEngine.Columns(x, valueAtX, gradient, errorEstimates, StepSize.DefaultRelativeStep(Options.Method));
+        return valueAtX[0];
+    }
+
+    /// <summary>
+    /// Writes ∇²f(x)·v ≈ (ĝ(x + δv) − ĝ(x − δv))/(2δ), where ĝ is the central-difference gradient with steps
+    /// ε^¼·max(1, |xⱼ|) and δ·‖v‖∞ = ε^¼·max(1, ‖x‖∞): 4n evaluations plus f(x), error O(h²) like second differences.
+    /// </summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="v">The direction, of length n.</param>
+    /// <param name="result">Destination of length n.</param>
+    public void HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Length(v.Length, Dimension, nameof(v));
+        Guard.Length(result.Length, Dimension, nameof(result));
+        if (!double.IsFinite(inner.Value(x)))
+        {
+            result.Fill(double.NaN);
+            return;
+        }
+        hessianVectorEngine.Direction(x, ReadOnlySpan<double>.Empty, v, result, StepSize.SecondDifferenceRelativeStep);
+    }
+
+    /// <summary>Writes the Hessian by central second differences of values (2n² + 1 evaluations), symmetric by construction.</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="hessian">Destination, an n×n matrix.</param>
+    public void Hessian(ReadOnlySpan<double> x, Matrix<double> hessian)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Shape(hessian, Dimension, Dimension, nameof(hessian));
+        int n = Dimension;
+        if (hessian.Storage is DenseColumnMajorMatrixStorage<double> dense)
+        {
+            secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, dense.Data);
+            return;
+        }
+        if (hessianBuffer.Length < n * n) hessianBuffer = new double[n * n];
+        secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, hessianBuffer.AsSpan(0, n * n));
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                hessian[i, j] = hessianBuffer[j * n + i];
+    }
+}
+
+/// <summary>
+/// An objective with gradients extended to the full oracle contract by differences of gradients:
+/// Hessian-vector products (∇f(x + δv) − ∇f(x))/δ (central: (∇f(x + δv) − ∇f(x − δv))/(2δ)) and Hessians one
+/// column at a time, returned symmetrized as ½(Ĥ + Ĥᵀ) (Nocedal &amp; Wright, §8.1). With a sparsity pattern
+/// the Hessian comes from one gradient difference per colour of a distance-2 colouring and is recovered
+/// directly (Gebremedhin, Manne &amp; Pothen 2005; Powell &amp; Toint 1979). Create with
+/// <see cref="FiniteDifferenceObjective.FromGradient"/>.
+/// </summary>
+/// <remarks>
+/// Costs in gradient evaluations: HessianVector 2 (forward/backward; 1 plus the gradient at x), 2 (central);
+/// Hessian n + 1 (forward/backward), 2n (central), colours + 1 or 2·colours when sparse. If f(x) or ∇f(x) is
+/// not finite the results are NaN; a non-finite gradient at a perturbed point throws
+/// <see cref="NonFiniteValueException"/>. Not safe for concurrent calls.
+/// </remarks>
+public sealed class GradientDifferenceObjective : IHessianObjective
+{
+    private readonly IGradientObjective inner;
+    private readonly DifferenceEngine engine;
+    private readonly double[] gradientAtX;
+    private readonly ColumnColoring? coloring;
+    private readonly int[] transposePosition = [];
+    private readonly double[] nonZeros = [];
+    private double[] hessianBuffer = [];
+
+    internal GradientDifferenceObjective(IGradientObjective objective, FiniteDifferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        options.Validate();
+        inner = objective;
+        Options = options;
+        int n = objective.Dimension;
+        gradientAtX = new double[n];
+        engine = new DifferenceEngine(n, n, (x, g) => objective.ValueAndGradient(x, g), options);
+        if (options.Sparsity is { } pattern)
+        {
+            if (pattern.Rows != n || pattern.Columns != n || !pattern.IsSymmetric)
+                throw new ArgumentException(
+                    $"options.Sparsity is a {pattern.Rows}×{pattern.Columns} pattern{(pattern.IsSymmetric ? "" : " that is not symmetric")}; " +
+                    $"expected a symmetric {n}×{n} Hessian pattern.", nameof(options));
+            coloring = ColumnColoring.Greedy(pattern);
+            nonZeros = new double[pattern.NonZeroCount];
+            transposePosition = new int[pattern.NonZeroCount];
+            for (int j = 0; j < n; j++)
+                for (int e = pattern.ColumnStart(j); e < pattern.ColumnStart(j + 1); e++)
+                {
+                    int i = pattern.RowIndex(e);
+                    transposePosition[e] = pattern.ColumnStart(i) + pattern.RowsOf(i).BinarySearch(j);
+                }
+        }
+    }
+
+    /// <summary>The options in force.</summary>
+    public FiniteDifferenceOptions Options { get; }
+
+    /// <summary>The column grouping used for sparse Hessians, or null when no sparsity pattern was given.</summary>
+    public ColumnColoring? Coloring => coloring;
+
+    /// <summary>The wrapped objective.</summary>
+    public IGradientObjective Inner => inner;
+
+    /// <inheritdoc/>
+    public int Dimension => inner.Dimension;
+
+    private double DefaultStep => StepSize.DefaultRelativeStep(Options.Method);
+
+    /// <inheritdoc/>
+    public double Value(ReadOnlySpan<double> x) => inner.Value(x);
+
+    /// <inheritdoc/>
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient) => inner.ValueAndGradient(x, gradient);
+
+    /// <summary>Writes ∇²f(x)·v from a difference of gradients along v, with δ·‖v‖∞ = c·max(1, ‖x‖∞).</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="v">The direction, of length n.</param>
+    /// <param name="result">Destination of length n.</param>
+    public void HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Length(v.Length, Dimension, nameof(v));
+        Guard.Length(result.Length, Dimension, nameof(result));
+        if (!GradientAtXIfNeeded(x))
+        {
+            result.Fill(double.NaN);
+            return;
+        }
+        engine.Direction(x, engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty, v, result, DefaultStep);
+    }
+
+    /// <summary>Writes the Hessian from gradient differences, symmetrized as ½(Ĥ + Ĥᵀ); sparse when a pattern was given.</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="hessian">Destination, an n×n matrix (dense or sparse); entries outside a given pattern are zero.</param>
+    public void Hessian(ReadOnlySpan<double> x, Matrix<double> hessian)
+    {
+        Guard.Length(x.Length, Dimension, nameof(x));
+        Guard.Shape(hessian, Dimension, Dimension, nameof(hessian));
+        int n = Dimension;
+        if (!GradientAtXIfNeeded(x))
+        {
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < n; i++)
+                    hessian[i, j] = double.NaN;
+            return;
+        }
+        var known = engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty;
+        if (coloring is not null)
+        {
+            engine.Groups(x, known, coloring.Pattern, coloring, nonZeros, DefaultStep);
+            hessian.Clear();
+            var pattern = coloring.Pattern;
+            for (int j = 0; j < n; j++)
+                for (int e = pattern.ColumnStart(j); e < pattern.ColumnStart(j + 1); e++)
+                    hessian[pattern.RowIndex(e), j] = 0.5 * (nonZeros[e] + nonZeros[transposePosition[e]]);
+            return;
+        }
+        if (hessianBuffer.Length < n * n) hessianBuffer = new double[n * n];
+        engine.Columns(x, known, hessianBuffer.AsSpan(0, n * n), Span<double>.Empty, DefaultStep);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                hessian[i, j] = 0.5 * (hessianBuffer[j * n + i] + hessianBuffer[i * n + j]);
+    }
+
+    /// <summary>For one-sided methods, ∇f(x) into the buffer; false when f(x) or ∇f(x) is not finite.</summary>
+    private bool GradientAtXIfNeeded(ReadOnlySpan<double> x)
+    {
+        if (!engine.NeedsBaseValue) return true;
+        if (!double.IsFinite(inner.ValueAndGradient(x, gradientAtX))) return false;
+        foreach (double g in gradientAtX)
+            if (!double.IsFinite(g)) return false;
+        return true;
+    }
+}

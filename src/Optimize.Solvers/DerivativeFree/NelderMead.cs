@@ -1,0 +1,206 @@
+using System.Numerics.Tensors;
+using Optimize.Oracles;
+
+namespace Optimize.Solvers.DerivativeFree;
+
+/// <summary>Options of <see cref="NelderMead"/>.</summary>
+public sealed record NelderMeadOptions
+{
+    /// <summary>
+    /// Whether the coefficients adapt to the dimension as in Gao &amp; Han (2012), "Implementing the Nelder–Mead
+    /// simplex algorithm with adaptive parameters", Comput. Optim. Appl. 51: reflection 1, expansion 1 + 2/n,
+    /// contraction 0.75 − 1/(2n), shrink 1 − 1/n. Otherwise the standard 1, 2, ½, ½. Default true.
+    /// </summary>
+    public bool Adaptive { get; init; } = true;
+
+    /// <summary>Converged when the standard deviation of f over the n + 1 vertices falls below this value. Default 1e-10.</summary>
+    public double ValueSpreadTolerance { get; init; } = 1e-10;
+
+    /// <summary>Relative size of the initial simplex: vertex i moves xᵢ by this fraction (by 0.00025 when xᵢ = 0). Default 0.05.</summary>
+    public double InitialSimplexScale { get; init; } = 0.05;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        DriverOptions.StrictlyPositive(ValueSpreadTolerance, nameof(ValueSpreadTolerance));
+        DriverOptions.StrictlyPositive(InitialSimplexScale, nameof(InitialSimplexScale));
+    }
+}
+
+/// <summary>
+/// The Nelder–Mead simplex method (Nelder &amp; Mead 1965, in the form of Lagarias et al. 1998) with the adaptive
+/// coefficients of Gao &amp; Han (2012): the derivative-free baseline. Needs values only; NaN values count as +∞.
+/// One iteration is one reflection, expansion, contraction or shrink. Practical for small n only.
+/// </summary>
+public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public NelderMead(NelderMeadOptions? options = null)
+    {
+        Options = options ?? new NelderMeadOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options.</summary>
+    public NelderMeadOptions Options { get; }
+
+    /// <inheritdoc/>
+    public override string Name => Options.Adaptive ? "Nelder–Mead (adaptive)" : "Nelder–Mead";
+
+    /// <summary>The state: the simplex vertices and their values.</summary>
+    public sealed class State : MinimizerState
+    {
+        internal State(IObjective objective) : base(objective.Dimension, hasGradient: false)
+        {
+            int n = objective.Dimension;
+            Objective = objective;
+            Vertices = new double[(n + 1) * n];
+            Values = new double[n + 1];
+            Order = new int[n + 1];
+            Centroid = new double[n];
+            Reflected = new double[n];
+            Moved = new double[n];
+        }
+
+        internal readonly IObjective Objective;
+        internal readonly double[] Vertices, Values, Centroid, Reflected, Moved;
+        internal readonly int[] Order;
+
+        internal Span<double> Vertex(int i) => Vertices.AsSpan(i * X.Length, X.Length);
+    }
+
+    /// <inheritdoc/>
+    protected override State CreateState(IObjective objective) => new(objective);
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Initialize(State state)
+    {
+        int n = state.X.Length;
+        for (int i = 0; i <= n; i++)
+        {
+            var vertex = state.Vertex(i);
+            state.X.CopyTo(vertex);
+            if (i > 0) vertex[i - 1] += state.X[i - 1] != 0 ? Options.InitialSimplexScale * state.X[i - 1] : 0.00025;
+            state.Values[i] = Evaluate(state, vertex);
+            state.Order[i] = i;
+        }
+        Sort(state);
+        // x₀ stays the reported point until the first iteration; vertex 0 is x₀.
+        state.Value = state.Values[0];
+        return double.IsFinite(state.Values[0]) ? null : TerminationReason.NonFiniteValue;
+    }
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Update(State state)
+    {
+        int n = state.X.Length;
+        double reflection = 1, expansion = Options.Adaptive ? 1 + 2.0 / n : 2;
+        double contraction = Options.Adaptive ? 0.75 - 0.5 / n : 0.5, shrink = Options.Adaptive ? 1 - 1.0 / n : 0.5;
+        int best = state.Order[0], worst = state.Order[n], secondWorst = state.Order[n - 1];
+
+        var centroid = state.Centroid.AsSpan();
+        centroid.Clear();
+        for (int k = 0; k < n; k++) TensorPrimitives.Add(centroid, state.Vertex(state.Order[k]), centroid);
+        TensorPrimitives.Multiply(centroid, 1.0 / n, centroid);
+
+        var worstVertex = state.Vertex(worst);
+        Along(centroid, worstVertex, -reflection, state.Reflected);
+        double reflectedValue = Evaluate(state, state.Reflected);
+        if (reflectedValue < state.Values[best])
+        {
+            Along(centroid, worstVertex, -reflection * expansion, state.Moved);
+            double expandedValue = Evaluate(state, state.Moved);
+            if (expandedValue < reflectedValue) Replace(state, worst, state.Moved, expandedValue);
+            else Replace(state, worst, state.Reflected, reflectedValue);
+        }
+        else if (reflectedValue < state.Values[secondWorst])
+        {
+            Replace(state, worst, state.Reflected, reflectedValue);
+        }
+        else
+        {
+            bool outside = reflectedValue < state.Values[worst];
+            Along(centroid, worstVertex, outside ? -reflection * contraction : contraction, state.Moved);
+            double contractedValue = Evaluate(state, state.Moved);
+            if (contractedValue < (outside ? reflectedValue : state.Values[worst]))
+            {
+                Replace(state, worst, state.Moved, contractedValue);
+            }
+            else
+            {
+                var bestVertex = state.Vertex(best);
+                for (int k = 1; k <= n; k++)
+                {
+                    int i = state.Order[k];
+                    var vertex = state.Vertex(i);
+                    TensorPrimitives.Subtract(vertex, bestVertex, vertex);
+                    TensorPrimitives.MultiplyAdd(vertex, shrink, bestVertex, vertex);
+                    state.Values[i] = Evaluate(state, vertex);
+                }
+            }
+        }
+
+        Sort(state);
+        state.RememberCurrent();
+        Publish(state);
+        state.StepLength = TensorPrimitives.Distance(state.X, state.PreviousX);
+        return Spread(state) <= Options.ValueSpreadTolerance ? TerminationReason.FunctionChangeTolerance : null;
+    }
+
+    /// <summary>destination = centroid + coefficient·(vertex − centroid).</summary>
+    private static void Along(ReadOnlySpan<double> centroid, ReadOnlySpan<double> vertex, double coefficient, Span<double> destination)
+    {
+        TensorPrimitives.Subtract(vertex, centroid, destination);
+        TensorPrimitives.MultiplyAdd(destination, coefficient, centroid, destination);
+    }
+
+    private static double Evaluate(State state, ReadOnlySpan<double> x)
+    {
+        double value = state.Objective.Value(x);
+        return double.IsNaN(value) ? double.PositiveInfinity : value;
+    }
+
+    private static void Replace(State state, int index, ReadOnlySpan<double> point, double value)
+    {
+        point.CopyTo(state.Vertex(index));
+        state.Values[index] = value;
+    }
+
+    /// <summary>Insertion sort of the vertex order by value (n + 1 entries, nearly sorted after one step).</summary>
+    private static void Sort(State state)
+    {
+        var order = state.Order;
+        var values = state.Values;
+        for (int i = 1; i < order.Length; i++)
+        {
+            int current = order[i];
+            int j = i - 1;
+            while (j >= 0 && values[order[j]] > values[current])
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = current;
+        }
+    }
+
+    private static void Publish(State state)
+    {
+        state.Vertex(state.Order[0]).CopyTo(state.X);
+        state.Value = state.Values[state.Order[0]];
+    }
+
+    /// <summary>The standard deviation of f over the vertices.</summary>
+    private static double Spread(State state)
+    {
+        var values = state.Values;
+        double mean = 0;
+        foreach (double v in values) mean += v;
+        mean /= values.Length;
+        double sum = 0;
+        foreach (double v in values) sum += (v - mean) * (v - mean);
+        return Math.Sqrt(sum / values.Length);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Optimize.Oracles;
+
+namespace Optimize.Solvers;
+
+/// <summary>
+/// A minimization method run by the one shared driver loop (the layout of Optim.jl): the method allocates its
+/// state once (<see cref="CreateState"/>), evaluates the start (<see cref="Initialize"/>) and performs one
+/// iteration per <see cref="Update"/>; the driver owns stopping rules, limits, callback, cancellation and trace.
+/// </summary>
+/// <typeparam name="TObjective">The weakest oracle the method needs.</typeparam>
+/// <typeparam name="TState">The method's state.</typeparam>
+/// <example>
+/// <code>
+/// var result = new Lbfgs(new LbfgsOptions { Memory = 10 })
+///     .Minimize(problem, problem.StartingPoint, new DriverOptions { GradientTolerance = 1e-10 });
+/// Console.WriteLine(result.BriefReport());
+/// </code>
+/// </example>
+public abstract class Minimizer<TObjective, TState>
+    where TObjective : class, IObjective
+    where TState : MinimizerState
+{
+    /// <summary>The method's display name.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Minimizes <paramref name="objective"/> from <paramref name="initialPoint"/>. Never throws on numerical
+    /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
+    /// </summary>
+    /// <param name="objective">The objective; wrapped once in a <see cref="CountingObjective"/> for the counts.</param>
+    /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
+    /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
+    /// <exception cref="ArgumentException">x₀ has the wrong length or a non-finite entry, or an option is invalid.</exception>
+    public MinimizationResult Minimize(
+        TObjective objective, ReadOnlySpan<double> initialPoint, DriverOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        options ??= DriverOptions.Default;
+        options.Validate();
+        Guard.Length(initialPoint.Length, objective.Dimension, nameof(initialPoint));
+        Guard.Finite(initialPoint, nameof(initialPoint));
+
+        var counted = Count(objective);
+        var clock = Stopwatch.StartNew();
+        var state = CreateState((TObjective)(object)counted);
+        initialPoint.CopyTo(state.X);
+        initialPoint.CopyTo(state.PreviousX);
+        var trace = options.StoreTrace ? new List<IterationRecord>() : null;
+        var reason = Run(state, counted, options, trace, clock, cancellationToken, out double initialValue);
+        clock.Stop();
+        return new MinimizationResult(
+            Name, initialPoint.ToArray(), initialValue, (double[])state.X.Clone(), state.Value, state.GradientNorm,
+            counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options);
+    }
+
+    /// <summary>Allocates the state of one run (called once, before <see cref="Initialize"/>).</summary>
+    /// <param name="objective">The counted objective the run uses.</param>
+    protected abstract TState CreateState(TObjective objective);
+
+    /// <summary>
+    /// Evaluates f (and ∇f where used) at x₀ = <see cref="MinimizerState.X"/> and prepares the first iteration.
+    /// Returns a reason to stop (e.g. <see cref="TerminationReason.NonFiniteValue"/>) or null.
+    /// </summary>
+    /// <param name="state">The state, with x₀ in <see cref="MinimizerState.X"/>.</param>
+    protected abstract TerminationReason? Initialize(TState state);
+
+    /// <summary>
+    /// Performs one iteration: moves <see cref="MinimizerState.X"/> to an accepted point, updating f, ∇f,
+    /// ‖∇f‖ and the step length, and keeps the previous iterate. Returns a reason to stop, or null to continue;
+    /// when it stops, X must be the last accepted (finite) iterate.
+    /// </summary>
+    /// <param name="state">The state.</param>
+    protected abstract TerminationReason? Update(TState state);
+
+    private TerminationReason Run(
+        TState state, CountingObjective counted, DriverOptions options, List<IterationRecord>? trace,
+        Stopwatch clock, CancellationToken cancellationToken, out double initialValue)
+    {
+        initialValue = double.NaN;
+        state.Value = double.NaN;
+        if (cancellationToken.IsCancellationRequested) return TerminationReason.Cancelled;
+        var started = Initialize(state);
+        initialValue = state.Value;
+        if (started is { } failure) return failure;
+        if (!double.IsFinite(state.Value) || (state.HasGradient && !double.IsFinite(state.GradientNorm)))
+            return TerminationReason.NonFiniteValue;
+
+        double gradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
+        if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
+        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
+
+        while (true)
+        {
+            if (state.Iteration >= options.MaximumIterations) return TerminationReason.IterationLimit;
+            if (cancellationToken.IsCancellationRequested) return TerminationReason.Cancelled;
+
+            var stop = Update(state);
+            state.Iteration++;
+            var finished = stop ?? Test(state, options, gradientTarget);
+            bool callbackStop = Report(state, counted, trace, clock, options);
+            if (finished is { } reason) return reason;
+            if (callbackStop) return TerminationReason.CallbackStopped;
+            if (counted.Counts.Values >= options.MaximumEvaluations) return TerminationReason.EvaluationLimit;
+            if (options.TimeLimit != Timeout.InfiniteTimeSpan && clock.Elapsed >= options.TimeLimit) return TerminationReason.TimeLimit;
+        }
+    }
+
+    /// <summary>The stopping tests applied after every iteration, in order: non-finite or unbounded f, gradient, f change, step.</summary>
+    private static TerminationReason? Test(TState state, DriverOptions options, double gradientTarget)
+    {
+        if (!double.IsFinite(state.Value))
+            return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
+        if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
+        if (options.FunctionChangeTolerance > 0
+            && Math.Abs(state.PreviousValue - state.Value) <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
+            return TerminationReason.FunctionChangeTolerance;
+        if (options.StepTolerance > 0
+            && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
+            return TerminationReason.StepTolerance;
+        return null;
+    }
+
+    /// <summary>Records the iteration in the trace and asks the callback whether to stop.</summary>
+    private static bool Report(TState state, CountingObjective counted, List<IterationRecord>? trace, Stopwatch clock, DriverOptions options)
+    {
+        if (trace is null && options.Callback is null) return false;
+        var record = new IterationRecord(state.Iteration, state.Value, state.GradientNorm, state.StepLength, counted.Counts, clock.Elapsed);
+        trace?.Add(record);
+        return options.Callback?.Invoke(record) ?? false;
+    }
+
+    /// <summary>
+    /// Wraps the objective once in the counting and caching wrapper with every capability it has, so that the
+    /// wrapper still implements <typeparamref name="TObjective"/>.
+    /// </summary>
+    private static CountingObjective Count(TObjective objective) => objective switch
+    {
+        IHessianObjective hessian => CountingObjective.Wrap(hessian),
+        IHessianVectorObjective hessianVector => CountingObjective.Wrap(hessianVector),
+        IGradientObjective gradient => CountingObjective.Wrap(gradient),
+        _ => CountingObjective.Wrap(objective),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Numerics.Tensors;
+
+namespace Optimize.Solvers;
+
+/// <summary>
+/// What the shared driver loop reads from every method's state: the current and previous iterate, f, ∇f
+/// and the last step. Each method derives its own state from this, allocated once per run (Optim.jl's
+/// per-method state); the driver never allocates per iteration.
+/// </summary>
+public abstract class MinimizerState
+{
+    /// <summary>Allocates the vectors of an n-dimensional run.</summary>
+    /// <param name="dimension">The number of variables n.</param>
+    /// <param name="hasGradient">Whether the method keeps ∇f (false for derivative-free methods).</param>
+    protected MinimizerState(int dimension, bool hasGradient)
+    {
+        Guard.Positive(dimension, nameof(dimension));
+        X = new double[dimension];
+        PreviousX = new double[dimension];
+        Gradient = hasGradient ? new double[dimension] : [];
+        HasGradient = hasGradient;
+        GradientNorm = double.NaN;
+        StepLength = double.NaN;
+        PreviousValue = double.NaN;
+    }
+
+    /// <summary>The current iterate xₖ.</summary>
+    public double[] X { get; }
+
+    /// <summary>The previous iterate xₖ₋₁.</summary>
+    public double[] PreviousX { get; }
+
+    /// <summary>∇f(xₖ); empty for derivative-free methods.</summary>
+    public double[] Gradient { get; }
+
+    /// <summary>Whether <see cref="Gradient"/> is kept.</summary>
+    public bool HasGradient { get; }
+
+    /// <summary>f(xₖ).</summary>
+    public double Value { get; set; }
+
+    /// <summary>f(xₖ₋₁).</summary>
+    public double PreviousValue { get; set; }
+
+    /// <summary>‖∇f(xₖ)‖₂, or NaN for derivative-free methods.</summary>
+    public double GradientNorm { get; set; }
+
+    /// <summary>The last accepted step length (α of a line search, ‖p‖₂ of a trust-region step).</summary>
+    public double StepLength { get; set; }
+
+    /// <summary>The completed iterations.</summary>
+    public int Iteration { get; internal set; }
+
+    /// <summary>Copies xₖ and f(xₖ) into <see cref="PreviousX"/> and <see cref="PreviousValue"/> before a step is accepted.</summary>
+    public void RememberCurrent()
+    {
+        X.CopyTo(PreviousX, 0);
+        PreviousValue = Value;
+    }
+
+    /// <summary>Recomputes <see cref="GradientNorm"/> from <see cref="Gradient"/>.</summary>
+    public void UpdateGradientNorm() => GradientNorm = TensorPrimitives.Norm(Gradient);
+}

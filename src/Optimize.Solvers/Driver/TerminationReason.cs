@@ -1,0 +1,60 @@
+namespace Optimize.Solvers;
+
+/// <summary>
+/// Why a minimization stopped. Every run ends with exactly one reason; only
+/// <see cref="GradientTolerance"/>, <see cref="StepTolerance"/> and <see cref="FunctionChangeTolerance"/>
+/// count as convergence (<see cref="MinimizationResult.Converged"/>).
+/// </summary>
+public enum TerminationReason
+{
+    /// <summary>
+    /// ‖∇f(x)‖₂ fell to or below the gradient tolerance (absolute, or relative to ‖∇f(x₀)‖₂): a first-order
+    /// stationary point, which is a minimizer only when the method also saw nonnegative curvature.
+    /// </summary>
+    GradientTolerance,
+
+    /// <summary>‖xₖ₊₁ − xₖ‖₂ ≤ tolerance·(1 + ‖xₖ₊₁‖₂) with a positive step tolerance; for Nelder–Mead, the simplex diameter did.</summary>
+    StepTolerance,
+
+    /// <summary>
+    /// |fₖ₊₁ − fₖ| ≤ tolerance·max(1, |fₖ₊₁|) with a positive f-change tolerance; for Nelder–Mead, the standard
+    /// deviation of the values at the simplex vertices fell below the method's tolerance.
+    /// </summary>
+    FunctionChangeTolerance,
+
+    /// <summary>The iteration limit was reached (immediately when it is 0).</summary>
+    IterationLimit,
+
+    /// <summary>The limit on evaluations of f (fused value-and-gradient calls included) was reached.</summary>
+    EvaluationLimit,
+
+    /// <summary>The time limit elapsed.</summary>
+    TimeLimit,
+
+    /// <summary>The cancellation token was signalled.</summary>
+    Cancelled,
+
+    /// <summary>The per-iteration callback returned true.</summary>
+    CallbackStopped,
+
+    /// <summary>The line search found no step satisfying its conditions; the last accepted iterate is returned.</summary>
+    LineSearchFailed,
+
+    /// <summary>
+    /// f or ∇f was NaN or infinite at the starting point, or stayed non-finite after the step was shrunk
+    /// repeatedly; the last finite iterate is returned.
+    /// </summary>
+    NonFiniteValue,
+
+    /// <summary>
+    /// f fell below the unbounded threshold of <see cref="DriverOptions.UnboundedValue"/> (or to −∞), or a
+    /// line search kept decreasing f up to its maximum step: the objective appears unbounded below.
+    /// </summary>
+    Unbounded,
+
+    /// <summary>
+    /// The method could make no further progress: the trust-region radius collapsed below its minimum, or a
+    /// search direction was not a descent direction even after a restart.
+    /// </summary>
+    NoProgress,
+}

@@ -1,0 +1,164 @@
+using Optimize.Oracles;
+
+namespace Optimize.Solvers.FirstOrder;
+
+/// <summary>The order in which <see cref="CoordinateDescent"/> visits coordinates.</summary>
+public enum CoordinateOrder
+{
+    /// <summary>1, 2, …, n in every sweep.</summary>
+    Cyclic,
+
+    /// <summary>n coordinates drawn uniformly with replacement per sweep (Nesterov 2012, randomized coordinate descent).</summary>
+    Randomized,
+}
+
+/// <summary>Options of <see cref="CoordinateDescent"/>.</summary>
+public sealed record CoordinateDescentOptions
+{
+    /// <summary>The visiting order. Default cyclic.</summary>
+    public CoordinateOrder Order { get; init; } = CoordinateOrder.Cyclic;
+
+    /// <summary>The seed of the randomized order. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>c₁ of the Armijo test that safeguards every coordinate step. Default 1e-4.</summary>
+    public double SufficientDecrease { get; init; } = 1e-4;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Order)) throw new ArgumentOutOfRangeException(nameof(Order), Order, "Unknown order.");
+        DriverOptions.Between(SufficientDecrease, 0, 1, nameof(SufficientDecrease));
+    }
+}
+
+/// <summary>
+/// Coordinate descent (Wright 2015, "Coordinate descent algorithms", Math. Program. 151): one iteration is a
+/// sweep of n single-coordinate steps xᵢ ← xᵢ + δ. With Hessian-vector products (the objective implements
+/// <see cref="IHessianVectorObjective"/>) the step is the coordinate Newton step δ = −∂ᵢf/∂ᵢᵢf with the curvature
+/// ∂ᵢᵢf = (∇²f·eᵢ)ᵢ, which is the exact line minimizer on a quadratic; otherwise it is the gradient-coordinate step
+/// δ = −∂ᵢf/Lᵢ with a per-coordinate Lipschitz estimate Lᵢ. Either step is safeguarded by halving (or doubling Lᵢ)
+/// until f decreases sufficiently. Every step evaluates the full gradient, so a sweep costs n gradient calls.
+/// </summary>
+public sealed class CoordinateDescent : Minimizer<IGradientObjective, CoordinateDescent.State>
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public CoordinateDescent(CoordinateDescentOptions? options = null)
+    {
+        Options = options ?? new CoordinateDescentOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options.</summary>
+    public CoordinateDescentOptions Options { get; }
+
+    /// <inheritdoc/>
+    public override string Name => $"Coordinate descent ({Options.Order})";
+
+    /// <summary>The state: unit vector, Hessian column and per-coordinate Lipschitz estimates.</summary>
+    public sealed class State : MinimizerState
+    {
+        internal State(IGradientObjective objective, int seed) : base(objective.Dimension, hasGradient: true)
+        {
+            int n = objective.Dimension;
+            Objective = objective;
+            Curvature = objective as IHessianVectorObjective;
+            Unit = new double[n];
+            Column = new double[n];
+            Trial = new double[n];
+            TrialGradient = new double[n];
+            Lipschitz = new double[n];
+            Array.Fill(Lipschitz, 1.0);
+            Random = new Random(seed);
+        }
+
+        internal readonly IGradientObjective Objective;
+        internal readonly IHessianVectorObjective? Curvature;
+        internal readonly double[] Unit, Column, Trial, TrialGradient, Lipschitz;
+        internal readonly Random Random;
+    }
+
+    /// <inheritdoc/>
+    protected override State CreateState(IGradientObjective objective) => new(objective, Options.Seed);
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Initialize(State state)
+    {
+        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
+        state.UpdateGradientNorm();
+        return null;
+    }
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Update(State state)
+    {
+        int n = state.X.Length;
+        state.RememberCurrent();
+        for (int k = 0; k < n; k++)
+        {
+            int i = Options.Order == CoordinateOrder.Cyclic ? k : state.Random.Next(n);
+            if (Step(state, i) is { } stop)
+            {
+                state.UpdateGradientNorm();
+                return stop;
+            }
+        }
+        state.UpdateGradientNorm();
+        state.StepLength = Math.Sqrt(SquaredDistance(state.X, state.PreviousX));
+        return null;
+    }
+
+    private TerminationReason? Step(State state, int i)
+    {
+        double gi = state.Gradient[i];
+        if (gi == 0) return null;
+        double delta;
+        bool newton = false;
+        if (state.Curvature is { } curvature)
+        {
+            state.Unit[i] = 1;
+            curvature.HessianVector(state.X, state.Unit, state.Column);
+            state.Unit[i] = 0;
+            double hii = state.Column[i];
+            newton = hii > 0 && double.IsFinite(hii);
+            delta = newton ? -gi / hii : -gi / state.Lipschitz[i];
+        }
+        else
+        {
+            delta = -gi / state.Lipschitz[i];
+        }
+
+        state.X.CopyTo(state.Trial, 0);
+        for (int attempt = 0; attempt < 60; attempt++)
+        {
+            state.Trial[i] = state.X[i] + delta;
+            double value = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
+            if (double.IsNegativeInfinity(value)) return Accept(state, i, value) ?? TerminationReason.Unbounded;
+            if (double.IsFinite(value) && value <= state.Value + Options.SufficientDecrease * delta * gi)
+            {
+                if (!newton && attempt == 0) state.Lipschitz[i] *= 0.5;
+                return Accept(state, i, value);
+            }
+            delta *= 0.5;
+            if (!newton) state.Lipschitz[i] *= 2;
+        }
+        return null;
+    }
+
+    private static TerminationReason? Accept(State state, int i, double value)
+    {
+        state.X[i] = state.Trial[i];
+        state.TrialGradient.CopyTo(state.Gradient, 0);
+        state.Value = value;
+        return null;
+    }
+
+    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+        return sum;
+    }
+}

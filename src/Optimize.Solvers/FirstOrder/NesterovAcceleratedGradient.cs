@@ -1,0 +1,134 @@
+using System.Numerics.Tensors;
+using Optimize.Oracles;
+
+namespace Optimize.Solvers.FirstOrder;
+
+/// <summary>Options of <see cref="NesterovAcceleratedGradient"/>.</summary>
+public sealed record NesterovOptions
+{
+    /// <summary>
+    /// A fixed step 1/L; null estimates the Lipschitz constant L by backtracking, doubling L until
+    /// f(y − ∇f(y)/L) ≤ f(y) − ‖∇f(y)‖²/(2L) (Beck &amp; Teboulle 2009, FISTA with backtracking). Default null.
+    /// </summary>
+    public double? StepSize { get; init; }
+
+    /// <summary>The first estimate of L when backtracking. Default 1.</summary>
+    public double InitialLipschitz { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the momentum restarts when f increases (function-value adaptive restart, O'Donoghue &amp; Candès
+    /// 2015), which restores linear convergence on strongly convex regions. Default true.
+    /// </summary>
+    public bool AdaptiveRestart { get; init; } = true;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (StepSize is { } step) DriverOptions.StrictlyPositive(step, nameof(StepSize));
+        DriverOptions.StrictlyPositive(InitialLipschitz, nameof(InitialLipschitz));
+    }
+}
+
+/// <summary>
+/// Nesterov's accelerated gradient method (Nesterov 1983; the FISTA form of Beck &amp; Teboulle 2009):
+/// yₖ = xₖ + ((tₖ₋₁ − 1)/tₖ)(xₖ − xₖ₋₁), xₖ₊₁ = yₖ − ∇f(yₖ)/L, tₖ₊₁ = (1 + √(1 + 4tₖ²))/2, with O(1/k²)
+/// convergence on convex functions; L fixed or estimated by backtracking.
+/// </summary>
+public sealed class NesterovAcceleratedGradient : Minimizer<IGradientObjective, NesterovAcceleratedGradient.State>
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public NesterovAcceleratedGradient(NesterovOptions? options = null)
+    {
+        Options = options ?? new NesterovOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options.</summary>
+    public NesterovOptions Options { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "Nesterov accelerated gradient";
+
+    /// <summary>The state: the extrapolated point and its gradient, the momentum parameter and L.</summary>
+    public sealed class State : MinimizerState
+    {
+        internal State(IGradientObjective objective) : base(objective.Dimension, hasGradient: true)
+        {
+            int n = objective.Dimension;
+            Objective = objective;
+            Extrapolated = new double[n];
+            ExtrapolatedGradient = new double[n];
+            Trial = new double[n];
+            TrialGradient = new double[n];
+        }
+
+        internal readonly IGradientObjective Objective;
+        internal readonly double[] Extrapolated, ExtrapolatedGradient, Trial, TrialGradient;
+        internal double T = 1, Lipschitz;
+    }
+
+    /// <inheritdoc/>
+    protected override State CreateState(IGradientObjective objective) => new(objective);
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Initialize(State state)
+    {
+        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
+        state.UpdateGradientNorm();
+        state.Lipschitz = Options.StepSize is { } step ? 1 / step : Options.InitialLipschitz;
+        return null;
+    }
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Update(State state)
+    {
+        double tNext = (1 + Math.Sqrt(1 + 4 * state.T * state.T)) / 2;
+        double momentum = (state.T - 1) / tNext;
+        // y = x + momentum·(x − xₖ₋₁); at momentum 0 (first iteration or restart) y = x and ∇f(y) is known.
+        TensorPrimitives.Subtract(state.X, state.PreviousX, state.Extrapolated);
+        TensorPrimitives.MultiplyAdd(state.Extrapolated, momentum, state.X, state.Extrapolated);
+        double extrapolatedValue = momentum == 0
+            ? CopyCurrent(state)
+            : state.Objective.ValueAndGradient(state.Extrapolated, state.ExtrapolatedGradient);
+        if (!double.IsFinite(extrapolatedValue))
+        {
+            // Drop the momentum and take the step from x instead.
+            state.T = 1;
+            extrapolatedValue = CopyCurrent(state);
+            tNext = 1;
+        }
+        double gradientSquared = TensorPrimitives.Dot(state.ExtrapolatedGradient, state.ExtrapolatedGradient);
+
+        double trialValue = double.NaN;
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            TensorPrimitives.MultiplyAdd(state.ExtrapolatedGradient, -1 / state.Lipschitz, state.Extrapolated, state.Trial);
+            trialValue = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
+            if (Options.StepSize is not null) break;
+            if (double.IsFinite(trialValue) && trialValue <= extrapolatedValue - gradientSquared / (2 * state.Lipschitz)) break;
+            state.Lipschitz *= 2;
+        }
+        if (double.IsNegativeInfinity(trialValue)) return TerminationReason.Unbounded;
+        if (!double.IsFinite(trialValue) || !double.IsFinite(TensorPrimitives.Norm(state.TrialGradient)))
+            return TerminationReason.NonFiniteValue;
+
+        bool restart = Options.AdaptiveRestart && trialValue > state.Value;
+        state.RememberCurrent();
+        state.Trial.CopyTo(state.X, 0);
+        state.TrialGradient.CopyTo(state.Gradient, 0);
+        state.Value = trialValue;
+        state.UpdateGradientNorm();
+        state.StepLength = 1 / state.Lipschitz;
+        state.T = restart ? 1 : tNext;
+        return null;
+    }
+
+    private static double CopyCurrent(State state)
+    {
+        state.X.CopyTo(state.Extrapolated, 0);
+        state.Gradient.CopyTo(state.ExtrapolatedGradient, 0);
+        return state.Value;
+    }
+}

@@ -1,0 +1,90 @@
+namespace Optimize.Solvers.LineSearches;
+
+/// <summary>
+/// Backtracking until the Armijo condition φ(α) ≤ φ(0) + c₁·α·φ′(0) holds, each new trial the minimizer of a
+/// quadratic (first backtrack) or cubic (later backtracks) interpolant of φ, safeguarded to
+/// [<see cref="MinimumShrink"/>·α, <see cref="MaximumShrink"/>·α] (Nocedal &amp; Wright, §3.5, eqs. 3.57–3.58).
+/// Needs only values of φ; a non-finite φ(α) shrinks α by <see cref="MinimumShrink"/>.
+/// </summary>
+public sealed record BacktrackingLineSearch : LineSearch
+{
+    /// <summary>c₁ of the Armijo condition. Default 1e-4.</summary>
+    public double SufficientDecrease { get; init; } = 1e-4;
+
+    /// <summary>Smallest ratio αₙₑw/α. Default 0.1.</summary>
+    public double MinimumShrink { get; init; } = 0.1;
+
+    /// <summary>Largest ratio αₙₑw/α. Default 0.5.</summary>
+    public double MaximumShrink { get; init; } = 0.5;
+
+    /// <summary>Whether later backtracks use the cubic interpolant (otherwise quadratic only). Default true.</summary>
+    public bool Cubic { get; init; } = true;
+
+    /// <summary>The most evaluations of φ. Default 50.</summary>
+    public int MaximumEvaluations { get; init; } = 50;
+
+    /// <summary>The search fails when α falls below this value. Default 1e-20.</summary>
+    public double MinimumStep { get; init; } = 1e-20;
+
+    /// <inheritdoc/>
+    public override bool UsesSlope => false;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        DriverOptions.Between(SufficientDecrease, 0, 1, nameof(SufficientDecrease));
+        DriverOptions.Between(MinimumShrink, 0, 1, nameof(MinimumShrink));
+        DriverOptions.Between(MaximumShrink, 0, 1, nameof(MaximumShrink));
+        if (MinimumShrink > MaximumShrink)
+            throw new ArgumentOutOfRangeException(nameof(MinimumShrink), MinimumShrink, "MinimumShrink must not exceed MaximumShrink.");
+        Guard.Positive(MaximumEvaluations, nameof(MaximumEvaluations));
+        DriverOptions.StrictlyPositive(MinimumStep, nameof(MinimumStep));
+    }
+
+    /// <inheritdoc/>
+    public override LineSearchResult Search(LineFunction phi, double value0, double slope0, double initialStep)
+    {
+        ArgumentNullException.ThrowIfNull(phi);
+        double alpha = initialStep, previousAlpha = double.NaN, previousValue = double.NaN;
+        bool sawFinite = false;
+        int evaluation = 0;
+        while (evaluation < MaximumEvaluations)
+        {
+            evaluation++;
+            double value = phi.Value(alpha);
+            if (double.IsFinite(value))
+            {
+                sawFinite = true;
+                if (value <= value0 + SufficientDecrease * alpha * slope0)
+                    return new LineSearchResult(LineSearchStatus.Converged, alpha, value, evaluation);
+            }
+            else if (double.IsNegativeInfinity(value))
+            {
+                return new LineSearchResult(LineSearchStatus.MaximumStepReached, alpha, value, evaluation);
+            }
+
+            double next = double.IsFinite(value) ? Interpolate(alpha, value, previousAlpha, previousValue, value0, slope0) : double.NaN;
+            double low = MinimumShrink * alpha, high = MaximumShrink * alpha;
+            next = double.IsFinite(next) ? Math.Clamp(next, low, high) : low;
+            if (double.IsFinite(value)) { previousAlpha = alpha; previousValue = value; }
+            alpha = next;
+            if (alpha < MinimumStep) break;
+        }
+        return new LineSearchResult(sawFinite ? LineSearchStatus.Failed : LineSearchStatus.NonFinite, 0, value0, evaluation);
+    }
+
+    /// <summary>The minimizer of the quadratic (eq. 3.57) or, with a second trial, cubic (eq. 3.58) interpolant.</summary>
+    private double Interpolate(double alpha, double value, double previousAlpha, double previousValue, double value0, double slope0)
+    {
+        if (!Cubic || double.IsNaN(previousAlpha))
+            return -slope0 * alpha * alpha / (2 * (value - value0 - slope0 * alpha));
+        double r1 = value - value0 - slope0 * alpha;
+        double r0 = previousValue - value0 - slope0 * previousAlpha;
+        double denominator = alpha * alpha * previousAlpha * previousAlpha * (alpha - previousAlpha);
+        double a = (previousAlpha * previousAlpha * r1 - alpha * alpha * r0) / denominator;
+        double b = (-previousAlpha * previousAlpha * previousAlpha * r1 + alpha * alpha * alpha * r0) / denominator;
+        if (a == 0) return -slope0 / (2 * b);
+        double discriminant = b * b - 3 * a * slope0;
+        return discriminant < 0 ? double.NaN : (-b + Math.Sqrt(discriminant)) / (3 * a);
+    }
+}
