@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Optimize.FiniteDifferences;
@@ -361,25 +362,64 @@ internal sealed class DifferenceEngine
 
     /// <summary>
     /// Ridders' extrapolation (Numerical Recipes, 3rd ed., §5.7, dfridr) run for every output component at
-    /// once: a Neville tableau of central differences at t = 1, 1/c, 1/c², … keeps, per component, the
+    /// once: a Neville tableau of central differences at t = t₀, t₀/c, t₀/c², … keeps, per component, the
     /// entry with the smallest error estimate, and a component stops when its error grows by SAFE.
     /// </summary>
+    /// <remarks>
+    /// Two safeguards beyond dfridr. The error estimate is floored at the round-off of the first central
+    /// quotient, ε(|F₊| + |F₋|)/(2t₀), since the tableau differences vanish when f is quadratic along the step.
+    /// And when an estimate is grossly poor — above 10⁻⁶ of the derivative plus 10³ times that round-off, as
+    /// happens when the large initial step crosses a kink of a piecewise-smooth function (ReLU) — the tableau
+    /// restarts from t₀/10, up to <see cref="RiddersRestarts"/> times, keeping per component the estimate with
+    /// the smallest error.
+    /// </remarks>
     private void Ridders(Workspace ws, ReadOnlySpan<int> indices, ReadOnlySpan<double> deltas, double scale,
         int coordinate, Span<double> derivative, Span<double> error)
     {
+        int m = OutputDimension;
+        ws.EnsureTableau(options.RiddersTableauSize);
+        double initial = 1.0;
+        for (int restart = 0; restart <= RiddersRestarts; restart++, initial /= 10.0)
+        {
+            RiddersTableau(ws, indices, deltas, initial, scale, coordinate);
+            bool acceptable = true;
+            for (int i = 0; i < m; i++)
+            {
+                double roundOff = StepSize.Machine * ws.FirstMagnitude[i] / (2.0 * initial);
+                double estimate = Math.Max(ws.BestError[i], roundOff);
+                if (restart == 0 || estimate < ws.FinalError[i])
+                {
+                    ws.Final[i] = ws.Best[i];
+                    ws.FinalError[i] = estimate;
+                }
+                if (ws.FinalError[i] > 1e-6 * Math.Abs(ws.Final[i]) + 1e3 * roundOff) acceptable = false;
+            }
+            if (acceptable) break;
+        }
+        ws.Final.AsSpan(0, m).CopyTo(derivative);
+        if (!error.IsEmpty) ws.FinalError.AsSpan(0, m).CopyTo(error);
+    }
+
+    /// <summary>How many times Ridders' tableau may restart from a ten times smaller initial step.</summary>
+    private const int RiddersRestarts = 4;
+
+    /// <summary>One dfridr tableau from t = <paramref name="initial"/>, leaving the per-component best entry and error in the workspace.</summary>
+    private void RiddersTableau(Workspace ws, ReadOnlySpan<int> indices, ReadOnlySpan<double> deltas, double initial,
+        double scale, int coordinate)
+    {
         int m = OutputDimension, size = options.RiddersTableauSize;
         double shrink = options.RiddersShrinkFactor, shrinkSquared = shrink * shrink, safe = options.RiddersSafetyFactor;
-        ws.EnsureTableau(size);
         var previous = ws.Previous;
         var current = ws.Current;
         var best = ws.Best;
         var active = ws.Active;
-        double t = 1.0;
+        double t = initial;
         CentralQuotient(ws, indices, deltas, t, scale, coordinate, current);
         for (int i = 0; i < m; i++)
         {
             best[i] = current[i];
             ws.BestError[i] = double.MaxValue;
+            ws.FirstMagnitude[i] = Math.Abs(ws.Plus[i]) + Math.Abs(ws.Minus[i]);
             active[i] = true;
         }
         int stillActive = m;
@@ -415,8 +455,6 @@ internal sealed class DifferenceEngine
                 }
             }
         }
-        best.AsSpan(0, m).CopyTo(derivative);
-        if (!error.IsEmpty) ws.BestError.AsSpan(0, m).CopyTo(error);
     }
 
     /// <summary>(F(x + tΔ) − F(x − tΔ)) / (2t) into the first m entries of <paramref name="destination"/>.</summary>
@@ -458,23 +496,48 @@ internal sealed class DifferenceEngine
         return $"coordinates {string.Join(", ", indices.ToArray())} perturbed together, step of coordinate {indices[0]} = {step}";
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> for items 0 … count − 1. With several workers, item 0 runs first and is
+    /// timed: if the remaining work is estimated below <see cref="FiniteDifferenceOptions.MinimumParallelWork"/>
+    /// (where dispatching to the thread pool would cost more than it saves) the loop stays serial. Either way
+    /// every item runs the same code on the same inputs.
+    /// </summary>
     private void ForEach(int count, Action<Workspace, int> body)
     {
         int workers = Math.Min(options.Workers, count);
-        if (workers <= 1)
+        if (workers > 1)
         {
-            var ws = Rent();
+            var first = Rent();
+            long started = Stopwatch.GetTimestamp();
             try
             {
-                for (int k = 0; k < count; k++) body(ws, k);
+                body(first, 0);
             }
             finally
             {
-                Return(ws);
+                Return(first);
             }
-            return;
+            var estimate = Stopwatch.GetElapsedTime(started) * (count - 1);
+            if (estimate >= options.MinimumParallelWork)
+            {
+                RunInParallel(1, count, workers, body);
+                return;
+            }
         }
-        var partitions = Partitioner.Create(0, count, Math.Max(1, count / (4 * workers)));
+        var ws = Rent();
+        try
+        {
+            for (int k = workers > 1 ? 1 : 0; k < count; k++) body(ws, k);
+        }
+        finally
+        {
+            Return(ws);
+        }
+    }
+
+    private void RunInParallel(int from, int count, int workers, Action<Workspace, int> body)
+    {
+        var partitions = Partitioner.Create(from, count, Math.Max(1, (count - from) / (4 * workers)));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {
@@ -516,6 +579,9 @@ internal sealed class DifferenceEngine
         public double[] Current = [];
         public double[] Best = [];
         public double[] BestError = [];
+        public double[] FirstMagnitude = [];
+        public double[] Final = [];
+        public double[] FinalError = [];
         public bool[] Active = [];
 
         public void EnsureTableau(int size)
@@ -525,6 +591,9 @@ internal sealed class DifferenceEngine
             Current = new double[size * outputDimension];
             Best = new double[outputDimension];
             BestError = new double[outputDimension];
+            FirstMagnitude = new double[outputDimension];
+            Final = new double[outputDimension];
+            FinalError = new double[outputDimension];
             Active = new bool[outputDimension];
         }
     }

@@ -20,7 +20,8 @@ public enum FiniteDifferenceMethod
     /// <summary>
     /// Ridders' polynomial extrapolation of central differences over a shrinking sequence of steps
     /// (Ridders 1982; Numerical Recipes §5.7, routine dfridr), with a per-component error estimate.
-    /// Up to 2·<see cref="FiniteDifferenceOptions.RiddersTableauSize"/> evaluations per coordinate.
+    /// Up to 2·<see cref="FiniteDifferenceOptions.RiddersTableauSize"/> evaluations per coordinate, and a few times
+    /// that when a grossly poor error estimate (a kink within the initial step) restarts the tableau from a smaller step.
     /// </summary>
     Ridders,
 }

@@ -145,10 +145,7 @@ public static class GradientChecker
         Guard.Length(x.Length, n, nameof(x));
         var supplied = new double[n];
         objective.ValueAndGradient(x, supplied);
-        var estimate = new double[n];
-        var errors = new double[n];
-        var engine = new DifferenceEngine(n, 1, (y, v) => v[0] = objective.Value(y), options.FiniteDifferences);
-        engine.Columns(x, ReadOnlySpan<double>.Empty, estimate, errors, StepSize.DefaultRelativeStep(options.FiniteDifferences.Method));
+        var (estimate, errors) = Estimate(n, 1, (y, v) => v[0] = objective.Value(y), x, options);
         var comparisons = new List<DerivativeComparison>(n);
         for (int j = 0; j < n; j++)
             comparisons.Add(Compare($"g[{j}]", 0, j, supplied[j], estimate[j], errors[j], options));
@@ -171,10 +168,7 @@ public static class GradientChecker
         Guard.Length(x.Length, n, nameof(x));
         var supplied = Matrix<double>.Build.Dense(n, n);
         objective.Hessian(x, supplied);
-        var estimate = new double[n * n];
-        var errors = new double[n * n];
-        var engine = new DifferenceEngine(n, n, (y, g) => objective.ValueAndGradient(y, g), options.FiniteDifferences);
-        engine.Columns(x, ReadOnlySpan<double>.Empty, estimate, errors, StepSize.DefaultRelativeStep(options.FiniteDifferences.Method));
+        var (estimate, errors) = Estimate(n, n, (y, g) => objective.ValueAndGradient(y, g), x, options);
         var comparisons = new List<DerivativeComparison>(n * n);
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)
@@ -199,15 +193,23 @@ public static class GradientChecker
         Guard.Length(x.Length, n, nameof(x));
         var supplied = Matrix<double>.Build.Dense(m, n);
         function.Jacobian(x, supplied);
-        var estimate = new double[m * n];
-        var errors = new double[m * n];
-        var engine = new DifferenceEngine(n, m, function.Evaluate, options.FiniteDifferences);
-        engine.Columns(x, ReadOnlySpan<double>.Empty, estimate, errors, StepSize.DefaultRelativeStep(options.FiniteDifferences.Method));
+        var (estimate, errors) = Estimate(n, m, function.Evaluate, x, options);
         var comparisons = new List<DerivativeComparison>(m * n);
         for (int j = 0; j < n; j++)
             for (int i = 0; i < m; i++)
                 comparisons.Add(Compare($"J[{i},{j}]", i, j, supplied[i, j], estimate[j * m + i], errors[j * m + i], options));
         return new DerivativeCheckReport("Jacobian", options, comparisons);
+    }
+
+    /// <summary>The m×n finite-difference derivative of <paramref name="function"/> and its error estimates, column-major.</summary>
+    private static (double[] Estimate, double[] Errors) Estimate(int n, int m, VectorValueFunction function,
+        ReadOnlySpan<double> x, DerivativeCheckOptions options)
+    {
+        var estimate = new double[m * n];
+        var errors = new double[m * n];
+        var engine = new DifferenceEngine(n, m, function, options.FiniteDifferences);
+        engine.Columns(x, ReadOnlySpan<double>.Empty, estimate, errors, StepSize.DefaultRelativeStep(options.FiniteDifferences.Method));
+        return (estimate, errors);
     }
 
     private static DerivativeCheckOptions Checked(DerivativeCheckOptions? options)

@@ -1,0 +1,192 @@
+/// Conversion of F# quotations such as <c>&lt;@ fun x -> sin (x * x) @&gt;</c> or
+/// <c>&lt;@ fun (x: float[]) -> x[0] * x[1] @&gt;</c> into symbolic expressions.
+module Optimize.FSharp.Symbolic.Quotations
+
+open System
+open System.Reflection
+open FSharp.Quotations
+open FSharp.Quotations.Patterns
+open FSharp.Quotations.DerivedPatterns
+
+/// What a quotation variable stands for during conversion.
+type private Binding =
+    /// A real-valued subexpression.
+    | Scalar of SymbolicExpression
+    /// An integer known at conversion time (an index or an exponent).
+    | Integer of int
+    /// An array of variables: element i is the variable offset + i.
+    | VariableArray of offset: int
+    /// A tuple of bindings (a tupled lambda argument).
+    | Tuple of Binding list
+
+/// The converter's state: the bindings in scope and the highest variable index met in an array.
+type private Context =
+    { Bindings: Map<Var, Binding>
+      HighestIndex: int ref }
+
+let private unsupported (q: Expr) (why: string) : 'a =
+    invalidArg "quotation" $"The quotation contains {why}, which symbolic differentiation does not support: {q}"
+
+let private unaryByName =
+    dict [ "Sqrt", Sqrt; "Exp", Exp; "Log", Log; "Sin", Sin; "Cos", Cos; "Tan", Tan; "Asin", Asin; "Acos", Acos
+           "Atan", Atan; "Sinh", Sinh; "Cosh", Cosh; "Tanh", Tanh; "Abs", Abs ]
+
+let private binaryByName = dict [ "Atan2", Atan2; "Min", Min; "Max", Max ]
+
+/// Whether a method is one of F#'s operators or System.Math, whose names identify the function.
+let private isStandard (m: MethodInfo) =
+    match m.DeclaringType with
+    | null -> false
+    | t ->
+        t = typeof<Math>
+        || t.FullName = "Microsoft.FSharp.Core.Operators"
+        || t.FullName = "Microsoft.FSharp.Core.LanguagePrimitives+IntrinsicFunctions"
+        || t.FullName = "Microsoft.FSharp.Core.ExtraTopLevelOperators"
+        || t.FullName = "Microsoft.FSharp.Collections.ArrayModule"
+
+let rec private integer (context: Context) (q: Expr) : int =
+    match q with
+    | Value(:? int as i, _) -> i
+    | Var v ->
+        match context.Bindings.TryFind v with
+        | Some(Integer i) -> i
+        | _ -> unsupported q $"the integer variable '{v.Name}' whose value is not known when the quotation is converted"
+    | Call(None, m, [ a; b ]) when isStandard m && m.ReturnType = typeof<int> ->
+        let a, b = integer context a, integer context b
+        match m.Name with
+        | "op_Addition" -> a + b
+        | "op_Subtraction" -> a - b
+        | "op_Multiply" -> a * b
+        | "op_Division" -> a / b
+        | name -> unsupported q $"the integer operation {name}"
+    | Call(None, m, [ a ]) when isStandard m && m.Name = "op_UnaryNegation" && m.ReturnType = typeof<int> -> -(integer context a)
+    | Let(v, value, body) -> integer { context with Bindings = context.Bindings.Add(v, Integer(integer context value)) } body
+    | _ -> unsupported q "an integer expression that is not a constant"
+
+and private element (context: Context) (q: Expr) (array: Expr) (indexExpr: Expr) : SymbolicExpression =
+    match bind context array with
+    | VariableArray offset ->
+        let i = integer context indexExpr
+        if i < 0 then unsupported q $"the negative index {i}"
+        context.HighestIndex.Value <- max context.HighestIndex.Value i
+        Variable(offset + i)
+    | _ -> unsupported q "indexing into something other than the argument array"
+
+and private bind (context: Context) (q: Expr) : Binding =
+    match q with
+    | Var v ->
+        match context.Bindings.TryFind v with
+        | Some b -> b
+        | None -> unsupported q $"the free variable '{v.Name}'"
+    | TupleGet(tuple, i) ->
+        match bind context tuple with
+        | Tuple items -> items[i]
+        | _ -> unsupported q "a tuple that is not the argument"
+    | _ when q.Type = typeof<int> -> Integer(integer context q)
+    | _ -> Scalar(convert context q)
+
+and private convert (context: Context) (q: Expr) : SymbolicExpression =
+    let recurse = convert context
+    match q with
+    | Value(:? float as c, _) -> Constant c
+    | Value(:? int as i, _) -> Constant(float i)
+    | Var _
+    | TupleGet _ ->
+        match bind context q with
+        | Scalar e -> e
+        | Integer i -> Constant(float i)
+        | _ -> unsupported q "an array or tuple used as a number"
+    | Let(v, value, body) ->
+        convert { context with Bindings = context.Bindings.Add(v, bind context value) } body
+    | Call(None, m, args) when isStandard m ->
+        match m.Name, args with
+        | "op_Addition", [ a; b ] -> recurse a + recurse b
+        | "op_Subtraction", [ a; b ] -> recurse a - recurse b
+        | "op_Multiply", [ a; b ] -> recurse a * recurse b
+        | "op_Division", [ a; b ] -> recurse a / recurse b
+        | "op_UnaryNegation", [ a ] -> -(recurse a)
+        | "op_UnaryPlus", [ a ] -> recurse a
+        | ("op_Exponentiation" | "Pow"), [ a; b ] -> Canonical.realPower (recurse a) (recurse b)
+        | "PowInteger", [ a; k ] -> Canonical.power (recurse a) (integer context k)
+        | ("ToDouble" | "op_Explicit"), [ a ] when a.Type = typeof<int> -> Constant(float (integer context a))
+        | ("ToDouble" | "op_Explicit"), [ a ] when a.Type = typeof<float> -> recurse a
+        | ("GetArray" | "Get"), [ array; index ] -> element context q array index
+        | name, [ a ] when unaryByName.ContainsKey name -> Canonical.apply unaryByName[name] (recurse a)
+        | name, [ a; b ] when binaryByName.ContainsKey name -> Canonical.apply2 binaryByName[name] (recurse a) (recurse b)
+        | name, _ -> unsupported q $"the function {name}"
+    | Call(None, m, args) ->
+        match m with
+        | MethodWithReflectedDefinition(Lambdas(parameters, body)) ->
+            // Inlines a [<ReflectedDefinition>] function by binding its parameters to the arguments.
+            let flat = List.concat parameters
+            if flat.Length <> args.Length then unsupported q $"a partial application of {m.Name}"
+            let bindings = List.fold2 (fun (acc: Map<Var, Binding>) p a -> acc.Add(p, bind context a)) context.Bindings flat args
+            convert { context with Bindings = bindings } body
+        | _ ->
+            let owner = match m.DeclaringType with null -> "" | t -> t.Name + "."
+            unsupported q $"a call of {owner}{m.Name} (mark it [<ReflectedDefinition>] to have it inlined)"
+    | PropertyGet(None, p, []) when p.PropertyType = typeof<float> ->
+        match p with
+        | PropertyGetterWithReflectedDefinition body -> recurse body
+        | _ -> Constant(p.GetValue(null) :?> float)
+    | _ -> unsupported q "this construct"
+
+/// The variables of a converted function: their names, and how many there are.
+type ConvertedFunction =
+    { /// The variable names, one per variable: the lambda's parameter names, or x[0], x[1], … for an array.
+      Names: string[]
+      /// The function's body.
+      Body: SymbolicExpression }
+
+/// <summary>
+/// Converts a quotation of a real function into a symbolic expression. Accepted forms:
+/// <c>fun x -> …</c>, curried <c>fun x y -> …</c>, tupled <c>fun (x, y) -> …</c> over floats, and
+/// <c>fun (x: float[]) -> …</c> with constant indices <c>x[i]</c> (the dimension is the highest index
+/// plus one unless <paramref name="dimension"/> is given). Bodies may use let-bindings, + − * /,
+/// unary minus, <c>pown u k</c> and <c>u ** v</c>, the functions sqrt exp log sin cos tan asin acos atan
+/// atan2 sinh cosh tanh abs min max (as F# operators or System.Math methods), integer constants
+/// converted with <c>float</c>, and calls of functions marked <c>[&lt;ReflectedDefinition&gt;]</c>, which are inlined.
+/// </summary>
+/// <param name="dimension">For an array argument, the number of variables; None to infer it.</param>
+/// <param name="quotation">The quoted function.</param>
+let convertFunction (dimension: int option) (quotation: Expr) : ConvertedFunction =
+    if isNull (box quotation) then nullArg (nameof quotation)
+    let highest = ref -1
+    let context bindings = { Bindings = bindings; HighestIndex = highest }
+    match quotation with
+    | Lambda(v, body) when v.Type = typeof<float[]> ->
+        let e = convert (context (Map.ofList [ v, VariableArray 0 ])) body
+        let n =
+            match dimension with
+            | Some n ->
+                Optimize.Guard.Positive(n, nameof dimension)
+                if highest.Value >= n then
+                    invalidArg (nameof dimension) $"dimension is {n}, but the quotation reads {v.Name}[{highest.Value}]."
+                n
+            | None when highest.Value < 0 ->
+                invalidArg (nameof quotation) "The quotation never indexes its array argument; give the dimension explicitly."
+            | None -> highest.Value + 1
+        { Names = Array.init n (fun i -> $"{v.Name}[{i}]"); Body = e }
+    | Lambda(t, body) when FSharp.Reflection.FSharpType.IsTuple t.Type ->
+        let items = FSharp.Reflection.FSharpType.GetTupleElements t.Type
+        if items |> Array.exists (fun i -> i <> typeof<float>) then
+            unsupported quotation "a tuple argument whose items are not all floats"
+        let names = Array.init items.Length (fun i -> $"{t.Name}{i + 1}")
+        // The compiler unpacks a tupled argument with let x = tupledArg.Item1 in …; those names are the variables' names.
+        let rec unpack (body: Expr) =
+            match body with
+            | Let(v, TupleGet(Var tv, i), rest) when tv = t ->
+                names[i] <- v.Name
+                unpack rest
+            | _ -> ()
+        unpack body
+        let binding = Tuple(List.init items.Length (fun i -> Scalar(Variable i)))
+        { Names = names; Body = convert (context (Map.ofList [ t, binding ])) body }
+    | Lambdas(parameters, body) ->
+        let flat = List.concat parameters
+        match flat |> List.tryFind (fun v -> v.Type <> typeof<float>) with
+        | Some v -> unsupported quotation $"the parameter '{v.Name}' of type {v.Type.Name} (expected float, a tuple of floats or float[])"
+        | None ->
+            let bindings = flat |> List.mapi (fun i v -> v, Scalar(Variable i)) |> Map.ofList
+            { Names = flat |> List.map (fun v -> v.Name) |> Array.ofList; Body = convert (context bindings) body }
+    | _ -> unsupported quotation "no lambda (expected a quoted function such as <@ fun x -> x * x @>)"

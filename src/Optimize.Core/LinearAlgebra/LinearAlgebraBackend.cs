@@ -1,0 +1,129 @@
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace Optimize.LinearAlgebra;
+
+/// <summary>
+/// Chooses the linear-algebra backend of the process and reports it. Automatic selection tries Intel MKL
+/// (<c>libmkl_rt.so</c>), then OpenBLAS (<c>libopenblas.so.0</c>, with LAPACKE from <c>liblapacke.so.3</c> when
+/// OpenBLAS lacks it), then MathNet's managed provider. <see cref="LinearAlgebraOptions.Backend"/> or the
+/// environment variable <c>OPTIMIZE_BLAS</c> (<c>mkl</c>, <c>openblas</c>, <c>managed</c> or <c>auto</c>) names a
+/// backend instead; <c>OPTIMIZE_BLAS_THREADS</c> sets the thread count. Before OpenBLAS loads, the CPU kernel is
+/// chosen from the processor's instruction sets and written to the native environment as <c>OPENBLAS_CORETYPE</c>,
+/// unless the user set that variable.
+/// </summary>
+public static class LinearAlgebraBackend
+{
+    /// <summary>The environment variable naming the backend: <c>mkl</c>, <c>openblas</c>, <c>managed</c> or <c>auto</c>.</summary>
+    public const string BackendVariable = "OPTIMIZE_BLAS";
+
+    /// <summary>The environment variable giving the backend's thread count.</summary>
+    public const string ThreadsVariable = "OPTIMIZE_BLAS_THREADS";
+
+    private static readonly Lock Gate = new();
+    private static NativeLinearAlgebraProvider? current;
+    private static int fallbackReported;
+
+    /// <summary>The process's provider, selected on first use from the environment (<see cref="BackendVariable"/>, <see cref="ThreadsVariable"/>).</summary>
+    public static NativeLinearAlgebraProvider Default
+    {
+        get
+        {
+            lock (Gate)
+                return current ??= Create(new LinearAlgebraOptions());
+        }
+    }
+
+    /// <summary>Describes the process's provider: backend, library file, threads, CPU kernel and native operations.</summary>
+    public static LinearAlgebraBackendDescription Describe() => Default.Describe();
+
+    /// <summary>Selects the process's provider with <paramref name="options"/>, replacing the current one, and returns it.</summary>
+    /// <param name="options">The backend and thread count to use.</param>
+    public static NativeLinearAlgebraProvider Use(LinearAlgebraOptions options)
+    {
+        var provider = Create(options);
+        lock (Gate)
+            current = provider;
+        return provider;
+    }
+
+    /// <summary>Makes the process's provider MathNet.Numerics' linear-algebra provider, so <c>Matrix&lt;double&gt;</c> operations run natively.</summary>
+    public static NativeLinearAlgebraProvider InstallInMathNet()
+    {
+        var provider = Default;
+        LinearAlgebraControl.Provider = provider;
+        return provider;
+    }
+
+    /// <summary>Whether the native library of <paramref name="kind"/> loads in this process (always true for the managed provider).</summary>
+    /// <param name="kind">The backend to probe.</param>
+    public static bool IsAvailable(LinearAlgebraBackendKind kind) =>
+        kind == LinearAlgebraBackendKind.Managed || NativeBlasLibrary.Get(kind, out _) is not null;
+
+    /// <summary>Creates a provider with <paramref name="options"/> without changing the process's provider.</summary>
+    /// <param name="options">The backend and thread count to use.</param>
+    /// <exception cref="ArgumentException">The thread count is not positive, or an environment variable has an unknown value.</exception>
+    public static NativeLinearAlgebraProvider Create(LinearAlgebraOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Threads is int requested)
+            Guard.Positive(requested, "options.Threads");
+        int? threads = options.Threads ?? ThreadsFromEnvironment();
+
+        var provider = options.Backend is LinearAlgebraBackendKind named
+            ? Named(named, $"{named} requested by LinearAlgebraOptions.Backend")
+            : Environment.GetEnvironmentVariable(BackendVariable) is { Length: > 0 } variable && !IsAuto(variable)
+                ? Named(ParseBackend(variable), $"{ParseBackend(variable)} requested by {BackendVariable}={variable}")
+                : Automatic();
+        if (threads is int count)
+            provider.Threads = count;
+        return provider;
+    }
+
+    private static NativeLinearAlgebraProvider Named(LinearAlgebraBackendKind kind, string reason)
+    {
+        if (kind == LinearAlgebraBackendKind.Managed)
+            return new NativeLinearAlgebraProvider(null, reason);
+        var library = NativeBlasLibrary.Get(kind, out string failure);
+        if (library is not null)
+            return new NativeLinearAlgebraProvider(library, reason);
+        return Fallback($"{reason}, but {failure}; falling back to MathNet's managed provider");
+    }
+
+    private static NativeLinearAlgebraProvider Automatic()
+    {
+        var mkl = NativeBlasLibrary.Get(LinearAlgebraBackendKind.Mkl, out string mklFailure);
+        if (mkl is not null)
+            return new NativeLinearAlgebraProvider(mkl, "automatic: Intel MKL is the first choice and loaded");
+        var openBlas = NativeBlasLibrary.Get(LinearAlgebraBackendKind.OpenBlas, out string openBlasFailure);
+        if (openBlas is not null)
+            return new NativeLinearAlgebraProvider(openBlas, $"automatic: MKL unavailable ({mklFailure}), OpenBLAS loaded");
+        return Fallback($"automatic: no native BLAS (MKL: {mklFailure}; OpenBLAS: {openBlasFailure}); using MathNet's managed provider");
+    }
+
+    private static NativeLinearAlgebraProvider Fallback(string reason)
+    {
+        if (Interlocked.Exchange(ref fallbackReported, 1) == 0)
+            Console.Error.WriteLine($"Optimize linear algebra: {reason}.");
+        return new NativeLinearAlgebraProvider(null, reason);
+    }
+
+    private static bool IsAuto(string value) => value.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+
+    private static LinearAlgebraBackendKind ParseBackend(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "mkl" => LinearAlgebraBackendKind.Mkl,
+        "openblas" => LinearAlgebraBackendKind.OpenBlas,
+        "managed" => LinearAlgebraBackendKind.Managed,
+        _ => throw new ArgumentException($"{BackendVariable} is '{value}'; expected mkl, openblas, managed or auto.", BackendVariable),
+    };
+
+    private static int? ThreadsFromEnvironment()
+    {
+        string? value = Environment.GetEnvironmentVariable(ThreadsVariable);
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (int.TryParse(value, out int threads) && threads >= 1)
+            return threads;
+        throw new ArgumentException($"{ThreadsVariable} is '{value}'; expected a whole number of at least 1.", ThreadsVariable);
+    }
+}

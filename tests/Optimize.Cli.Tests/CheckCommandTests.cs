@@ -1,0 +1,43 @@
+using Optimize.Analytic;
+using Optimize.Cli.Commands;
+using Optimize.Cli.Sources;
+
+namespace Optimize.Cli.Tests;
+
+public class CheckCommandTests
+{
+    [Fact]
+    public void HandCodedRosenbrockGradientPassesTheCheck()
+    {
+        var outcome = CliRunner.Run("check", "rosenbrock", "--derivatives", "analytic");
+        Assert.Equal(ExitCodes.Success, outcome.ExitCode);
+        Assert.Contains("gradient check", outcome.Output);
+        Assert.Contains("PASSED", outcome.Output);
+        Assert.Contains("-215.6", outcome.Output);
+    }
+
+    [Fact]
+    public void HessianCheckRunsForSourcesThatGiveHessians()
+    {
+        var outcome = CliRunner.Run("check", "wood", "--derivatives", "analytic", "--hessian", "--at", "0.5,0.5,-0.5,1");
+        Assert.Equal(ExitCodes.Success, outcome.ExitCode);
+        Assert.Contains("Hessian check", outcome.Output);
+        Assert.Contains("H[", outcome.Output);
+    }
+
+    [Fact]
+    public void WrongGradientFailsTheCheckWithExitCodeOne()
+    {
+        // f = x₀² + x₁² with the second gradient component off by a factor of two.
+        var wrong = AnalyticObjective.Create(2,
+            x => x[0] * x[0] + x[1] * x[1],
+            (x, g) => { g[0] = 2 * x[0]; g[1] = 4 * x[1]; });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = CommandEnvironment.ForWriters(output, error, CancellationToken.None);
+        int code = CheckCommand.Run(environment, DerivativeSources.All[0], wrong, "wrong-quadratic", [1.0, 1.0], hessian: false);
+        Assert.Equal(ExitCodes.NotConverged, code);
+        Assert.Contains("FAILED in 1 of 2", output.ToString());
+        Assert.Contains("FAIL", output.ToString());
+    }
+}

@@ -1,0 +1,93 @@
+using Optimize.Cli.Measurement;
+using Optimize.Cli.Sources;
+using Optimize.Problems;
+
+namespace Optimize.Cli.Tests;
+
+public class DerivativeSourceTests
+{
+    public static TheoryData<string> SourceNames() => new(DerivativeSources.Names);
+
+    [Theory]
+    [MemberData(nameof(SourceNames))]
+    public void EverySourceGivesTheCapabilityItDeclares(string name)
+    {
+        var source = DerivativeSources.Find(name)!;
+        var oracle = source.Create(new CountedFunction(ProblemLibrary.Wood()));
+        Assert.Equal(source.Provides, OracleCapabilities.Of(oracle));
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceNames))]
+    public void EverySourceAgreesWithTheHandCodedGradient(string name)
+    {
+        foreach (var problem in new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.ExtendedRosenbrock(6) })
+        {
+            var row = DerivativeComparison.Measure(problem, DerivativeSources.Find(name)!, new TimingPlan(TimeSpan.FromMicroseconds(50), 1));
+            Assert.InRange(row.GradientError, 0, name.Contains("forward-diff") ? 1e-5 : 1e-7);
+        }
+    }
+
+    [Fact]
+    public void SymbolicSourceAppliesOnlyToProblemsWithAClosedForm()
+    {
+        var symbolic = DerivativeSources.Find("symbolic")!;
+        Assert.True(symbolic.Supports(ProblemLibrary.Wood()));
+        Assert.False(symbolic.Supports(ProblemLibrary.ConvexQuadratic()));
+        Assert.All(DerivativeSources.All.Where(s => s.Name != "symbolic"), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
+        var outcome = CliRunner.Run("check", "quadratic", "--derivatives", "symbolic");
+        Assert.Equal(Commands.ExitCodes.UsageError, outcome.ExitCode);
+        Assert.Contains("does not apply to problem 'quadratic'", outcome.Error);
+        Assert.Contains("reverse-ad", outcome.Error);
+    }
+
+    [Fact]
+    public void ComparisonListsTheProblemsASourceDoesNotApplyTo()
+    {
+        var outcome = CliRunner.Run("compare", "--problems", "beale,quadratic", "--sources", "analytic,symbolic", "--methods", "lbfgs");
+        Assert.Equal(Commands.ExitCodes.Success, outcome.ExitCode);
+        Assert.Contains("not run: Derivative source 'symbolic' does not apply to quadratic.", outcome.Output);
+        Assert.DoesNotContain(outcome.Output.Split('\n'), line => line.Contains(" quadratic ") && line.Contains(" symbolic "));
+    }
+
+    [Fact]
+    public void SourcesHaveDistinctNamesAndTheReferenceComesFirst()
+    {
+        Assert.Equal(DerivativeSources.Names.Count, DerivativeSources.Names.Distinct().Count());
+        Assert.True(DerivativeSources.All[0].IsReference);
+        Assert.Equal("analytic", DerivativeSources.ReferenceName);
+    }
+
+    [Fact]
+    public void CountedFunctionCountsEveryEvaluation()
+    {
+        var counted = new CountedFunction(ProblemLibrary.Rosenbrock());
+        counted.Value([1.0, 1.0]);
+        counted.Evaluate<float>([1f, 2f]);
+        Assert.Equal(2, counted.Calls);
+    }
+
+    [Fact]
+    public void CentralDifferencesCostTwoEvaluationsPerCoordinatePlusOne()
+    {
+        var row = DerivativeComparison.Measure(ProblemLibrary.ExtendedRosenbrock(8), DerivativeSources.Find("central-diff")!,
+            new TimingPlan(TimeSpan.FromMicroseconds(50), 1));
+        Assert.Equal(17, row.CallsPerGradient);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0 }, new[] { 1.0, 2.0 }, 0.0)]
+    [InlineData(new[] { 1.5, 2.0 }, new[] { 1.0, 2.0 }, 0.25)]
+    [InlineData(new[] { 1e-3, 0.0 }, new[] { 0.0, 0.0 }, 1e-3)]
+    [InlineData(new[] { double.NaN, 0.0 }, new[] { 0.0, 0.0 }, double.PositiveInfinity)]
+    public void RelativeErrorScalesByTheLargerOfOneAndTheReferenceNorm(double[] gradient, double[] reference, double expected) =>
+        Assert.Equal(expected, DerivativeComparison.RelativeError(gradient, reference), 12);
+
+    [Fact]
+    public void MedianOfOddAndEvenCounts()
+    {
+        Assert.Equal(2, CostTiming.Median([3.0, 1.0, 2.0]));
+        Assert.Equal(2.5, CostTiming.Median([4.0, 1.0, 2.0, 3.0]));
+        Assert.Throws<ArgumentException>(() => CostTiming.Median([]));
+    }
+}
