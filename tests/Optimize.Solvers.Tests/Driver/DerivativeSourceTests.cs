@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Optimize.Solvers.Tests.Driver;
 
-/// <summary>Every method runs unchanged on derivatives from the finite-difference provider.</summary>
+/// <summary>Every method runs unchanged on derivatives from the finite-difference and AD providers.</summary>
 public class DerivativeSourceTests(ITestOutputHelper output)
 {
     /// <summary>Per-method gradient tolerance: linear-rate methods are held to looser ones, as on analytic derivatives.</summary>
@@ -31,6 +31,43 @@ public class DerivativeSourceTests(ITestOutputHelper output)
         Assert.True(result.Converged, result.FullReport());
         Assert.Equal(1, result.Minimizer[0], 1e-3);
         Assert.Equal(1, result.Minimizer[1], 1e-3);
+    }
+
+    public static TheoryData<string, string> MethodsAndAutomaticModes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string method in MinimizerTests.Methods)
+            foreach (var mode in new[] { "forward", "reverse" })
+                data.Add(method, mode);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MethodsAndAutomaticModes))]
+    public void SolvesWoodWithAutomaticDifferentiation(string method, string mode)
+    {
+        // AD derivatives are exact to round-off, so the analytic tolerances apply.
+        var problem = ProblemLibrary.Wood();
+        Optimize.Oracles.IHessianObjective objective = mode == "forward"
+            ? new Optimize.AutoDiff.ForwardModeObjective(problem)
+            : new Optimize.AutoDiff.ReverseModeObjective(problem);
+        double tolerance = method switch
+        {
+            "gradient-descent" or "heavy-ball" or "nesterov" or "coordinate-descent" => 1e-5,
+            "adam" => 1e-4,
+            _ => 1e-8,
+        };
+        var options = new DriverOptions { GradientTolerance = tolerance, MaximumIterations = 200_000 };
+        var result = method switch
+        {
+            "adam" => new Optimize.Solvers.FirstOrder.Adam(new() { LearningRate = 1e-2, LearningRateDecay = 1e-3 }).Minimize(objective, problem.StartingPoint, options),
+            "heavy-ball" => new Optimize.Solvers.FirstOrder.HeavyBall(new() { StepSize = 1e-4 }).Minimize(objective, problem.StartingPoint, options),
+            _ => MinimizerTests.Run(method, objective, problem.StartingPoint, options),
+        };
+        Convergence.Log(result, problem, output);
+        Assert.True(result.Converged, result.FullReport());
+        if (method != "nelder-mead") Assert.True(result.GradientNorm <= tolerance);
+        Convergence.AssertNearMinimum(result, problem, 1e-6);
     }
 
     [Theory]
