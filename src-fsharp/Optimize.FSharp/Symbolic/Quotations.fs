@@ -33,6 +33,22 @@ let private unaryByName =
 
 let private binaryByName = dict [ "Atan2", Atan2; "Min", Min; "Max", Max ]
 
+/// The generic math functions of Optimize.FSharp (sin, pown, num, …), which shadow F#'s when opened.
+let private genericMathModule = "Optimize.FSharp.GenericMath"
+
+/// The name of a standard function in the vocabulary of F#'s operators: GenericMath's lower-case
+/// names are mapped to the compiled names of the operators they shadow.
+let private standardName (m: MethodInfo) =
+    match m.DeclaringType with
+    | null -> m.Name
+    | t when t.FullName = genericMathModule ->
+        match m.Name with
+        | "pown" -> "PowInteger"
+        | "num" -> "ToDouble"
+        | name when name.StartsWith "op_" -> name
+        | name -> string (Char.ToUpperInvariant name[0]) + name.Substring 1
+    | _ -> m.Name
+
 /// Whether a method is one of F#'s operators or System.Math, whose names identify the function.
 let private isStandard (m: MethodInfo) =
     match m.DeclaringType with
@@ -43,6 +59,8 @@ let private isStandard (m: MethodInfo) =
         || t.FullName = "Microsoft.FSharp.Core.LanguagePrimitives+IntrinsicFunctions"
         || t.FullName = "Microsoft.FSharp.Core.ExtraTopLevelOperators"
         || t.FullName = "Microsoft.FSharp.Collections.ArrayModule"
+        || t.FullName = genericMathModule
+
 
 let rec private integer (context: Context) (q: Expr) : int =
     match q with
@@ -99,7 +117,7 @@ and private convert (context: Context) (q: Expr) : SymbolicExpression =
     | Let(v, value, body) ->
         convert { context with Bindings = context.Bindings.Add(v, bind context value) } body
     | Call(None, m, args) when isStandard m ->
-        match m.Name, args with
+        match standardName m, args with
         | "op_Addition", [ a; b ] -> recurse a + recurse b
         | "op_Subtraction", [ a; b ] -> recurse a - recurse b
         | "op_Multiply", [ a; b ] -> recurse a * recurse b
