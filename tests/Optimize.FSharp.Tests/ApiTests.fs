@@ -152,6 +152,18 @@ let minimization =
                 expectAllClose 1e-7 result.Minimizer [| 1.0; 1.0 |] $"{method}: minimizer"
                 Expect.equal result.Trace.Length result.Iterations $"{method}: one trace record per iteration"
         }
+        test "FunctionsWrittenOnceOverTheScalarTypeUseTheToolkitsADProviders" {
+            for objective in [ Objective.ofForwardMode (Optimize.Problems.ProblemLibrary.Rosenbrock())
+                               Objective.ofReverseMode (Optimize.Problems.ProblemLibrary.Rosenbrock()) ] do
+                let result = objective |> Optimize.minimizeWith Newton Optimize.defaults [| -1.2; 1.0 |]
+                Expect.isTrue result.Converged $"converged ({result.Reason})"
+                expectAllClose 1e-8 result.Minimizer [| 1.0; 1.0 |] "minimizer"
+        }
+        test "HandCodedGradientsAreAcceptedToo" {
+            let gradient (x: float[]) = [| -400.0 * x[0] * (x[1] - x[0] * x[0]) - 2.0 * (1.0 - x[0]); 200.0 * (x[1] - x[0] * x[0]) |]
+            let result = Objective.analytic 2 rosenbrock gradient |> Optimize.minimize Optimize.defaults [| -1.2; 1.0 |]
+            expectAllClose 1e-6 result.Minimizer [| 1.0; 1.0 |] $"minimizer ({result.Reason})"
+        }
         test "NelderMeadNeedsOnlyValues" {
             let result =
                 Objective.ofFunction 2 rosenbrock

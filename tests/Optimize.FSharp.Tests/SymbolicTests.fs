@@ -89,6 +89,8 @@ let simplification =
         test "QuotientsDifferencesAndPowersPrintInOrdinaryNotation" {
             prints "x/y" (x / y)
             prints "x - y" (x - y)
+            prints "1 - x" (1.0 - x)
+            prints "-x - 1" (-1.0 - x)
             prints "1/x^2" (1.0 / (x * x))
             prints "-x" (-x)
             prints "(x + 1)^2" (SymbolicExpression.pow (x + 1.0) 2)
@@ -307,5 +309,32 @@ let inspection =
             Expect.equal (SymbolicExpression.operands (x + y)) [ x; y ] "sum"
             Expect.equal (SymbolicExpression.operands (SymbolicExpression.Atan2(y, x))) [ y; x ] "atan2"
             Expect.equal (SymbolicExpression.operands x) [] "variable"
+        }
+    ]
+
+[<Tests>]
+let problemLibrary =
+    let agreesWithHandCoded (f: SymbolicFunction) (problem: Optimize.Problems.TestProblem) =
+        let x = problem.StartingPoint
+        let n = x.Length
+        let symbolic = Symbolic.objective f :> IHessianObjective
+        let g, expected = Array.zeroCreate n, Array.zeroCreate n
+        let value = symbolic.ValueAndGradient(ReadOnlySpan x, Span g)
+        let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
+        Expect.isTrue (close 1e-14 value expectedValue) $"{problem.Name}: value"
+        expectAllClose 1e-13 g expected $"{problem.Name}: gradient"
+        let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
+        symbolic.Hessian(ReadOnlySpan x, h)
+        problem.Hessian(ReadOnlySpan x, expectedH)
+        for i in 0 .. n - 1 do expectAllClose 1e-12 (h.Row(i).ToArray()) (expectedH.Row(i).ToArray()) $"{problem.Name}: Hessian row {i}"
+    testList "Problem library" [
+        test "SymbolicDerivativesEqualTheHandCodedOnesOfTheLectureProblems" {
+            agreesWithHandCoded sineOfSquare (Optimize.Problems.ProblemLibrary.SineOfSquare())
+            agreesWithHandCoded (Symbolic.ofQuotation <@ fun x -> pown (x * x + 1.0) 2 @>) (Optimize.Problems.ProblemLibrary.SquarePlusOneSquared())
+            agreesWithHandCoded lectureExample (Optimize.Problems.ProblemLibrary.GriewankWaltherExample())
+            agreesWithHandCoded rosenbrock (Optimize.Problems.ProblemLibrary.Rosenbrock())
+            agreesWithHandCoded
+                (Symbolic.ofQuotation <@ fun (x: float[]) -> pown (1.5 - x[0] + x[0] * x[1]) 2 + pown (2.25 - x[0] + x[0] * x[1] * x[1]) 2 + pown (2.625 - x[0] + x[0] * pown x[1] 3) 2 @>)
+                (Optimize.Problems.ProblemLibrary.Beale())
         }
     ]
