@@ -183,6 +183,23 @@ let quotations =
             Expect.equal f.Dimension 3 "dimension from the highest index"
             Expect.equal (Symbolic.print f) "x[2]^3" "body"
         }
+        test "SumsOverIntegerRangesAreUnrolled" {
+            let n = 100
+            let extended =
+                Symbolic.ofQuotation
+                    <@ fun (x: float[]) ->
+                        Array.sumBy (fun k -> 100.0 * pown (x[2 * k + 1] - x[2 * k] * x[2 * k]) 2 + pown (1.0 - x[2 * k]) 2) [| 0 .. n / 2 - 1 |] @>
+            Expect.equal extended.Dimension n "dimension"
+            let problem = Optimize.Problems.ProblemLibrary.ExtendedRosenbrock n
+            let x = problem.StartingPoint |> Array.mapi (fun i v -> v + 0.01 * float i)
+            let value, g = gradientAt extended x
+            let expected = Array.zeroCreate n
+            let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
+            Expect.isTrue (close 1e-14 value expectedValue) "value"
+            expectAllClose 1e-13 g expected "gradient"
+            let comprehension = Symbolic.ofQuotation <@ fun (x: float[]) -> Seq.sum (seq { for i in 0 .. 2 .. 4 -> x[i] * float i }) + List.sum [ for i in 1 .. 2 -> x[i] ] @>
+            Expect.equal (Symbolic.print comprehension) "x[1] + 3*x[2] + 4*x[4]" "comprehensions"
+        }
         test "ArrayDimensionCanBeGivenAndIsChecked" {
             let f = Symbolic.ofArrayQuotation 4 <@ fun (x: float[]) -> x[0] @>
             Expect.equal f.Dimension 4 "explicit dimension"
