@@ -6,6 +6,7 @@ open FsCheck.FSharp
 open Optimize.AutoDiff
 open Optimize.Solvers
 open Optimize.FSharp
+open Optimize.FSharp.GenericMath
 open Optimize.FSharp.Symbolic
 open Optimize.FSharp.Tests.Numerics
 
@@ -117,6 +118,9 @@ let derivatives =
             let hv = Array.init 2 (fun i -> symbolic[i, 0] * v[0] + symbolic[i, 1] * v[1])
             expectAllClose 1e-13 (Diff.hvp lecture x0 v) hv "forward over reverse"
             expectAllClose 1e-5 (Diff.numhvp lecture x0 v) hv "finite differences"
+        }
+        test "GenericMathKeepsWorkingOnIntegers" {
+            Expect.equal (min 3 2, max 3 2, pown 2 10, abs -4) (2, 3, 1024, 4) "integers"
         }
         test "DirectionsOfTheWrongLengthAreRejected" {
             let error = throws<ArgumentException> (fun () -> Diff.jvp vectorFunction x0 [| 1.0 |] |> ignore)

@@ -134,6 +134,12 @@ type ElementaryWitness =
     static member Maximum(y: Variable, x: Variable) = Ieee.max y x
     /// max(y, x) in forward-over-reverse mode.
     static member Maximum(y: Dual<Variable>, x: Dual<Variable>) = Ieee.max y x
+    /// min(y, x) on integers.
+    static member Minimum(y: int, x: int) = Math.Min(y, x)
+    /// max(y, x) on integers.
+    static member Maximum(y: int, x: int) = Math.Max(y, x)
+    /// uᵏ on integers.
+    static member IntegerPower(u: int, k: int) = pown u k
     /// min(y, x) on numbers.
     static member Minimum(y: float, x: float) = Math.Min(y, x)
     /// max(y, x) on numbers.
@@ -212,13 +218,13 @@ module GenericMathDispatch =
 /// Math for F# functions written once with inline generic arithmetic and run on floats, on symbolic
 /// expressions and on the automatic-differentiation types (<c>Dual&lt;float&gt;</c> forward,
 /// <c>Variable</c> reverse, <c>Dual&lt;Variable&gt;</c> forward over reverse). Opening this module shadows
-/// F#'s sin, cos, …, abs, min, max, pown and ** with versions that accept all of them, and adds
-/// <c>num</c> for constants:
+/// F#'s sin, cos, …, abs, min, max, pown and ** with versions that accept all of them (and integers
+/// where F#'s do), and adds <c>num</c> for constants; open it explicitly with
+/// <c>open Optimize.FSharp.GenericMath</c>:
 /// <code>
 /// let inline rosenbrock (x: ^T[]) = num 100.0 * pown (x[1] - x[0] * x[0]) 2 + pown (num 1.0 - x[0]) 2
 /// </code>
 /// </summary>
-[<AutoOpen>]
 module GenericMath =
     /// sin u for floats, expressions and AD numbers.
     let inline sin (u: ^T) : ^T = GenericMathDispatch.sinWith Unchecked.defaultof<ElementaryWitness> u
