@@ -85,12 +85,16 @@ type private KernelBuilder(read: int -> Expression, uses: Dictionary<SymbolicExp
     let locals = List<ParameterExpression>()
     let statements = List<Expression>()
 
-    do
-        for i in uses.Keys |> Seq.choose (function Variable i -> Some i | _ -> None) |> Seq.sort do
+    /// xᵢ, loaded into a local just before its first use so that it is live no longer than needed.
+    let variable (i: int) : Expression =
+        match variables.TryGetValue i with
+        | true, v -> v
+        | _ ->
             let v = Expression.Variable(typeof<float>, $"x{i}")
             variables[i] <- v
             locals.Add v
             statements.Add(Expression.Assign(v, read i))
+            v
 
     /// bᵏ for k ≥ 1 by repeated squaring on a value already in a local or parameter.
     let rec positivePower (b: Expression) (k: int) : Expression =
@@ -105,10 +109,18 @@ type private KernelBuilder(read: int -> Expression, uses: Dictionary<SymbolicExp
 
     let constant (c: float) = Expression.Constant(c) :> Expression
 
+    /// x₁ + … + xₘ as a balanced tree of additions.
+    let rec balancedSum (xs: Expression list) : Expression =
+        match xs with
+        | [ single ] -> single
+        | _ ->
+            let left, right = List.splitAt (xs.Length / 2) xs
+            Expression.Add(balancedSum left, balancedSum right)
+
     let rec emit (e: SymbolicExpression) : Expression =
         match e with
         | Constant c -> constant c
-        | Variable i -> variables[i]
+        | Variable i -> variable i
         | _ ->
             match shared.TryGetValue e with
             | true, local -> local
@@ -143,33 +155,30 @@ type private KernelBuilder(read: int -> Expression, uses: Dictionary<SymbolicExp
     and build (e: SymbolicExpression) : Expression =
         match e with
         | Constant c -> constant c
-        | Variable i -> variables[i]
+        | Variable i -> variable i
         | Sum terms ->
-            // Terms with a negative coefficient are subtracted; the constant comes last.
-            let ordered =
-                match terms with
-                | (Constant _ as c) :: rest -> rest @ [ c ]
-                | _ -> terms
-            let signed =
-                ordered
-                |> List.map (fun t ->
-                    match t with
-                    | Constant c when c < 0.0 -> false, constant -c
-                    | Product(Constant c :: rest) when c < 0.0 -> false, emitProduct -c rest
-                    | _ -> true, emit t)
-            let first =
-                match List.head signed with
-                | true, x -> x
-                | false, x -> Expression.Negate x
-            signed
-            |> List.tail
-            |> List.fold (fun acc (plus, x) -> if plus then Expression.Add(acc, x) else Expression.Subtract(acc, x)) first
+            // Σ positive terms − Σ |negative terms|, each sum a balanced tree so that its
+            // dependency chain has depth log₂(terms) rather than one addition per term.
+            let signed = terms |> List.map signedTerm
+            let added = signed |> List.filter fst |> List.map snd
+            let subtracted = signed |> List.filter (fst >> not) |> List.map snd
+            match added, subtracted with
+            | [], _ -> Expression.Negate(balancedSum subtracted) :> Expression
+            | _, [] -> balancedSum added
+            | _ -> Expression.Subtract(balancedSum added, balancedSum subtracted)
         | Product(Constant c :: rest) -> emitProduct c rest
         | Product factors -> emitProduct 1.0 factors
         | Power(b, k) -> power b k
         | RealPower(b, v) -> Expression.Call(mathMethod "Pow" 2, emit b, emit v)
         | Apply(f, u) -> Expression.Call(unaryMethod f, emit u)
         | Apply2(f, u, v) -> Expression.Call(binaryMethod f, emit u, emit v)
+
+    /// A term of a sum as (added?, magnitude): terms with a negative coefficient are subtracted.
+    and signedTerm (t: SymbolicExpression) : bool * Expression =
+        match t with
+        | Constant c when c < 0.0 -> false, constant -c
+        | Product(Constant c :: rest) when c < 0.0 -> false, emitProduct -c rest
+        | _ -> true, emit t
 
     /// c·∏ factors, with factors of negative exponent divided out: 2·x·y⁻² → 2*x/(y*y).
     and emitProduct (c: float) (factors: SymbolicExpression list) : Expression =
@@ -189,6 +198,13 @@ type private KernelBuilder(read: int -> Expression, uses: Dictionary<SymbolicExp
 
     /// The expression for an output, appending the statements for the shared values it needs.
     member _.Emit(e: SymbolicExpression) = emit e
+
+    /// Appends accumulator ← accumulator ± term (several accumulators, used in turn and added at the end,
+    /// break the chain of dependent additions of a long sum).
+    member _.Accumulate(accumulator: ParameterExpression, term: SymbolicExpression) =
+        let plus, magnitude = signedTerm term
+        let updated = if plus then Expression.Add(accumulator, magnitude) else Expression.Subtract(accumulator, magnitude)
+        statements.Add(Expression.Assign(accumulator, updated))
 
     /// Appends a statement (an output store) after the shared values computed so far.
     member _.Add(statement: Expression) = statements.Add statement
@@ -218,9 +234,25 @@ let internal compileValueAndGradient (body: SymbolicExpression) (gradient: Symbo
     let x = Expression.Parameter(byRef (), "x")
     let g = Expression.Parameter(byRef (), "gradient")
     let builder = KernelBuilder(readFrom x 0, countUses (Seq.append [ body ] gradient))
-    gradient |> Array.iteri (fun i gi -> builder.Add(store g i (builder.Emit gi)))
-    let result = builder.Emit body
-    Expression.Lambda<ValueAndGradientKernel>(builder.Body result, [| x; g |]).Compile()
+    // A sum f = Σₖ fₖ is accumulated term by term, interleaved with the gradient entries in the order
+    // of the lowest variable each uses, so that a partially separable f (Σₖ fₖ(x_{Sₖ})) computes
+    // each term's shared values just before the entries that need them and they die soon after.
+    let lowestVariable e = match SymbolicExpression.variables e with [] -> -1 | i :: _ -> i
+    let storeEntry i gi () = builder.Add(store g i (builder.Emit gi))
+    let gradientUnits = gradient |> Array.mapi (fun i gi -> lowestVariable gi, storeEntry i gi) |> List.ofArray
+    let result =
+        match body with
+        | Sum terms ->
+            let accumulators = List.init 4 (fun k -> Expression.Variable(typeof<float>, $"value{k}"))
+            for a in accumulators do builder.Add(Expression.Assign(a, Expression.Constant 0.0))
+            let termUnits = terms |> List.mapi (fun k t -> lowestVariable t, fun () -> builder.Accumulate(accumulators[k % 4], t))
+            termUnits @ gradientUnits |> List.sortBy fst |> List.iter (fun (_, emitUnit) -> emitUnit ())
+            let total = Expression.Add(Expression.Add(accumulators[0], accumulators[1]), Expression.Add(accumulators[2], accumulators[3]))
+            Expression.Block(accumulators, builder.Body total) :> Expression
+        | _ ->
+            gradientUnits |> List.iter (fun (_, emitUnit) -> emitUnit ())
+            builder.Body(builder.Emit body)
+    Expression.Lambda<ValueAndGradientKernel>(result, [| x; g |]).Compile()
 
 /// Compiles a Hessian-vector product from the products' expressions, in which variable n + j stands for vⱼ.
 let internal compileHessianVector (dimension: int) (products: SymbolicExpression[]) : HessianVectorKernel =

@@ -64,7 +64,7 @@ public sealed record MoreThuenteLineSearch : LineSearch
         double stx = 0, fx = value0, gx = slope0;
         double sty = 0, fy = value0, gy = slope0;
         double stepMin = 0, stepMax = step + ExtrapolateUpper * step;
-        double bestArmijoStep = 0, bestArmijoValue = value0;
+        double bestArmijoStep = 0, bestArmijoValue = value0, lastSlope = slope0;
 
         for (int evaluation = 1; evaluation <= MaximumEvaluations; evaluation++)
         {
@@ -72,6 +72,7 @@ public sealed record MoreThuenteLineSearch : LineSearch
                 return bestArmijoStep > 0
                     ? new LineSearchResult(LineSearchStatus.SufficientDecreaseOnly, bestArmijoStep, bestArmijoValue, evaluation)
                     : new LineSearchResult(LineSearchStatus.NonFinite, 0, value0, evaluation);
+            lastSlope = slope;
             double armijo = value0 + step * testSlope;
             if (value <= armijo && value < bestArmijoValue) { bestArmijoStep = step; bestArmijoValue = value; }
 
@@ -119,6 +120,9 @@ public sealed record MoreThuenteLineSearch : LineSearch
             if (bracketed && (step <= stepMin || step >= stepMax || stepMax - stepMin <= IntervalTolerance * stepMax))
                 step = stx;
         }
+        // Extrapolating all the way without a bracket while φ kept falling at the initial rate: unbounded along d.
+        if (!bracketed && bestArmijoStep == stx && stx > 0 && lastSlope <= testSlope)
+            return new LineSearchResult(LineSearchStatus.MaximumStepReached, bestArmijoStep, bestArmijoValue, MaximumEvaluations);
         return bestArmijoStep > 0
             ? new LineSearchResult(LineSearchStatus.SufficientDecreaseOnly, bestArmijoStep, bestArmijoValue, MaximumEvaluations)
             : new LineSearchResult(LineSearchStatus.Failed, 0, value0, MaximumEvaluations);
