@@ -28,7 +28,7 @@ public static class BenchCommand
                 CompareCommand.SelectSources(parsed.GetValue(sources)),
                 [],
                 TimingPlan.Bench with { Repeats = count },
-                CompareCommand.RunOptions);
+                CompareCommand.RunOptions(CompareCommand.DefaultTimeLimit));
             return Run(environment, plan);
         }));
         return command;
