@@ -122,9 +122,9 @@ public static class ReverseMode
     }
 
     /// <summary>
-    /// ∇²f(x)·v by forward over reverse (Pearlmutter 1994; Griewank &amp; Walther §5.2): one recorded
-    /// evaluation on <c>Dual&lt;Variable&gt;</c> with tangents v, then one backward sweep from the tangent of f,
-    /// ∇(∇f·v) = ∇²f·v.
+    /// ∇²f(x)·v by forward over reverse (Pearlmutter 1994; Griewank &amp; Walther §5.2): one recorded evaluation
+    /// on <see cref="HessianVectorVariable"/> (tape variables whose primal carries the direction v as a dual
+    /// number), then one backward sweep over dual adjoints, ∇(∇f·v) = ∇²f·v.
     /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>
@@ -132,6 +132,45 @@ public static class ReverseMode
     /// <param name="result">Destination of length n.</param>
     /// <returns>f(x).</returns>
     public static double HessianVector(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.Length(x.Length, f.Dimension, nameof(x));
+        Guard.Length(v.Length, x.Length, nameof(v));
+        Guard.Length(result.Length, x.Length, nameof(result));
+        int n = x.Length;
+        Tape tape = Tape.ForCurrentThread;
+        HessianVectorVariable[] buffer = Scratch<HessianVectorVariable>.Rent(n);
+        double[] gradient = Scratch<double>.Rent(n);
+        HessianVectorVariable y;
+        try
+        {
+            Span<HessianVectorVariable> xs = buffer.AsSpan(0, n);
+            tape.Begin();
+            tape.Inputs(x, v, xs);
+            y = f.Evaluate<HessianVectorVariable>(xs);
+        }
+        finally
+        {
+            tape.End();
+            Scratch<HessianVectorVariable>.Return(buffer);
+        }
+        tape.Seed(y, 1.0);
+        tape.SweepSecondOrder(gradient.AsSpan(0, n), result);
+        Scratch<double>.Return(gradient);
+        return y.Value.Value;
+    }
+
+    /// <summary>
+    /// ∇²f(x)·v by nesting the generic types, forward mode over reverse mode (<c>Dual&lt;Variable&gt;</c>): the
+    /// tangent of f is recorded on the tape and swept once. Slower than <see cref="HessianVector"/> (which fuses
+    /// the two levels in one type) but built only from the generic scalar contract.
+    /// </summary>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="v">The direction, of length n.</param>
+    /// <param name="result">Destination of length n.</param>
+    /// <returns>f(x).</returns>
+    public static double HessianVectorByNesting(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.Length(x.Length, f.Dimension, nameof(x));
