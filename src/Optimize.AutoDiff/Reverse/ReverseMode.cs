@@ -133,10 +133,7 @@ public static class ReverseMode
     /// <returns>f(x).</returns>
     public static double HessianVector(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Guard.Length(x.Length, f.Dimension, nameof(x));
-        Guard.Length(v.Length, x.Length, nameof(v));
-        Guard.Length(result.Length, x.Length, nameof(result));
+        CheckHessianVector(f, x, v, result);
         int n = x.Length;
         Tape tape = Tape.ForCurrentThread;
         HessianVectorVariable[] buffer = Scratch<HessianVectorVariable>.Rent(n);
@@ -172,10 +169,7 @@ public static class ReverseMode
     /// <returns>f(x).</returns>
     public static double HessianVectorByNesting(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Guard.Length(x.Length, f.Dimension, nameof(x));
-        Guard.Length(v.Length, x.Length, nameof(v));
-        Guard.Length(result.Length, x.Length, nameof(result));
+        CheckHessianVector(f, x, v, result);
         int n = x.Length;
         Tape tape = Tape.ForCurrentThread;
         Dual<Variable>[] buffer = Scratch<Dual<Variable>>.Rent(n);
@@ -199,6 +193,14 @@ public static class ReverseMode
         tape.Seed(y.Tangent, 1.0);
         tape.Sweep(result);
         return y.Value.Value;
+    }
+
+    private static void CheckHessianVector(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.Length(x.Length, f.Dimension, nameof(x));
+        Guard.Length(v.Length, x.Length, nameof(v));
+        Guard.Length(result.Length, x.Length, nameof(result));
     }
 
     /// <summary>The full Hessian by n Hessian-vector products (forward over reverse), row by row.</summary>

@@ -96,6 +96,11 @@ public sealed class Tape
         for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
     }
 
+    private void CheckNotRecording()
+    {
+        if (IsRecording) throw new InvalidOperationException("Call End before seeding or sweeping.");
+    }
+
     /// <summary>Reserves the nodes of <paramref name="count"/> inputs after checking the recording state.</summary>
     private void StartInputs(int count)
     {
@@ -127,7 +132,7 @@ public sealed class Tape
     /// <param name="adjoint">Its seed ȳ.</param>
     public void Seed(HessianVectorVariable output, double adjoint)
     {
-        if (IsRecording) throw new InvalidOperationException("Call End before seeding adjoints.");
+        CheckNotRecording();
         if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
         output.AddAdjoint(adjoints, tangentAdjoints, adjoint);
     }
@@ -143,7 +148,7 @@ public sealed class Tape
     {
         Guard.Length(gradient.Length, inputCount, nameof(gradient));
         Guard.Length(hessianVector.Length, inputCount, nameof(hessianVector));
-        if (IsRecording) throw new InvalidOperationException("Call End before sweeping.");
+        CheckNotRecording();
         if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
@@ -199,7 +204,7 @@ public sealed class Tape
     /// <exception cref="InvalidOperationException">The tape is still recording.</exception>
     public void Seed(Variable output, double adjoint)
     {
-        if (IsRecording) throw new InvalidOperationException("Call End before seeding adjoints.");
+        CheckNotRecording();
         output.AddAdjoint(adjoints, adjoint);
     }
 
@@ -212,7 +217,7 @@ public sealed class Tape
     public void Sweep(Span<double> inputAdjoints)
     {
         Guard.Length(inputAdjoints.Length, inputCount, nameof(inputAdjoints));
-        if (IsRecording) throw new InvalidOperationException("Call End before sweeping.");
+        CheckNotRecording();
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;

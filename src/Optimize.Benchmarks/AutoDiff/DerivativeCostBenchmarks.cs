@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Problems;
 
@@ -80,6 +79,9 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public void RosenbrockForwardOverReverseHv() => reverseSmall.HessianVector(xSmall, xSmall, gradientSmall);
+
+    [Benchmark, BenchmarkCategory(RosenbrockHv)]
+    public void RosenbrockNestedDualOfVariableHv() => ReverseMode.HessianVectorByNesting(rosenbrockSmall, xSmall, xSmall, gradientSmall);
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public void RosenbrockSumOfTermsHv() => termsSmall.HessianVector(xSmall, xSmall, gradientSmall);
