@@ -47,7 +47,7 @@ public static class ReverseMode
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="w">The output cotangent, of length m.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="result">Destination of length n for wᵀJ.</param>
     public static void ValueAndVjp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> value, Span<double> result)
     {
@@ -67,7 +67,7 @@ public static class ReverseMode
     /// <summary>F(x) and the m×n Jacobian by rows: one recorded evaluation and m backward sweeps.</summary>
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="jacobian">Destination m×n matrix.</param>
     public static void ValueAndJacobian(IVectorScalarFunction f, ReadOnlySpan<double> x, Span<double> value, Matrix<double> jacobian)
     {
@@ -98,7 +98,7 @@ public static class ReverseMode
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.Length(x.Length, f.Dimension, nameof(x));
-        Guard.Length(value.Length, f.OutputDimension, nameof(value));
+        ForwardMode.CheckValue(value, f.OutputDimension);
         int n = f.Dimension, m = f.OutputDimension;
         Tape tape = Tape.ForCurrentThread;
         Variable[] buffer = Scratch<Variable>.Rent(n + m);
@@ -117,7 +117,7 @@ public static class ReverseMode
             throw;
         }
         finally { tape.End(); }
-        for (int i = 0; i < m; i++) value[i] = outputs[i].Value;
+        for (int i = 0; i < value.Length; i++) value[i] = outputs[i].Value;
         return buffer;
     }
 
