@@ -9,7 +9,7 @@ namespace Optimize.Benchmarks.AutoDiff;
 /// The cost of derivatives as a ratio to the cost of the function, in one run (Griewank &amp; Walther's
 /// "cheap gradient principle", §4.6): each category's baseline is the plain value f(x), and the Ratio column
 /// gives time(value + derivative) / time(value) for the hand-coded derivative (the reference), reverse mode,
-/// forward mode and the sum-of-terms path.
+/// forward mode and the sum-of-terms path (whose own value, evaluated term by term, is listed too).
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*DerivativeCost*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -62,6 +62,9 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(Rosenbrock)]
     public double RosenbrockReverseGradient() => reverseRosenbrock.ValueAndGradient(x, gradient);
+
+    [Benchmark, BenchmarkCategory(Rosenbrock)]
+    public double RosenbrockSumOfTermsValue() => termsRosenbrock.Value(x);
 
     [Benchmark, BenchmarkCategory(Rosenbrock)]
     public double RosenbrockSumOfTermsGradient() => termsRosenbrock.ValueAndGradient(x, gradient);
