@@ -8,10 +8,13 @@ namespace Optimize.AutoDiff.Tests;
 /// <summary>Reference derivatives and comparisons shared by the tests.</summary>
 internal static class Support
 {
-    /// <summary>Richardson-extrapolated central difference: error O(h⁴), about 1e-10 relative here.</summary>
-    public static double CentralDifference(Func<double, double> f, double x)
+    /// <summary>
+    /// Richardson-extrapolated central difference: error O(h⁴), about 1e-10 relative here. The step is relative
+    /// to |x| below 1 (so log near 0 stays in its domain) unless <paramref name="absoluteStep"/> asks for 1e-3·max(1, |x|).
+    /// </summary>
+    public static double CentralDifference(Func<double, double> f, double x, bool absoluteStep = false)
     {
-        double h = 1e-3 * (x == 0 ? 1 : Math.Min(1, Math.Abs(x)));
+        double h = absoluteStep ? 1e-3 * Math.Max(1, Math.Abs(x)) : 1e-3 * (x == 0 ? 1 : Math.Min(1, Math.Abs(x)));
         double D(double s) => (f(x + s) - f(x - s)) / (2 * s);
         return (4 * D(h / 2) - D(h)) / 3;
     }
@@ -28,7 +31,7 @@ internal static class Support
                 var y = (double[])x.Clone();
                 y[k] = t;
                 return f(y);
-            }, x[i]);
+            }, x[i], absoluteStep: true);
         }
         return g;
     }

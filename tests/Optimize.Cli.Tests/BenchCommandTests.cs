@@ -15,8 +15,8 @@ public class BenchCommandTests
         foreach (var label in new[] { " rosenbrock ", " helical-valley ", " median " })
         {
             var cells = Assert.Single(lines, line => line.Contains(label)).Split('│', StringSplitOptions.TrimEntries);
-            Assert.True(double.Parse(cells[3], CultureInfo.InvariantCulture) > 0);
-            Assert.True(double.Parse(cells[4], CultureInfo.InvariantCulture) > 0);
+            Assert.True(double.Parse(cells[3], CultureInfo.InvariantCulture) > 0, outcome.Output);
+            Assert.True(double.Parse(cells[4], CultureInfo.InvariantCulture) > 0, outcome.Output);
         }
     }
 

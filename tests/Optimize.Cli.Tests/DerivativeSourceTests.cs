@@ -21,11 +21,35 @@ public class DerivativeSourceTests
     [MemberData(nameof(SourceNames))]
     public void EverySourceAgreesWithTheHandCodedGradient(string name)
     {
-        foreach (var problem in new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6) })
+        var source = DerivativeSources.Find(name)!;
+        var problems = new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6) };
+        foreach (var problem in problems.Where(source.Supports))
         {
-            var row = DerivativeComparison.Measure(problem, DerivativeSources.Find(name)!, new TimingPlan(TimeSpan.FromMicroseconds(50), 1));
+            var row = DerivativeComparison.Measure(problem, source, new TimingPlan(TimeSpan.FromMicroseconds(50), 1));
             Assert.InRange(row.GradientError, 0, name.Contains("forward-diff") ? 1e-5 : 1e-7);
         }
+    }
+
+    [Fact]
+    public void SymbolicSourceAppliesOnlyToProblemsWithAClosedForm()
+    {
+        var symbolic = DerivativeSources.Find("symbolic")!;
+        Assert.True(symbolic.Supports(ProblemLibrary.Wood()));
+        Assert.False(symbolic.Supports(ProblemLibrary.ConvexQuadratic()));
+        Assert.All(DerivativeSources.All.Where(s => s.Name != "symbolic"), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
+        var outcome = CliRunner.Run("check", "quadratic", "--derivatives", "symbolic");
+        Assert.Equal(Commands.ExitCodes.UsageError, outcome.ExitCode);
+        Assert.Contains("does not apply to problem 'quadratic'", outcome.Error);
+        Assert.Contains("reverse-ad", outcome.Error);
+    }
+
+    [Fact]
+    public void ComparisonListsTheProblemsASourceDoesNotApplyTo()
+    {
+        var outcome = CliRunner.Run("compare", "--problems", "beale,quadratic", "--sources", "analytic,symbolic", "--methods", "lbfgs");
+        Assert.Equal(Commands.ExitCodes.Success, outcome.ExitCode);
+        Assert.Contains("not run: Derivative source 'symbolic' does not apply to quadratic.", outcome.Output);
+        Assert.DoesNotContain(outcome.Output.Split('\n'), line => line.Contains(" quadratic ") && line.Contains(" symbolic "));
     }
 
     [Fact]

@@ -10,9 +10,10 @@ namespace Optimize.AutoDiff;
 /// f′(x) = Im f(x + ih) / h + O(h²), with no subtractive cancellation, so h = 1e-20 gives f′ to round-off.
 /// </summary>
 /// <remarks>
-/// <para>Arithmetic, Sqrt, Exp, Log, Log10, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh and Pow are
+/// <para>Arithmetic, Sqrt, Exp, Log, Log10, Sin, Cos, Tan, Asin, Acos, Sinh, Cosh, Tanh and Pow are
 /// evaluated in complex arithmetic (<see cref="Complex"/>); Pow with a real integer exponent multiplies
-/// (exact for negative bases). The remaining functions use the first-order expansion
+/// (exact for negative bases). The remaining functions (Atan among them: <see cref="Complex.Atan"/>
+/// loses the tiny imaginary part to cancellation) use the first-order expansion
 /// f(a) + i·b·f′(a), which equals the analytic continuation up to O(b²), far below round-off for a step b = h.</para>
 /// <para>As the complex-step method requires (Martins et al., §3.3), comparisons, Min and Max act on the real
 /// part, and Abs is the analytic continuation sign(a)·z rather than the modulus.</para>
@@ -121,10 +122,6 @@ public readonly struct ComplexScalar : IDifferentiableScalar<ComplexScalar, doub
     /// <summary>Complex arccosine.</summary>
     /// <param name="x">The argument.</param>
     public static ComplexScalar Acos(ComplexScalar x) => new(Complex.Acos(x.AsComplex));
-
-    /// <summary>Complex arctangent.</summary>
-    /// <param name="x">The argument.</param>
-    public static ComplexScalar Atan(ComplexScalar x) => new(Complex.Atan(x.AsComplex));
 
     /// <summary>Complex hyperbolic sine.</summary>
     /// <param name="x">The argument.</param>

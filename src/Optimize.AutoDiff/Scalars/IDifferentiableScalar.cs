@@ -217,7 +217,9 @@ public interface IDifferentiableScalar<TSelf, TPrimal> : IFloatingPointIeee754<T
     static TSelf IPowerFunctions<TSelf>.Pow(TSelf x, TSelf y)
     {
         TPrimal a = x.Value, b = y.Value, p = TPrimal.Pow(a, b);
-        TPrimal dx = TPrimal.IsZero(b) ? TPrimal.Zero : b * TPrimal.Pow(a, b - TPrimal.One);
+        // Only the singular point 0⁰ is special-cased: a shortcut on b = 0 alone would drop the second
+        // derivative ∂²(xʸ)/∂x∂y = x^(y−1) that nested modes need there.
+        TPrimal dx = TPrimal.IsZero(b) && TPrimal.IsZero(a) ? TPrimal.Zero : b * TPrimal.Pow(a, b - TPrimal.One);
         TPrimal dy = a > TPrimal.Zero ? p * TPrimal.Log(a) : TPrimal.Zero;
         return TSelf.Binary(x, y, p, dx, dy, "pow");
     }

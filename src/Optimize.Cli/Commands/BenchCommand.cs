@@ -26,7 +26,9 @@ public static class BenchCommand
             var plan = new ComparisonPlan(
                 CompareCommand.SelectProblems(parsed.GetValue(problems), full: true),
                 CompareCommand.SelectSources(parsed.GetValue(sources)),
-                TimingPlan.Bench with { Repeats = count });
+                [],
+                TimingPlan.Bench with { Repeats = count },
+                CompareCommand.RunOptions(CompareCommand.DefaultTimeLimit));
             return Run(environment, plan);
         }));
         return command;

@@ -29,7 +29,7 @@ public static class CheckCommand
         command.SetAction(parsed => OptimizeCommandLine.Guarded(environment, () =>
         {
             var testProblem = ProblemCatalog.Problem(parsed.GetRequiredValue(problem), parsed.GetValue(dimension));
-            var source = ProblemCatalog.Source(parsed.GetRequiredValue(derivatives));
+            var source = ProblemCatalog.Source(parsed.GetRequiredValue(derivatives), testProblem);
             var point = PointParser.Parse(parsed.GetValue(at), testProblem.Dimension) ?? testProblem.StartingPoint;
             return Run(environment, source, source.Create(new CountedFunction(testProblem)), testProblem.Name, point, parsed.GetValue(hessian));
         }));

@@ -3,6 +3,7 @@ using Optimize.Cli.Measurement;
 using Optimize.Cli.Reports;
 using Optimize.Cli.Sources;
 using Optimize.Problems;
+using Optimize.Solvers;
 
 namespace Optimize.Cli.Commands;
 
@@ -20,20 +21,27 @@ public static class CompareCommand
         var full = new Option<bool>("--full") { Description = "Run every problem of the library at its default size (slower)." };
         var problems = new Option<string?>("--problems") { Description = "Comma-separated problem names (default: a quick set)." };
         var sources = new Option<string?>("--sources") { Description = "Comma-separated derivative sources (default: all)." };
+        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods (default: one or two per kind; all with --full)." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the tables as Markdown to this file." };
         var csv = new Option<string?>("--csv") { Description = "Also write every measurement as CSV to this file." };
         var json = new Option<string?>("--json") { Description = "Also write the whole report as JSON to this file." };
         var html = new Option<string?>("--html") { Description = "Also write an HTML page with Plotly charts to this file." };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Stop each method run after this many seconds.", DefaultValueFactory = _ => DefaultTimeLimit };
         var command = new Command("compare", "Compare derivative sources and methods on a set of problems.")
         {
-            full, problems, sources, markdown, csv, json, html,
+            full, problems, sources, methods, markdown, csv, json, html, timeLimit,
         };
         command.SetAction(parsed => OptimizeCommandLine.Guarded(environment, () =>
         {
+            bool everything = parsed.GetValue(full);
+            double seconds = parsed.GetValue(timeLimit);
+            if (!(seconds > 0)) throw new UsageException($"--time-limit is {seconds}; expected a positive number of seconds.");
             var plan = new ComparisonPlan(
-                SelectProblems(parsed.GetValue(problems), parsed.GetValue(full)),
+                SelectProblems(parsed.GetValue(problems), everything),
                 SelectSources(parsed.GetValue(sources)),
-                TimingPlan.Quick);
+                SelectMethods(parsed.GetValue(methods), everything),
+                TimingPlan.Quick,
+                RunOptions(seconds));
             var files = new ReportDestinations(parsed.GetValue(markdown), parsed.GetValue(csv), parsed.GetValue(json), parsed.GetValue(html));
             return Run(environment, plan, files);
         }));
@@ -58,6 +66,23 @@ public static class CompareCommand
         files.Write(report, environment.OutputWriter);
         return report.Cancelled ? ExitCodes.NotConverged : ExitCodes.Success;
     }
+
+    /// <summary>The default time limit of one compared run, in seconds.</summary>
+    public const double DefaultTimeLimit = 1;
+
+    /// <summary>
+    /// The driver options of every compared run: the default stopping rules, with a time limit so that
+    /// no single slow combination holds up the table.
+    /// </summary>
+    /// <param name="seconds">The time limit of one run.</param>
+    public static DriverOptions RunOptions(double seconds) => DriverOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+
+    /// <summary>The methods named in <paramref name="list"/>, else all (with <paramref name="full"/>) or the quick set.</summary>
+    /// <param name="list">Comma-separated names, or null.</param>
+    /// <param name="full">Whether to take every method.</param>
+    public static IReadOnlyList<OptimizationMethod> SelectMethods(string? list, bool full) =>
+        list is not null ? ProblemCatalog.SplitList(list).Select(ProblemCatalog.Method).Distinct().ToArray()
+        : full ? OptimizationMethods.All : OptimizationMethods.QuickNames.Select(ProblemCatalog.Method).ToArray();
 
     /// <summary>The problems named in <paramref name="list"/>, else the full or the quick set.</summary>
     /// <param name="list">Comma-separated names, or null.</param>

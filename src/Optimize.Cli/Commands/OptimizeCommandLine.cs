@@ -18,9 +18,12 @@ public static class OptimizeCommandLine
             "optimize: solve the built-in test problems, compare derivative sources (hand-coded, finite differences, " +
             "automatic and symbolic differentiation) and minimizers, trace AD, check gradients, benchmark.");
         root.Subcommands.Add(ProblemsCommand.Create(environment));
+        root.Subcommands.Add(SolveCommand.Create(environment));
         root.Subcommands.Add(CompareCommand.Create(environment));
         root.Subcommands.Add(BenchCommand.Create(environment));
         root.Subcommands.Add(CheckCommand.Create(environment));
+        root.Subcommands.Add(TraceCommand.Create(environment));
+        root.Subcommands.Add(BackendCommand.Create(environment));
         return root;
     }
 

@@ -45,6 +45,49 @@ public static class ProblemCatalog
         ?? throw new UsageException(
             $"Unknown derivative source '{name}'. Valid sources: {string.Join(", ", DerivativeSources.Names)}.");
 
+    /// <summary>Finds a derivative source by name and checks that it applies to <paramref name="problem"/>.</summary>
+    /// <param name="name">One of <see cref="DerivativeSources.Names"/>.</param>
+    /// <param name="problem">The problem it will differentiate.</param>
+    /// <exception cref="UsageException">The name is unknown or the source does not apply to the problem.</exception>
+    public static DerivativeSource Source(string name, TestProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var source = Source(name);
+        if (!source.Supports(problem))
+        {
+            var others = DerivativeSources.All.Where(s => s.Supports(problem)).Select(s => s.Name);
+            throw new UsageException(
+                $"Derivative source '{source.Name}' does not apply to problem '{problem.Name}' ({source.Description}). " +
+                $"Choose one of: {string.Join(", ", others)}.");
+        }
+        return source;
+    }
+
+    /// <summary>Finds a method by name.</summary>
+    /// <param name="name">One of <see cref="OptimizationMethods.Names"/>.</param>
+    /// <exception cref="UsageException">The name is unknown.</exception>
+    public static OptimizationMethod Method(string name) =>
+        OptimizationMethods.Find(name)
+        ?? throw new UsageException($"Unknown method '{name}'. Valid methods: {string.Join(", ", OptimizationMethods.Names)}.");
+
+    /// <summary>
+    /// Null when <paramref name="source"/> gives what <paramref name="method"/> needs; otherwise a message saying
+    /// which sources would do for this method and which methods for this source.
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="source">The derivative source.</param>
+    public static string? Incompatibility(OptimizationMethod method, DerivativeSource source)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(source);
+        if (method.Accepts(source)) return null;
+        var sources = DerivativeSources.All.Where(method.Accepts).Select(s => s.Name);
+        var methods = OptimizationMethods.All.Where(m => m.Accepts(source)).Select(m => m.Name);
+        return $"Method '{method.Name}' needs {method.Needs.Describe()}, but derivative source '{source.Name}' gives only " +
+            $"{source.Provides.Describe()}. Choose --derivatives {string.Join("|", sources)}, " +
+            $"or a method that works with '{source.Name}': {string.Join(", ", methods)}.";
+    }
+
     /// <summary>Splits a comma-separated list of names, trimming blanks.</summary>
     /// <param name="list">E.g. "rosenbrock, beale".</param>
     public static IReadOnlyList<string> SplitList(string list) =>

@@ -32,4 +32,17 @@ public static class ProgressDisplay
                 });
             });
     }
+
+    /// <summary>Runs <paramref name="work"/> under a spinner with <paramref name="label"/> (on a terminal only).</summary>
+    /// <typeparam name="T">The work's result.</typeparam>
+    /// <param name="environment">The command environment.</param>
+    /// <param name="label">What is running.</param>
+    /// <param name="work">The work.</param>
+    public static T Status<T>(CommandEnvironment environment, string label, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!environment.ShowProgress) return work();
+        return environment.Error.Status().Start(Markup.Escape(label), _ => work());
+    }
 }

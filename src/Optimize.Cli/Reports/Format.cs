@@ -10,10 +10,11 @@ public static class Format
     public static string Scientific(double value) =>
         value == 0 ? "0" : double.IsFinite(value) ? value.ToString("0.0e+00", CultureInfo.InvariantCulture) : Special(value);
 
-    /// <summary>A ratio or count with three significant digits ("2.41", "118").</summary>
+    /// <summary>A ratio: whole above 100 ("118"), two decimals above 1 ("2.41"), two significant digits below ("0.22", "0.0041").</summary>
     /// <param name="value">The value.</param>
     public static string Ratio(double value) =>
-        double.IsFinite(value) ? value.ToString(value >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture) : Special(value);
+        !double.IsFinite(value) ? Special(value)
+        : value.ToString(Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 1 ? "0.00" : "G2", CultureInfo.InvariantCulture);
 
     /// <summary>A count or average count: an integer when whole ("41"), else one decimal ("20.5").</summary>
     /// <param name="value">The value.</param>

@@ -1,4 +1,5 @@
 using Optimize.Oracles;
+using Optimize.Problems;
 
 namespace Optimize.Cli.Sources;
 
@@ -11,11 +12,21 @@ namespace Optimize.Cli.Sources;
 /// <param name="Provides">The strongest oracle contract the built objective implements.</param>
 /// <param name="Create">
 /// Builds the oracle from the problem's counted function (generic f and values) or, for the
-/// hand-coded source, from <see cref="CountedFunction.Problem"/>.
+/// hand-coded source, from the derivatives of <see cref="CountedFunction.Problem"/>.
 /// </param>
 public sealed record DerivativeSource(
     string Name, string Description, OracleCapability Provides, Func<CountedFunction, IGradientObjective> Create)
 {
+    /// <summary>
+    /// Which problems the source applies to (all when null); symbolic differentiation, for one, needs a
+    /// closed-form expression.
+    /// </summary>
+    public Func<TestProblem, bool>? Applies { get; init; }
+
+    /// <summary>Whether the source applies to <paramref name="problem"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    public bool Supports(TestProblem problem) => Applies?.Invoke(problem) ?? true;
+
     /// <summary>Whether this source is the hand-coded reference the others are compared against.</summary>
     public bool IsReference => Name == DerivativeSources.ReferenceName;
 }

@@ -1,3 +1,4 @@
+using Optimize.AutoDiff;
 using Optimize.FiniteDifferences;
 
 namespace Optimize.Cli.Sources;
@@ -14,13 +15,24 @@ public static class DerivativeSources
     public static IReadOnlyList<DerivativeSource> All { get; } =
     [
         new(ReferenceName, "hand-coded gradient, Hessian-vector product and Hessian of the problem library",
-            OracleCapability.Hessian, function => function.Problem),
+            OracleCapability.Hessian, function => new CountedValueObjective(function, function.Problem)),
         new("forward-diff", "forward differences of values: n + 1 evaluations of f per gradient, error O(h)",
             OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Forward)),
         new("central-diff", "central differences of values: 2n + 1 evaluations of f per gradient, error O(h²)",
             OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Central)),
         new("ridders", "Ridders' extrapolation of central differences: many evaluations, near round-off accuracy",
             OracleCapability.Hessian, function => Differences(function, FiniteDifferenceMethod.Ridders)),
+        new("complex-step", "complex step Im f(x + ih·eⱼ)/h: n complex evaluations, exact to round-off, gradients only",
+            OracleCapability.Gradient, function => new ComplexStepObjective(function)),
+        new("forward-ad", "forward-mode AD with dual numbers, 8 tangents per sweep; Hv and H forward-over-forward",
+            OracleCapability.Hessian, function => new ForwardModeObjective(function)),
+        new("reverse-ad", "reverse-mode AD on a tape: one forward and one backward sweep per gradient",
+            OracleCapability.Hessian, function => new ReverseModeObjective(function)),
+        new("symbolic", "symbolic differentiation of the closed-form expression (F#), compiled",
+            OracleCapability.Hessian, function => new CountedValueObjective(function, SymbolicFormulas.Objective(function.Problem)))
+        {
+            Applies = SymbolicFormulas.Supports,
+        },
     ];
 
     private static FiniteDifferenceObjective Differences(CountedFunction function, FiniteDifferenceMethod method) =>

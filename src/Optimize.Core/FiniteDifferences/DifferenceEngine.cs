@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Optimize.FiniteDifferences;
@@ -56,7 +57,7 @@ internal sealed class DifferenceEngine
 
     public FiniteDifferenceOptions Options => options;
 
-    /// <summary>Whether the method needs F(x) itself (one-sided differences, or error estimates by step doubling).</summary>
+    /// <summary>Whether the method needs F(x) itself: forward and backward differences do.</summary>
     public bool NeedsBaseValue => options.Method is FiniteDifferenceMethod.Forward or FiniteDifferenceMethod.Backward;
 
     /// <summary>Evaluates F at <paramref name="x"/> into <paramref name="value"/>.</summary>
@@ -495,23 +496,48 @@ internal sealed class DifferenceEngine
         return $"coordinates {string.Join(", ", indices.ToArray())} perturbed together, step of coordinate {indices[0]} = {step}";
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> for items 0 … count − 1. With several workers, item 0 runs first and is
+    /// timed: if the remaining work is estimated below <see cref="FiniteDifferenceOptions.MinimumParallelWork"/>
+    /// (where dispatching to the thread pool would cost more than it saves) the loop stays serial. Either way
+    /// every item runs the same code on the same inputs.
+    /// </summary>
     private void ForEach(int count, Action<Workspace, int> body)
     {
         int workers = Math.Min(options.Workers, count);
-        if (workers <= 1)
+        if (workers > 1)
         {
-            var ws = Rent();
+            var first = Rent();
+            long started = Stopwatch.GetTimestamp();
             try
             {
-                for (int k = 0; k < count; k++) body(ws, k);
+                body(first, 0);
             }
             finally
             {
-                Return(ws);
+                Return(first);
             }
-            return;
+            var estimate = Stopwatch.GetElapsedTime(started) * (count - 1);
+            if (estimate >= options.MinimumParallelWork)
+            {
+                RunInParallel(1, count, workers, body);
+                return;
+            }
         }
-        var partitions = Partitioner.Create(0, count, Math.Max(1, count / (4 * workers)));
+        var ws = Rent();
+        try
+        {
+            for (int k = workers > 1 ? 1 : 0; k < count; k++) body(ws, k);
+        }
+        finally
+        {
+            Return(ws);
+        }
+    }
+
+    private void RunInParallel(int from, int count, int workers, Action<Workspace, int> body)
+    {
+        var partitions = Partitioner.Create(from, count, Math.Max(1, (count - from) / (4 * workers)));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {

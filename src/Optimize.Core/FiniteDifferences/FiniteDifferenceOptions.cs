@@ -50,6 +50,13 @@ public sealed record FiniteDifferenceOptions
     /// </summary>
     public bool ThreadSafe { get; init; }
 
+    /// <summary>
+    /// With <see cref="ThreadSafe"/> set, the least estimated work (the time of the first column times the number
+    /// of columns left) for which the loop goes parallel; below it, thread-pool dispatch would cost more than it
+    /// saves and the loop stays serial. Default 200 µs; <see cref="TimeSpan.Zero"/> always goes parallel.
+    /// </summary>
+    public TimeSpan MinimumParallelWork { get; init; } = TimeSpan.FromMicroseconds(200);
+
     /// <summary>The largest number of parallel workers when <see cref="ThreadSafe"/> is set; −1 means all cores. Default −1.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
@@ -79,6 +86,8 @@ public sealed record FiniteDifferenceOptions
             error = $"{nameof(RiddersTableauSize)} is {RiddersTableauSize}; expected at least 2.";
         else if (!(RiddersSafetyFactor > 1 && double.IsFinite(RiddersSafetyFactor)))
             error = $"{nameof(RiddersSafetyFactor)} is {RiddersSafetyFactor}; expected a finite number greater than 1.";
+        else if (MinimumParallelWork < TimeSpan.Zero)
+            error = $"{nameof(MinimumParallelWork)} is {MinimumParallelWork}; expected a non-negative duration.";
         else if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             error = $"{nameof(MaxDegreeOfParallelism)} is {MaxDegreeOfParallelism}; expected −1 (all cores) or a positive count.";
         return error is null;

@@ -87,7 +87,8 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
             state.Order[i] = i;
         }
         Sort(state);
-        Publish(state);
+        // x₀ stays the reported point until the first iteration; vertex 0 is x₀.
+        state.Value = state.Values[0];
         return double.IsFinite(state.Values[0]) ? null : TerminationReason.NonFiniteValue;
     }
 

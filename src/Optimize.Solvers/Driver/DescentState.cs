@@ -60,7 +60,10 @@ public class DescentState : MinimizerState
         var result = search.Search(Line, Value, slope, first);
         switch (result.Status)
         {
-            case LineSearchStatus.MaximumStepReached: return TerminationReason.Unbounded;
+            case LineSearchStatus.MaximumStepReached:
+                // Move to the lowest point seen along the ray, so the result shows how far f fell.
+                if (result.Step > 0 && double.IsFinite(result.Value)) MoveAlong(result.Step);
+                return TerminationReason.Unbounded;
             case LineSearchStatus.NonFinite: return TerminationReason.NonFiniteValue;
             case LineSearchStatus.Failed: return TerminationReason.LineSearchFailed;
         }

@@ -29,7 +29,10 @@ public abstract class Minimizer<TObjective, TState>
     /// Minimizes <paramref name="objective"/> from <paramref name="initialPoint"/>. Never throws on numerical
     /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
     /// </summary>
-    /// <param name="objective">The objective; wrapped once in a <see cref="CountingObjective"/> for the counts.</param>
+    /// <param name="objective">
+    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts (and in a guard that turns a
+    /// finite-difference provider's <see cref="FiniteDifferences.NonFiniteValueException"/> into NaN values).
+    /// </param>
     /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
@@ -47,7 +50,7 @@ public abstract class Minimizer<TObjective, TState>
 
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
-        var state = CreateState((TObjective)(object)counted);
+        var state = CreateState((TObjective)NonFiniteGuard.Wrap(counted));
         initialPoint.CopyTo(state.X);
         initialPoint.CopyTo(state.PreviousX);
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
@@ -101,23 +104,29 @@ public abstract class Minimizer<TObjective, TState>
 
             var stop = Update(state);
             state.Iteration++;
-            if (stop is { } reason) return reason;
-
-            if (!double.IsFinite(state.Value))
-                return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
-            if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
-            if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
-            if (options.FunctionChangeTolerance > 0
-                && Math.Abs(state.PreviousValue - state.Value) <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
-                return TerminationReason.FunctionChangeTolerance;
-            if (options.StepTolerance > 0
-                && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
-                return TerminationReason.StepTolerance;
-
-            if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
+            var finished = stop ?? Test(state, options, gradientTarget);
+            bool callbackStop = Report(state, counted, trace, clock, options);
+            if (finished is { } reason) return reason;
+            if (callbackStop) return TerminationReason.CallbackStopped;
             if (counted.Counts.Values >= options.MaximumEvaluations) return TerminationReason.EvaluationLimit;
             if (options.TimeLimit != Timeout.InfiniteTimeSpan && clock.Elapsed >= options.TimeLimit) return TerminationReason.TimeLimit;
         }
+    }
+
+    /// <summary>The stopping tests applied after every iteration, in order: non-finite or unbounded f, gradient, f change, step.</summary>
+    private static TerminationReason? Test(TState state, DriverOptions options, double gradientTarget)
+    {
+        if (!double.IsFinite(state.Value))
+            return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
+        if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
+        if (options.FunctionChangeTolerance > 0
+            && Math.Abs(state.PreviousValue - state.Value) <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
+            return TerminationReason.FunctionChangeTolerance;
+        if (options.StepTolerance > 0
+            && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
+            return TerminationReason.StepTolerance;
+        return null;
     }
 
     /// <summary>Records the iteration in the trace and asks the callback whether to stop.</summary>

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra.Double;
 using Optimize.Oracles;
-using Optimize.Solvers.LinearAlgebra;
 using Optimize.Solvers.TrustRegions;
 
 namespace Optimize.Solvers.QuasiNewton;
@@ -58,22 +57,16 @@ public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1Tr
         {
             int n = objective.Dimension;
             Hessian = DenseMatrix.CreateIdentity(n);
-            Operator = new MatrixOperator(Hessian);
+            Subproblem = new MatrixSubproblemSolver(kind, Hessian);
             Residual = new double[n];
             Product = new double[n];
-            Exact = kind == TrustRegionSubproblem.Exact ? new MoreSorensen(n) : null;
-            Dogleg = kind == TrustRegionSubproblem.Dogleg ? new Dogleg(n) : null;
-            Steihaug = kind == TrustRegionSubproblem.SteihaugToint ? new SteihaugToint(n) : null;
         }
 
         /// <summary>Bₖ.</summary>
         public DenseMatrix Hessian { get; }
 
-        internal readonly MatrixOperator Operator;
+        internal readonly MatrixSubproblemSolver Subproblem;
         internal readonly double[] Residual, Product;
-        internal readonly MoreSorensen? Exact;
-        internal readonly Dogleg? Dogleg;
-        internal readonly SteihaugToint? Steihaug;
         internal bool Scaled;
     }
 
@@ -81,13 +74,8 @@ public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1Tr
     protected override State CreateState(IGradientObjective objective) => new(objective, Radius.InitialRadius, Options.Subproblem);
 
     /// <inheritdoc/>
-    protected override SubproblemSolution SolveSubproblem(State state)
-    {
-        if (state.Exact is { } exact) return exact.Solve(state.Hessian, state.Operator, state.Gradient, state.Radius, state.Step);
-        if (state.Dogleg is { } dogleg) return dogleg.Solve(state.Hessian, state.Operator, state.Gradient, state.Radius, state.Step);
-        double forcing = Math.Min(0.5, Math.Sqrt(state.GradientNorm));
-        return state.Steihaug!.Solve(state.Operator, state.Gradient, state.Radius, state.Step, forcing, state.X.Length);
-    }
+    protected override SubproblemSolution SolveSubproblem(State state) =>
+        state.Subproblem.Solve(state.Gradient, state.GradientNorm, state.Radius, state.Step);
 
     /// <inheritdoc/>
     protected override void AfterTrial(State state, bool accepted)
@@ -106,7 +94,7 @@ public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1Tr
             }
         }
         // r = y − Bs.
-        state.Operator.Multiply(s, state.Product);
+        state.Subproblem.Operator.Multiply(s, state.Product);
         TensorPrimitives.Subtract(r, state.Product, r);
         double denominator = TensorPrimitives.Dot(r, s);
         if (!(Math.Abs(denominator) >= Options.SkipThreshold * TensorPrimitives.Norm(s) * TensorPrimitives.Norm(r)) || denominator == 0) return;

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra.Double;
 using Optimize.Oracles;
-using Optimize.Solvers.LinearAlgebra;
 using Optimize.Solvers.TrustRegions;
 
 namespace Optimize.Solvers;
@@ -53,18 +52,12 @@ public sealed class TrustRegion : TrustRegionMethod<IHessianObjective, TrustRegi
             int n = objective.Dimension;
             HessianObjective = objective;
             Hessian = new DenseMatrix(n, n);
-            Operator = new MatrixOperator(Hessian);
-            Exact = kind == TrustRegionSubproblem.Exact ? new MoreSorensen(n) : null;
-            Dogleg = kind == TrustRegionSubproblem.Dogleg ? new Dogleg(n) : null;
-            Steihaug = kind == TrustRegionSubproblem.SteihaugToint ? new SteihaugToint(n) : null;
+            Subproblem = new MatrixSubproblemSolver(kind, Hessian);
         }
 
         internal readonly IHessianObjective HessianObjective;
         internal readonly DenseMatrix Hessian;
-        internal readonly MatrixOperator Operator;
-        internal readonly MoreSorensen? Exact;
-        internal readonly Dogleg? Dogleg;
-        internal readonly SteihaugToint? Steihaug;
+        internal readonly MatrixSubproblemSolver Subproblem;
     }
 
     /// <inheritdoc/>
@@ -74,11 +67,6 @@ public sealed class TrustRegion : TrustRegionMethod<IHessianObjective, TrustRegi
     protected override void PrepareModel(State state) => state.HessianObjective.Hessian(state.X, state.Hessian);
 
     /// <inheritdoc/>
-    protected override SubproblemSolution SolveSubproblem(State state)
-    {
-        if (state.Exact is { } exact) return exact.Solve(state.Hessian, state.Operator, state.Gradient, state.Radius, state.Step);
-        if (state.Dogleg is { } dogleg) return dogleg.Solve(state.Hessian, state.Operator, state.Gradient, state.Radius, state.Step);
-        double forcing = Math.Min(0.5, Math.Sqrt(state.GradientNorm));
-        return state.Steihaug!.Solve(state.Operator, state.Gradient, state.Radius, state.Step, forcing, state.X.Length);
-    }
+    protected override SubproblemSolution SolveSubproblem(State state) =>
+        state.Subproblem.Solve(state.Gradient, state.GradientNorm, state.Radius, state.Step);
 }

@@ -10,8 +10,11 @@ public sealed record TrustRegionOptions
     /// <summary>Δ₀. Default 1.</summary>
     public double InitialRadius { get; init; } = 1;
 
-    /// <summary>The largest radius. Default 1e10.</summary>
-    public double MaximumRadius { get; init; } = 1e10;
+    /// <summary>
+    /// The largest radius. Default 1e100, so that on an objective unbounded below the doubling radius lets f
+    /// reach <see cref="DriverOptions.UnboundedValue"/> in a few hundred iterations.
+    /// </summary>
+    public double MaximumRadius { get; init; } = 1e100;
 
     /// <summary>The run stops with <see cref="TerminationReason.NoProgress"/> when Δ falls below this value. Default 1e-15.</summary>
     public double MinimumRadius { get; init; } = 1e-15;

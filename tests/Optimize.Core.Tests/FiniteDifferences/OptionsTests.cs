@@ -14,6 +14,7 @@ public class OptionsTests
         { new FiniteDifferenceOptions { RiddersTableauSize = 1 }, "RiddersTableauSize" },
         { new FiniteDifferenceOptions { RiddersSafetyFactor = 0.5 }, "RiddersSafetyFactor" },
         { new FiniteDifferenceOptions { MaxDegreeOfParallelism = 0 }, "MaxDegreeOfParallelism" },
+        { new FiniteDifferenceOptions { MinimumParallelWork = TimeSpan.FromTicks(-1) }, "MinimumParallelWork" },
         { new FiniteDifferenceOptions { Method = (FiniteDifferenceMethod)42 }, "Method" },
     };
 

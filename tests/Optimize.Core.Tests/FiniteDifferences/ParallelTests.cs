@@ -8,7 +8,9 @@ namespace Optimize.Core.Tests.FiniteDifferences;
 /// <summary>Parallel evaluation gives bit-identical results to the serial path.</summary>
 public class ParallelTests
 {
-    private static FiniteDifferenceOptions Parallel(FiniteDifferenceOptions serial) => serial with { ThreadSafe = true, MaxDegreeOfParallelism = 4 };
+    // MinimumParallelWork = 0 forces the parallel path even for these cheap functions.
+    private static FiniteDifferenceOptions Parallel(FiniteDifferenceOptions serial)
+        => serial with { ThreadSafe = true, MaxDegreeOfParallelism = 4, MinimumParallelWork = TimeSpan.Zero };
 
     [Theory]
     [InlineData(FiniteDifferenceMethod.Forward)]

@@ -24,6 +24,18 @@ public static class Backends
         }
     }
 
+    /// <summary>The native backends and the managed one, whose span routines are Optimize's own code.</summary>
+    public static TheoryData<LinearAlgebraBackendKind, int> AllKindsAndSizes
+    {
+        get
+        {
+            var data = KindsAndSizes;
+            foreach (int size in AwkwardSizes)
+                data.Add(LinearAlgebraBackendKind.Managed, size);
+            return data;
+        }
+    }
+
     /// <summary>
     /// The provider for <paramref name="kind"/>, or null after asserting the managed fallback report when the
     /// library is not installed: every theory case then still checks something.

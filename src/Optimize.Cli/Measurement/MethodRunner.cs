@@ -1,0 +1,75 @@
+using Optimize.Cli.Reports;
+using Optimize.Cli.Sources;
+using Optimize.Oracles;
+using Optimize.Problems;
+using Optimize.Solvers;
+
+namespace Optimize.Cli.Measurement;
+
+/// <summary>One method run: the solver's result, the evaluations of f underneath, and the iterates' values.</summary>
+/// <param name="Problem">The problem.</param>
+/// <param name="Method">The method.</param>
+/// <param name="SourceName">The derivative source's name, or <see cref="MethodRunner.ValuesOnly"/>.</param>
+/// <param name="Result">The solver's result.</param>
+/// <param name="FunctionCalls">Evaluations of the problem's f, by the solver and inside the derivative source.</param>
+public sealed record MethodRun(TestProblem Problem, OptimizationMethod Method, string SourceName, MinimizationResult Result, long FunctionCalls)
+{
+    /// <summary>
+    /// Whether the run solved the problem: within 1e-8·(1 + |f*|) of the known minimum f* (whatever stopped it,
+    /// except cancellation), or converged where f* is not known.
+    /// </summary>
+    public bool Solved => Problem.KnownMinimum is double minimum
+        ? Result.Reason != TerminationReason.Cancelled && Result.Minimum - minimum <= MethodRunner.SolvedTolerance * (1 + Math.Abs(minimum))
+        : Result.Converged;
+
+    /// <summary>The run as a table row.</summary>
+    public MethodRow ToRow() => new(
+        Problem.Name, Problem.Dimension, Method.Name, SourceName, Solved, Result.Reason.ToString(), Result.Iterations,
+        Result.Evaluations.Values, Result.Evaluations.Gradients, Result.Evaluations.HessianVectors, Result.Evaluations.Hessians,
+        FunctionCalls, Result.Elapsed.TotalSeconds, Result.Minimum, Result.GradientNorm);
+}
+
+/// <summary>Runs a method with a derivative source on a problem.</summary>
+public static class MethodRunner
+{
+    /// <summary>The source column of value-only methods, which take no derivative source.</summary>
+    public const string ValuesOnly = "values";
+
+    /// <summary>The relative distance to f* within which a run counts as solved.</summary>
+    public const double SolvedTolerance = 1e-8;
+
+    /// <summary>
+    /// Builds the oracle (the source's, or the counted values for a value-only method) and minimizes from
+    /// <paramref name="start"/>, or from the standard start when null.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="source">The derivative source; ignored (may be null) for value-only methods.</param>
+    /// <param name="options">Driver options.</param>
+    /// <param name="start">x₀, or null for the problem's standard start.</param>
+    /// <param name="cancellationToken">Ctrl-C; the run then returns its current iterate.</param>
+    /// <exception cref="ArgumentException">The source does not give what the method needs (check with <see cref="Commands.ProblemCatalog.Incompatibility"/> first).</exception>
+    public static MethodRun Run(TestProblem problem, OptimizationMethod method, DerivativeSource? source, DriverOptions options,
+        double[]? start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        var function = new CountedFunction(problem);
+        IObjective objective;
+        string sourceName;
+        if (method.Needs == OracleCapability.Value)
+        {
+            objective = function;
+            sourceName = ValuesOnly;
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(source);
+            objective = source.Create(function);
+            sourceName = source.Name;
+        }
+        var result = method.Minimize(objective, start ?? problem.StartingPoint, options, cancellationToken);
+        return new MethodRun(problem, method, sourceName, result, function.Calls);
+    }
+}

@@ -1,0 +1,44 @@
+using Optimize.Solvers.FirstOrder;
+using Optimize.Solvers.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Optimize.Solvers.Tests.FirstOrder;
+
+public class ConjugateGradientTests(ITestOutputHelper output)
+{
+    public static TheoryData<ConjugateGradientUpdate, string, int> Cases()
+    {
+        var data = new TheoryData<ConjugateGradientUpdate, string, int>();
+        foreach (var update in Enum.GetValues<ConjugateGradientUpdate>())
+            foreach (var row in Convergence.StandardProblems)
+                data.Add(update, (string)row[0], (int)row[1]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ConvergesToGradientTolerance(ConjugateGradientUpdate update, string name, int dimension)
+    {
+        var problem = Convergence.Problem(name, dimension);
+        var result = new ConjugateGradient(new ConjugateGradientOptions { Update = update })
+            .Minimize(problem, problem.StartingPoint, new DriverOptions { MaximumIterations = 20_000 });
+        Convergence.AssertConverged(result, problem, 1e-8, output);
+    }
+
+    [Fact]
+    public void SolvesAQuadraticInAtMostNIterationsWithoutRestarts()
+    {
+        // Linear CG property: with exact line searches, n steps suffice on an n-dimensional quadratic.
+        var problem = Optimize.Problems.ProblemLibrary.ConvexQuadratic(10, 4);
+        var options = new ConjugateGradientOptions
+        {
+            Update = ConjugateGradientUpdate.FletcherReeves,
+            OrthogonalityThreshold = 1e300,
+            RestartInterval = 1000,
+            LineSearch = new Optimize.Solvers.LineSearches.MoreThuenteLineSearch { Curvature = 1e-6, SufficientDecrease = 1e-7 },
+        };
+        var result = new ConjugateGradient(options).Minimize(problem, problem.StartingPoint, new DriverOptions { GradientTolerance = 1e-6 });
+        Convergence.AssertConverged(result, problem, 1e-6, output);
+        Assert.True(result.Iterations <= 12, $"{result.Iterations} iterations");
+    }
+}
