@@ -37,6 +37,7 @@ let workedExamples =
             let derivative = Symbolic.derivative 0 sineOfSquare
             Expect.equal (Symbolic.print derivative) "2*x*cos(x^2)" "math notation"
             Expect.equal (Symbolic.latex derivative) @"2 x \cos\left(x^{2}\right)" "LaTeX"
+            Expect.equal (Symbolic.parse [| "x" |] "2*x*cos(x^2)") derivative "parsed back"
         }
         test "DerivativeOfSineOfSquareAtTwoEqualsFourCosineFour" {
             let derivative = Symbolic.objective (Symbolic.derivative 0 sineOfSquare)
