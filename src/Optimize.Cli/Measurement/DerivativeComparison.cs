@@ -62,7 +62,8 @@ public static class DerivativeComparison
             error = Math.Max(error, RelativeError(gradient, reference));
         }
 
-        var cost = CostTiming.Measure(problem, oracle, points[0], plan, cancellationToken);
+        var timed = source.Create(new CountedFunction(problem, counting: false));
+        var cost = CostTiming.Measure(problem, timed, points[0], plan, cancellationToken);
         return new DerivativeRow(problem.Name, n, source.Name, error, (double)calls / points.Count,
             cost.ValueSeconds, cost.GradientSeconds, cost.Ratio);
     }
