@@ -11,21 +11,21 @@ namespace Optimize.AutoDiff;
 /// <remarks>
 /// <para>The tape is one flat array of 64-bit words reused from call to call; no object is allocated per
 /// operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation order:
-/// node 0 stands for every constant, nodes 1…n are the inputs, then one node per recorded operation.
-/// A record is 1–3 words ending in a header (parent indices and kind): additions and subtractions store no
-/// partials (their partials are ±1), unary operations one partial, binary operations two. Adding or
-/// subtracting a constant records nothing at all (the result shares its operand's node), so a typical
-/// sum of squares costs about half the memory of a fixed 24-byte node.</para>
+/// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes. A record is three words:
+/// two local partials and the two parent indices. <see cref="Variable"/> preaccumulates chains of elementary
+/// operations in registers and records a node only where a binary operation meets two different nodes, so the
+/// tape holds a fraction of the operations (three nodes per term of extended Rosenbrock instead of eight).</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
 /// run concurrently. A variable carries its tape's id, so recording needs no thread-static lookup per
-/// operation; a thread's tape keeps its memory for reuse (<see cref="TrimExcess"/> releases it). Recording cannot be nested on one thread; nest forward mode over reverse mode
+/// operation; a thread's tape keeps its memory for reuse (<see cref="TrimExcess"/> releases it).
+/// Recording cannot be nested on one thread; nest forward mode over reverse mode
 /// (<c>Dual&lt;Variable&gt;</c>) for second derivatives. Variables of an earlier recording are invalid once
 /// <see cref="Begin"/> is called again.</para>
 /// </remarks>
 public sealed class Tape
 {
-    private const int KindAdd = 0, KindSubtract = 1, KindUnary = 2, KindBinary = 3;
-    private const int MaxNodes = 1 << 30;
+    private const int WordsPerNode = 3;
+    private const int MaxNodes = int.MaxValue - 16;
 
     [ThreadStatic] private static Tape? recording;
     [ThreadStatic] private static Tape? threadTape;
@@ -49,7 +49,7 @@ public sealed class Tape
     /// <summary>Whether this tape is recording (between <see cref="Begin"/> and <see cref="End"/>).</summary>
     public bool IsRecording => limit != 0;
 
-    /// <summary>The number of nodes of the last recording (the constant node, the inputs and the operations).</summary>
+    /// <summary>The number of nodes of the last recording (the empty node 0, the inputs and the recorded nodes).</summary>
     public int NodeCount => nodeCount;
 
     /// <summary>The number of inputs of the last recording.</summary>
@@ -80,7 +80,7 @@ public sealed class Tape
         if (limit == 0) throw new InvalidOperationException("Input requires the tape to be recording: call Begin first.");
         if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
         inputCount++;
-        return new Variable(value, nodeCount++, id);
+        return Variable.Input(value, nodeCount++, id);
     }
 
     /// <summary>Creates one independent variable per entry of <paramref name="values"/>, in order.</summary>
@@ -93,7 +93,7 @@ public sealed class Tape
         if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
         if (values.Length >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
         int first = nodeCount;
-        for (int i = 0; i < values.Length; i++) variables[i] = new Variable(values[i], first + i, id);
+        for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
         nodeCount += values.Length;
         inputCount += values.Length;
     }
@@ -124,7 +124,7 @@ public sealed class Tape
     public void Seed(Variable output, double adjoint)
     {
         if (IsRecording) throw new InvalidOperationException("Call End before seeding adjoints.");
-        if (output.Index > 0) adjoints[output.Index] += adjoint;
+        output.AddAdjoint(adjoints, adjoint);
     }
 
     /// <summary>
@@ -142,31 +142,14 @@ public sealed class Tape
         int w = wordCount;
         for (int node = nodeCount - 1; node > inputCount; node--)
         {
-            ulong header = Unsafe.Add(ref word, --w);
+            w -= WordsPerNode;
+            ref ulong record = ref Unsafe.Add(ref word, w);
             ref double own = ref Unsafe.Add(ref adjoint, node);
             double a = own;
             own = 0;
-            int p1 = (int)((uint)header >> 2), p2 = (int)(header >> 32);
-            switch ((int)header & 3)
-            {
-                case KindAdd:
-                    Unsafe.Add(ref adjoint, p1) += a;
-                    Unsafe.Add(ref adjoint, p2) += a;
-                    break;
-                case KindSubtract:
-                    Unsafe.Add(ref adjoint, p1) += a;
-                    Unsafe.Add(ref adjoint, p2) -= a;
-                    break;
-                case KindUnary:
-                    Unsafe.Add(ref adjoint, p1) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w)) * a;
-                    break;
-                default:
-                    double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w));
-                    double d1 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w));
-                    Unsafe.Add(ref adjoint, p1) += d1 * a;
-                    Unsafe.Add(ref adjoint, p2) += d2 * a;
-                    break;
-            }
+            ulong parents = Unsafe.Add(ref record, 2);
+            Unsafe.Add(ref adjoint, (int)(uint)parents) += BitConverter.UInt64BitsToDouble(record) * a;
+            Unsafe.Add(ref adjoint, (int)(parents >> 32)) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a;
         }
         adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
         adjoints.AsSpan(0, inputCount + 1).Clear();
@@ -174,61 +157,22 @@ public sealed class Tape
 
     // ---- recording (called by Variable) ------------------------------------------------------------
 
-    /// <summary>Finds a variable's tape by its id: a plain array load, cheaper than a thread-static access.</summary>
+    /// <summary>
+    /// Writes a node n with ṅ = d₁·ṅ₁ + d₂·ṅ₂ and returns its index. `limit` is the word capacity while
+    /// recording and 0 otherwise, so one comparison checks both.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Tape Of(int tapeId) => registry[tapeId];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordAdd(int tapeId, double value, int p1, int p2) => Of(tapeId).Push(value, Header(KindAdd, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordSubtract(int tapeId, double value, int p1, int p2) => Of(tapeId).Push(value, Header(KindSubtract, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordUnary(int tapeId, double value, int parent, double partial) =>
-        Of(tapeId).Push(value, BitConverter.DoubleToUInt64Bits(partial), Header(KindUnary, parent, 0));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordBinary(int tapeId, double value, int p1, double d1, int p2, double d2) =>
-        Of(tapeId).Push(value, BitConverter.DoubleToUInt64Bits(d1), BitConverter.DoubleToUInt64Bits(d2), Header(KindBinary, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Header(int kind, int p1, int p2) => (uint)kind | ((ulong)(uint)p1 << 2) | ((ulong)(uint)p2 << 32);
-
-    // `limit` is the word capacity while recording and 0 otherwise, so one comparison checks both.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong header)
+    internal static int Record(int tapeId, int first, double firstPartial, int second, double secondPartial)
     {
-        int w = wordCount;
-        if (w >= limit) Grow();
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w) = header;
-        wordCount = w + 1;
-        return new Variable(value, nodeCount++, id);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong partial, ulong header)
-    {
-        int w = wordCount;
-        if (w + 2 > limit) Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
-        at = partial;
-        Unsafe.Add(ref at, 1) = header;
-        wordCount = w + 2;
-        return new Variable(value, nodeCount++, id);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong partial1, ulong partial2, ulong header)
-    {
-        int w = wordCount;
-        if (w + 3 > limit) Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
-        at = partial1;
-        Unsafe.Add(ref at, 1) = partial2;
-        Unsafe.Add(ref at, 2) = header;
-        wordCount = w + 3;
-        return new Variable(value, nodeCount++, id);
+        Tape tape = registry[tapeId];
+        int w = tape.wordCount;
+        if (w + WordsPerNode > tape.limit) tape.Grow();
+        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
+        at = BitConverter.DoubleToUInt64Bits(firstPartial);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(secondPartial);
+        Unsafe.Add(ref at, 2) = (uint)first | ((ulong)(uint)second << 32);
+        tape.wordCount = w + WordsPerNode;
+        return tape.nodeCount++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -239,8 +183,8 @@ public sealed class Tape
         if (nodeCount >= MaxNodes - 4)
             throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
         long capacity = Math.Min(2L * words.Length, Array.MaxLength);
-        capacity = Math.Min(capacity, (long)wordCount + 3L * (MaxNodes - nodeCount));
-        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + 3));
+        capacity = Math.Min(capacity, (long)wordCount + WordsPerNode * (long)(MaxNodes - nodeCount));
+        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerNode));
         limit = words.Length;
     }
 
