@@ -3,16 +3,24 @@ using Optimize.Oracles;
 
 namespace Optimize.Cli.Measurement;
 
-/// <summary>How long to measure: the minimum duration of one timed batch and how many batches to take.</summary>
+/// <summary>
+/// How long to measure: the minimum duration of one timed batch, how many batches to take, and a budget after
+/// which no further batches start (at least three per side always run). Short batches suit a loaded machine:
+/// the fastest of many short batches is likely to have run without being preempted.
+/// </summary>
 /// <param name="BatchDuration">Each batch repeats the call until at least this much time has passed.</param>
-/// <param name="Repeats">Batches per side; the reported times are the fastest batch of each side.</param>
-public sealed record TimingPlan(TimeSpan BatchDuration, int Repeats)
+/// <param name="Repeats">Batches per side at most; the reported times are the fastest batch of each side.</param>
+/// <param name="Budget">No batch starts after this much time has been spent on the measurement.</param>
+public sealed record TimingPlan(TimeSpan BatchDuration, int Repeats, TimeSpan Budget)
 {
-    /// <summary>A quick plan for the comparison tables (about 40 ms per problem and source).</summary>
-    public static TimingPlan Quick { get; } = new(TimeSpan.FromMilliseconds(2), 7);
+    /// <summary>The batches always run per side, whatever the budget.</summary>
+    public const int MinimumRepeats = 3;
 
-    /// <summary>The plan of <c>optimize bench</c>: longer batches and more repeats.</summary>
-    public static TimingPlan Bench { get; } = new(TimeSpan.FromMilliseconds(5), 11);
+    /// <summary>A quick plan for the comparison tables (at most about 0.1 s per problem and source, more for costly gradients).</summary>
+    public static TimingPlan Quick { get; } = new(TimeSpan.FromMicroseconds(100), 41, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>The plan of <c>optimize bench</c>: more batches and a larger budget.</summary>
+    public static TimingPlan Bench { get; } = new(TimeSpan.FromMicroseconds(200), 201, TimeSpan.FromMilliseconds(500));
 }
 
 /// <summary>The measured cost of a gradient relative to the cost of the function.</summary>
@@ -50,13 +58,18 @@ public static class CostTiming
         int valueBatch = Calibrate(count => ValueBatch(function, point, count), plan.BatchDuration);
         int gradientBatch = Calibrate(count => GradientBatch(oracle, point, gradient, count), plan.BatchDuration);
         double value = double.PositiveInfinity, both = double.PositiveInfinity;
-        for (int repeat = 0; repeat < plan.Repeats && (repeat == 0 || !cancellationToken.IsCancellationRequested); repeat++)
+        long start = Stopwatch.GetTimestamp();
+        for (int repeat = 0; repeat < plan.Repeats; repeat++)
         {
+            if (repeat >= MinimumRepeatsOf(plan) && (cancellationToken.IsCancellationRequested || Stopwatch.GetElapsedTime(start) > plan.Budget))
+                break;
             value = Math.Min(value, ValueBatch(function, point, valueBatch) / valueBatch);
             both = Math.Min(both, GradientBatch(oracle, point, gradient, gradientBatch) / gradientBatch);
         }
         return new CostRatio(value, both, both / value);
     }
+
+    private static int MinimumRepeatsOf(TimingPlan plan) => Math.Min(plan.Repeats, TimingPlan.MinimumRepeats);
 
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
     /// <param name="values">At least one value.</param>
