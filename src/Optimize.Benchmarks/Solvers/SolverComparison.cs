@@ -47,6 +47,9 @@ public sealed class SolverComparison
     /// <summary>The iteration limit given to both libraries. Default 10000.</summary>
     public int MaximumIterations { get; init; } = 10_000;
 
+    /// <summary>Whether each run is preceded by an untimed one, so that wall times exclude JIT compilation. Default true.</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>Problems above this dimension are not given to Nelder–Mead. Default 20.</summary>
     public int NelderMeadMaximumDimension { get; init; } = 20;
 
@@ -67,6 +70,11 @@ public sealed class SolverComparison
             {
                 if (method == "Nelder-Mead" && problem.Dimension > NelderMeadMaximumDimension) continue;
                 if (method is "Newton" or "BFGS" && problem.Dimension > DenseMaximumDimension) continue;
+                if (WarmUp)
+                {
+                    RunOurs(problem, method);
+                    RunMathNet(problem, method);
+                }
                 rows.Add(RunOurs(problem, method));
                 rows.Add(RunMathNet(problem, method));
             }

@@ -5,7 +5,7 @@ namespace Optimize.LinearAlgebra;
 
 /// <summary>
 /// One loaded native BLAS/LAPACK library: its handle, the CBLAS and LAPACKE entry points as unmanaged
-/// function pointers, and its thread controls. Each library kind is loaded at most once per process
+/// function pointers, and its thread controls. Each library file is loaded at most once per process
 /// (native libraries are never unloaded), with its own handle, so MKL and OpenBLAS can live side by side.
 /// </summary>
 /// <remarks>
