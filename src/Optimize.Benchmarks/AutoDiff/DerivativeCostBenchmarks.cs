@@ -19,6 +19,7 @@ namespace Optimize.Benchmarks.AutoDiff;
 /// code rather than the steady-state code a long optimization run executes.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 [Config(typeof(SteadyStateConfig))]
