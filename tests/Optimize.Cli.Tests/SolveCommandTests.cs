@@ -102,6 +102,18 @@ public class SolveCommandTests
     }
 
     [Fact]
+    public void NewtonWithComplexStepGradientsIsAUsageErrorNamingTheAlternatives()
+    {
+        var outcome = CliRunner.Run("solve", "rosenbrock", "--method", "newton", "--derivatives", "complex-step");
+        Assert.Equal(ExitCodes.UsageError, outcome.ExitCode);
+        Assert.Contains("'newton' needs Hessians", outcome.Error);
+        Assert.Contains("'complex-step' gives only gradients", outcome.Error);
+        Assert.Contains("reverse-ad", outcome.Error);
+        Assert.Contains("lbfgs", outcome.Error);
+        Assert.Equal("", outcome.Output);
+    }
+
+    [Fact]
     public void CancelledSolveReportsTheLastIterateAndExitsWithOne()
     {
         using var cancelled = new CancellationTokenSource();
