@@ -34,6 +34,29 @@ rm -f "$executed"
 
 (cd "$root" && dotnet tool restore >/dev/null) || { echo "run-notebook: dotnet tool restore failed" >&2; exit 69; }
 
+# The assemblies the notebook loads by path must exist, and the copies of a shared library in their
+# folders must be identical (.NET Interactive refuses a second, different Optimize.Core.dll): both fail
+# only when the solution was built partially, so say so before a confusing error from inside a cell.
+notebook_dir="$(dirname "$notebook")"
+referenced=$(jq -r '.cells[] | select(.cell_type == "code") | .source | join("")' "$notebook" \
+  | sed -n 's/^#r "\([^":]*\.dll\)"$/\1/p' | sort -u)
+folders=()
+for dll in $referenced; do
+  if [ ! -f "$notebook_dir/$dll" ]; then
+    echo "notebook $name: $dll is missing; build first: dotnet build Optimize.sln -c Release"
+    exit 1
+  fi
+  folders+=("$(dirname "$notebook_dir/$dll")")
+done
+if [ ${#folders[@]} -gt 0 ]; then
+  mismatched=$(for folder in "${folders[@]}"; do sha1sum "$folder"/Optimize.*.dll; done \
+    | sed 's#  .*/# #' | sort -u | awk '{ print $2 }' | sort | uniq -d)
+  if [ -n "$mismatched" ]; then
+    echo "notebook $name: different copies of $(echo $mismatched) in the referenced folders; rebuild: dotnet build Optimize.sln -c Release"
+    exit 1
+  fi
+fi
+
 # Relative #r paths in the notebook are relative to the notebook's folder, as in an editor.
 start=$(date +%s.%N)
 (cd "$(dirname "$notebook")" && timeout 900 dotnet repl --run "$notebook" --exit-after-run \
