@@ -159,6 +159,7 @@ public sealed class Tape
                     break;
                 case KindUnary:
                     Unsafe.Add(ref adjoint, p1) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w)) * a;
+                    if (p2 != 0) ExternalBackward!(p2, a);
                     break;
                 default:
                     double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w));
@@ -170,6 +171,20 @@ public sealed class Tape
         }
         adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
         adjoints.AsSpan(0, inputCount + 1).Clear();
+    }
+
+    // ---- external nodes (results of other tapes, e.g. tensor tapes, continued on this one) -----------
+
+    /// <summary>Called by <see cref="Sweep"/> with the token and the adjoint of each node recorded by <see cref="RecordExternal"/>.</summary>
+    internal Action<int, double>? ExternalBackward;
+
+    /// <summary>Records a node whose backward step hands its adjoint to <see cref="ExternalBackward"/> (a unary record on the constant node whose unused second parent holds the token ≥ 1).</summary>
+    internal Variable RecordExternal(double value, int token) => Push(value, 0UL, Header(KindUnary, 0, token));
+
+    /// <summary>Adds to the adjoint of node <paramref name="index"/> during a sweep (from an external node's backward step); constants are ignored.</summary>
+    internal void AccumulateAdjoint(int index, double value)
+    {
+        if (index > 0) adjoints[index] += value;
     }
 
     // ---- recording (called by Variable) ------------------------------------------------------------
