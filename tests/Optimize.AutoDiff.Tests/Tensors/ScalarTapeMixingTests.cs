@@ -1,0 +1,111 @@
+using Optimize.AutoDiff.Tensors;
+using static Optimize.AutoDiff.Tests.Support;
+
+namespace Optimize.AutoDiff.Tests.Tensors;
+
+/// <summary>Scalar variables flowing into tensor expressions and tensor scalars continuing on the scalar tape: one gradient through both.</summary>
+public class ScalarTapeMixingTests
+{
+    private static readonly double[] Input = [0.7, -1.2];
+
+    /// <summary>f(a, b, W) = a·L + b² with L = ‖tanh(a·(W·x)) + b‖², W 3×2; the reference is plain arithmetic.</summary>
+    private static double Reference(double a, double b, ReadOnlySpan<double> w)
+    {
+        double l = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            double z = Math.Tanh(a * (w[2 * i] * Input[0] + w[2 * i + 1] * Input[1])) + b;
+            l += z * z;
+        }
+        return a * l + b * b;
+    }
+
+    [Fact]
+    public void GradientRunsThroughTheScalarAndTheTensorTape()
+    {
+        double[] point = [0.8, -0.3, 0.5, -0.4, 0.9, 0.1, -0.6, 0.3];
+        var tape = Tape.ForCurrentThread;
+        var tensors = new TensorTape();
+        Span<Variable> scalars = stackalloc Variable[2];
+        tape.Begin();
+        Variable f;
+        Tensor w;
+        try
+        {
+            tape.Inputs(point.AsSpan(0, 2), scalars);
+            tensors.Begin();
+            w = tensors.Parameter(point.AsSpan(2), 3, 2);
+            var z = tensors.Tanh(scalars[0] * tensors.MatrixProduct(w, tensors.Constant(Input, 2, 1))) + scalars[1];
+            var l = tensors.ToVariable(tensors.SquaredNorm(z));
+            f = scalars[0] * l + scalars[1] * scalars[1];
+        }
+        finally
+        {
+            tape.End();
+        }
+        tape.Seed(f, 1.0);
+        var gradient = new double[point.Length];
+        tape.Sweep(gradient.AsSpan(0, 2));
+        tensors.Adjoint(w).CopyTo(gradient.AsSpan(2));
+
+        Close(Reference(point[0], point[1], point.AsSpan(2)), f.Value, 1e-14, "value");
+        Close(CentralGradient(p => Reference(p[0], p[1], p.AsSpan(2)), point), gradient, 1e-8, "gradient through both tapes");
+    }
+
+    [Fact]
+    public void ScalarsAndTensorsMayAlternate()
+    {
+        // L₁ = ΣW; c = a·L₁; L₂ = ‖c·W‖²; f = L₁ + L₂ + a, with W 2×2.
+        static double Plain(double[] p)
+        {
+            double a = p[0], sum = p[1] + p[2] + p[3] + p[4], c = a * sum;
+            return sum + c * c * (p[1] * p[1] + p[2] * p[2] + p[3] * p[3] + p[4] * p[4]) + a;
+        }
+        double[] point = [0.6, 0.2, -0.5, 0.7, 0.3];
+        var tape = Tape.ForCurrentThread;
+        var tensors = new TensorTape();
+        Span<Variable> a = stackalloc Variable[1];
+        tape.Begin();
+        Variable f;
+        Tensor w;
+        try
+        {
+            tape.Inputs(point.AsSpan(0, 1), a);
+            tensors.Begin();
+            w = tensors.Parameter(point.AsSpan(1), 2, 2);
+            var l1 = tensors.ToVariable(tensors.Sum(w));
+            var c = a[0] * l1;
+            var l2 = tensors.ToVariable(tensors.SquaredNorm(w * c));
+            f = l1 + l2 + a[0];
+        }
+        finally
+        {
+            tape.End();
+        }
+        tape.Seed(f, 1.0);
+        var gradient = new double[point.Length];
+        tape.Sweep(gradient.AsSpan(0, 1));
+        tensors.Adjoint(w).CopyTo(gradient.AsSpan(1));
+
+        Close(Plain(point), f.Value, 1e-14, "value");
+        Close(CentralGradient(Plain, point), gradient, 1e-8, "gradient through alternating tapes");
+    }
+
+    [Fact]
+    public void ContinuingATangentRecordingOnTheScalarTapeIsRefused()
+    {
+        var tensors = new TensorTape();
+        tensors.Begin(tangents: true);
+        var x = tensors.Parameter([1.0], 1, 1);
+        var tape = Tape.ForCurrentThread;
+        tape.Begin();
+        try
+        {
+            Assert.Throws<InvalidOperationException>(() => tensors.ToVariable(tensors.SquaredNorm(x)));
+        }
+        finally
+        {
+            tape.End();
+        }
+    }
+}
