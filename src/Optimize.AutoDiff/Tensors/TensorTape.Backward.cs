@@ -121,7 +121,7 @@ public sealed partial class TensorTape
             if (withTangents)
             {
                 LeftAdjoint(node, adjointTangents[node], values[ib], adjointTangents[ia]);
-                LeftAdjoint(node, adjoints[node], tangents[ib], adjointTangents[ia]);
+                if (!zeroTangent[ib]) LeftAdjoint(node, adjoints[node], tangents[ib], adjointTangents[ia]);
             }
         }
         if (needB)
@@ -130,7 +130,7 @@ public sealed partial class TensorTape
             if (withTangents)
             {
                 RightAdjoint(node, values[ia], adjointTangents[node], adjointTangents[ib]);
-                RightAdjoint(node, tangents[ia], adjoints[node], adjointTangents[ib]);
+                if (!zeroTangent[ia]) RightAdjoint(node, tangents[ia], adjoints[node], adjointTangents[ib]);
             }
         }
     }

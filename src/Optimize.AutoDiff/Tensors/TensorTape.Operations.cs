@@ -25,8 +25,12 @@ public sealed partial class TensorTape
         Product(ia, values[ia], transposeA, ib, values[ib], transposeB, 0.0, values[node]);
         if (withTangents)
         {
-            Product(ia, tangents[ia], transposeA, ib, values[ib], transposeB, 0.0, tangents[node]);
-            Product(ia, values[ia], transposeA, ib, tangents[ib], transposeB, 1.0, tangents[node]);
+            // Ċ = op(Ȧ)·op(B) + op(A)·op(Ḃ), skipping the product with a constant's zero tangent.
+            bool za = zeroTangent[ia], zb = zeroTangent[ib];
+            if (!za) Product(ia, tangents[ia], transposeA, ib, values[ib], transposeB, 0.0, tangents[node]);
+            if (!zb) Product(ia, values[ia], transposeA, ib, tangents[ib], transposeB, za ? 0.0 : 1.0, tangents[node]);
+            if (za && zb) Array.Clear(tangents[node]);
+            zeroTangent[node] = za && zb;
         }
         return new Tensor(this, node);
     }
@@ -141,6 +145,7 @@ public sealed partial class TensorTape
         int node = PushRecord(OperationKind.Reshape, x.Node, -1, rows, columns, needsAdjoint[x.Node]);
         values[node] = values[x.Node];
         if (withTangents) tangents[node] = tangents[x.Node];
+        zeroTangent[node] = zeroTangent[x.Node];
         return new Tensor(this, node);
     }
 

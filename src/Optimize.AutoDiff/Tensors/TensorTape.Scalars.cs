@@ -20,6 +20,7 @@ public sealed partial class TensorTape
         integer0[node] = scalar.Index;
         values[node][0] = scalar.Value;
         if (withTangents) tangents[node][0] = 0;
+        zeroTangent[node] = true;
         return new Tensor(this, node);
     }
 

@@ -29,6 +29,8 @@ public sealed partial class TensorTape
     private int[] integer0 = new int[64], integer1 = new int[64];
     private double[] real0 = new double[64], real1 = new double[64];
     private bool[] needsAdjoint = new bool[64];
+    private bool[] zeroTangent = new bool[64];     // the record's tangent is identically zero (constants), so products skip it
+    private bool[] ownedTangentCleared = new bool[64];  // the owned tangent buffer at this position holds zeros
 
     // Buffers by record position, reused across recordings; `values` etc. are what a node reads (a constant's
     // values are the caller's array, a reshape aliases its operand), `owned*` what the tape allocated.
@@ -114,6 +116,7 @@ public sealed partial class TensorTape
         int node = PushRecord(OperationKind.Constant, -1, -1, rows, columns, needs: false);
         values[node] = value;
         if (withTangents) ClearedTangent(node);
+        zeroTangent[node] = true;
         return new Tensor(this, node);
     }
 
@@ -124,6 +127,7 @@ public sealed partial class TensorTape
         int node = Push(OperationKind.Constant, -1, -1, 1, 1, needs: false);
         values[node][0] = value;
         if (withTangents) tangents[node][0] = 0;
+        zeroTangent[node] = true;
         return new Tensor(this, node);
     }
 
@@ -192,7 +196,11 @@ public sealed partial class TensorTape
     {
         int node = PushRecord(kind, a, b, rowCount, columnCount, needs);
         values[node] = Owned(ownedValues, node, rowCount * columnCount);
-        if (withTangents) tangents[node] = Owned(ownedTangents, node, rowCount * columnCount);
+        if (withTangents)
+        {
+            tangents[node] = Owned(ownedTangents, node, rowCount * columnCount);
+            ownedTangentCleared[node] = false;
+        }
         return node;
     }
 
@@ -208,14 +216,19 @@ public sealed partial class TensorTape
         rows[node] = rowCount;
         columns[node] = columnCount;
         needsAdjoint[node] = needs;
+        zeroTangent[node] = false;
         count = node + 1;
         return node;
     }
 
+    /// <summary>A zero tangent for a constant, cleared only when its buffer last held something else (large data is not cleared per call).</summary>
     private void ClearedTangent(int node)
     {
-        var tangent = Owned(ownedTangents, node, rows[node] * columns[node]);
-        tangent.AsSpan().Clear();
+        int length = rows[node] * columns[node];
+        var tangent = ownedTangents[node];
+        if (tangent is null || tangent.Length != length) ownedTangents[node] = tangent = new double[length];
+        else if (!ownedTangentCleared[node]) Array.Clear(tangent);
+        ownedTangentCleared[node] = true;
         tangents[node] = tangent;
     }
 
@@ -241,6 +254,8 @@ public sealed partial class TensorTape
         Array.Resize(ref real0, size);
         Array.Resize(ref real1, size);
         Array.Resize(ref needsAdjoint, size);
+        Array.Resize(ref zeroTangent, size);
+        Array.Resize(ref ownedTangentCleared, size);
         Array.Resize(ref values, size);
         Array.Resize(ref tangents, size);
         Array.Resize(ref adjoints, size);

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Optimize.AutoDiff.Tensors;
+using Optimize.LinearAlgebra;
 using Optimize.Problems;
 
 namespace Optimize.Benchmarks.Tensors;
@@ -8,7 +9,7 @@ namespace Optimize.Benchmarks.Tensors;
 /// The cost of tensor-level reverse mode as a ratio to the cost of the loss, in one run: value (baseline),
 /// value and gradient, and a Hessian-vector product (forward over reverse), each through <see cref="TensorObjective"/>.
 /// Least squares ½‖y − Ax‖² with A 500×100 and 5000×1000; the shallow network ‖Y − relu(X·W₁ᵀ)·W₂ᵀ‖²_F with
-/// 100 inputs, 200 hidden units, 10 outputs and a batch of 1000. The ratio column is time / time(value).
+/// 100 inputs, 200 hidden units, 10 outputs and a batch of 1000. The ratio column is time / time(value). BLAS runs on one thread.
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*TensorGradient*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -26,6 +27,9 @@ public class TensorGradientBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // One BLAS thread: on a shared, loaded machine two OpenMP threads contend (measured 20× slower dgemm), and
+        // the ratios are about the AD's work, not the library's threading.
+        LinearAlgebraBackend.Default.Threads = 1;
         (objective, x) = Loss switch
         {
             "least-squares 500x100" => LeastSquares(500, 100),

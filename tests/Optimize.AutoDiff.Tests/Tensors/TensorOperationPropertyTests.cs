@@ -19,8 +19,9 @@ internal sealed record OperationCase(string Name, (int Rows, int Columns)[] Shap
     {
         var broadcast = new[] { (m, n), (1, n), (m, 1), (1, 1) };
         (int, int) full = (m, n);
-        OperationCase One(string name, Func<TensorTape, Tensor, Tensor> f, Domain domain = Domain.Any) =>
-            new(name, [full], [domain], (t, x) => f(t, x[0]));
+        OperationCase One(string name, Func<TensorTape, Tensor, Tensor> f, Domain domain = Domain.Any, (int, int)? shape = null) =>
+            new(name, [shape ?? full], [domain], (t, x) => f(t, x[0]));
+        static double[] Fixed(int length) => Enumerable.Range(1, length).Select(i => Math.Sin(i)).ToArray();
         OperationCase Two(string name, (int, int) a, (int, int) b, Func<TensorTape, Tensor, Tensor, Tensor> f, Domain second = Domain.Any) =>
             new(name, [a, b], [Domain.Any, second], (t, x) => f(t, x[0], x[1]));
         var (sa, sb) = (broadcast[flags % 4], broadcast[(flags / 4) % 4]);
@@ -56,11 +57,19 @@ internal sealed record OperationCase(string Name, (int Rows, int Columns)[] Shap
             case 25: return One($"row {r0}", (t, x) => t.Row(x, r0));
             case 26: return One($"column {c0}", (t, x) => t.Column(x, c0));
             case 27: return Two("concatenate along rows", full, (k, n), (t, a, b) => t.Concatenate(a, b, TensorAxis.Rows));
+            case 28:
+                var left = Fixed(ta ? k * m : m * k);
+                return One($"constant times parameter (transposes {ta}, {tb})",
+                    (t, x) => t.MatrixProduct(t.Constant(left, ta ? k : m, ta ? m : k), t.Reshape(x, tb ? n : k, tb ? k : n), ta, tb), shape: tb ? (n, k) : (k, n));
+            case 29:
+                var right = Fixed(k * n);
+                return One($"parameter times reshaped constant (transposes {ta}, {tb})",
+                    (t, x) => t.MatrixProduct(x, t.Reshape(t.Constant(right, 1, k * n), tb ? n : k, tb ? k : n), ta, tb), shape: ta ? (k, m) : (m, k));
             default: return Two("concatenate along columns", full, (m, k), (t, a, b) => t.Concatenate(a, b, TensorAxis.Columns));
         }
     }
 
-    public const int Count = 29;
+    public const int Count = 31;
 }
 
 /// <summary>Where an input's random values lie, so that central differences are valid.</summary>
@@ -71,10 +80,12 @@ public class TensorOperationPropertyTests
     private static readonly Gen<(int Which, int M, int N, int K, int Flags, int Seed)> Cases =
         Gen.Select(Gen.Int[0, OperationCase.Count - 1], Gen.Int[1, 4], Gen.Int[1, 4], Gen.Int[1, 4], Gen.Int[0, 63], Gen.Int[0, 100000]);
 
-    /// <summary>Random inputs in their domains, a direction v, an output weight w and its tangent ẇ.</summary>
-    private static (double[] X, double[] V, double[] W, double[] WTangent) Sample(OperationCase op, int outputLength, int seed)
+    /// <summary>The operation of a generated case, random inputs in their domains, a direction v, an output weight w and its tangent ẇ.</summary>
+    private static (OperationCase Op, double[] X, double[] V, double[] W, double[] WTangent) Sample((int Which, int M, int N, int K, int Flags, int Seed) c)
     {
-        var random = new Random(seed);
+        var op = OperationCase.Create(c.Which, c.M, c.N, c.K, c.Flags);
+        int outputLength = Evaluate(op, Enumerable.Repeat(1.0, op.Dimension).ToArray()).Length;
+        var random = new Random(c.Seed);
         var x = new double[op.Dimension];
         int at = 0;
         for (int p = 0; p < op.Shapes.Length; p++)
@@ -89,7 +100,7 @@ public class TensorOperationPropertyTests
                 };
             }
         double[] Uniform(int length) => Enumerable.Range(0, length).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-        return (x, Uniform(x.Length), Uniform(outputLength), Uniform(outputLength));
+        return (op, x, Uniform(x.Length), Uniform(outputLength), Uniform(outputLength));
     }
 
     private static Tensor Record(TensorTape tape, OperationCase op, double[] x, double[]? v, bool tangents) =>
@@ -136,9 +147,8 @@ public class TensorOperationPropertyTests
     {
         Cases.Sample(c =>
         {
-            var op = OperationCase.Create(c.Which, c.M, c.N, c.K, c.Flags);
-            int outputs = Evaluate(op, new double[op.Dimension].Select(_ => 1.0).ToArray()).Length;
-            var (x, v, _, _) = Sample(op, outputs, c.Seed);
+            var (op, x, v, w, _) = Sample(c);
+            int outputs = w.Length;
             var tape = new TensorTape();
             var output = Record(tape, op, x, v, tangents: true);
             Close(Evaluate(op, x), output.Values, 1e-14, $"{op}: values of the tangent recording");
@@ -157,9 +167,7 @@ public class TensorOperationPropertyTests
     {
         Cases.Sample(c =>
         {
-            var op = OperationCase.Create(c.Which, c.M, c.N, c.K, c.Flags);
-            int outputs = Evaluate(op, new double[op.Dimension].Select(_ => 1.0).ToArray()).Length;
-            var (x, _, w, _) = Sample(op, outputs, c.Seed);
+            var (op, x, _, w, _) = Sample(c);
             // wᵀJ is the gradient of x ↦ w·f(x).
             double[] reference = CentralGradient(p => Evaluate(op, p).Select((y, i) => w[i] * y).Sum(), x);
             Close(reference, Pullback(op, x, null, w, null).Adjoint, 1e-7, $"{op}: VJP");
@@ -171,9 +179,7 @@ public class TensorOperationPropertyTests
     {
         Cases.Sample(c =>
         {
-            var op = OperationCase.Create(c.Which, c.M, c.N, c.K, c.Flags);
-            int outputs = Evaluate(op, new double[op.Dimension].Select(_ => 1.0).ToArray()).Length;
-            var (x, v, w, wTangent) = Sample(op, outputs, c.Seed);
+            var (op, x, v, w, wTangent) = Sample(c);
             // d/dt [wᵀJ(x + t·v) + t·ẇᵀJ(x)] at 0 = ∇²(w·f)·v + ẇᵀJ.
             var reference = new double[x.Length];
             var seeded = Pullback(op, x, null, wTangent, null).Adjoint;
