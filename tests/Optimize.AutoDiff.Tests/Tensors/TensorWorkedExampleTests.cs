@@ -84,6 +84,17 @@ public class TensorWorkedExampleTests
     }
 
     [Fact]
+    public void LeastSquaresIsSolvedByNewtonConjugateGradientOnTensorHessianVectorProducts()
+    {
+        var problem = (LeastSquares)ProblemLibrary.LeastSquares(300, 40, seed: 5);
+        var objective = LeastSquaresObjective(problem);
+        var result = new NewtonConjugateGradient().Minimize(objective, new double[40], new DriverOptions { GradientTolerance = 1e-9 });
+        Assert.True(result.Converged, result.BriefReport());
+        Assert.True(result.Evaluations.HessianVectors > 0, "Newton-CG used Hessian-vector products");
+        Close(problem.KnownMinimizer, result.Minimizer, 1e-7, "least-squares minimizer");
+    }
+
+    [Fact]
     public void ShallowNetworkDerivativesMatchTheHandCodedOnes()
     {
         var problem = (ShallowNetwork)ProblemLibrary.ShallowNetwork(inputs: 5, hidden: 7, outputs: 3, samples: 20, seed: 2);
