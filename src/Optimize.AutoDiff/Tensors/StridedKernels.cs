@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using Optimize.LinearAlgebra;
 
@@ -103,6 +105,30 @@ internal static class StridedKernels
             int xi = x.Offset + i * x.Row, yi = y.Offset + i * y.Row, zi = z.Offset + i * z.Row;
             for (int j = 0; j < n; j++, xi += x.Column, yi += y.Column, zi += z.Column)
                 za[zi] += scale * xa[xi] * ya[yi];
+        }
+    }
+
+    /// <summary>z = (x &gt; 0 ? s : 0), or z += that when <paramref name="accumulate"/>: the rectifier's derivative applied without branches.</summary>
+    public static void PositiveMask(ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> z, bool accumulate)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double sr = ref MemoryMarshal.GetReference(s);
+            ref double zr = ref MemoryMarshal.GetReference(z);
+            for (int width = Vector<double>.Count; i + width <= x.Length; i += width)
+            {
+                var masked = Vector.ConditionalSelect(Vector.GreaterThan(Vector.LoadUnsafe(ref xr, (nuint)i), Vector<double>.Zero),
+                    Vector.LoadUnsafe(ref sr, (nuint)i), Vector<double>.Zero);
+                if (accumulate) masked += Vector.LoadUnsafe(ref zr, (nuint)i);
+                masked.StoreUnsafe(ref zr, (nuint)i);
+            }
+        }
+        for (; i < x.Length; i++)
+        {
+            double masked = x[i] > 0 ? s[i] : 0.0;
+            z[i] = accumulate ? z[i] + masked : masked;
         }
     }
 

@@ -230,10 +230,11 @@ public sealed partial class TensorTape
         int ix = left[node];
         var kind = kinds[node];
         double[] x = values[ix], y = values[node], ybar = adjoints[node], xbar = adjoints[ix];
-        if (kind == OperationKind.Relu && !withTangents)
+        if (kind == OperationKind.Relu)
         {
-            for (int i = 0; i < x.Length; i++)
-                if (x[i] > 0) xbar[i] += ybar[i];
+            // f′ is the mask x > 0 and f″ = 0, so the adjoint tangent only passes through the mask.
+            StridedKernels.PositiveMask(x, ybar, xbar, accumulate: true);
+            if (withTangents) StridedKernels.PositiveMask(x, adjointTangents[node], adjointTangents[ix], accumulate: true);
             return;
         }
         if (!withTangents)

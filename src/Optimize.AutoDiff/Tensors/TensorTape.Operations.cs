@@ -296,7 +296,8 @@ public sealed partial class TensorTape
         if (withTangents)
         {
             double[] t = tangents[node], xt = tangents[ix];
-            for (int i = 0; i < t.Length; i++) t[i] = FirstDerivative(kind, xv[i], y[i]) * xt[i];
+            if (kind == OperationKind.Relu) StridedKernels.PositiveMask(xv, xt, t, accumulate: false);
+            else for (int i = 0; i < t.Length; i++) t[i] = FirstDerivative(kind, xv[i], y[i]) * xt[i];
         }
         return new Tensor(this, node);
     }
