@@ -61,11 +61,13 @@ errors=$(jq -r '.cells | to_entries[] | .key as $i | .value.outputs[]? | select(
   | "cell \($i + 1): \(.ename): \(.evalue | split("\n") | .[0:8] | join("\n"))"' "$executed")
 
 # Keep the executed notebook readable and stable: drop the package-restore progress frames (only
-# the final "Installed Packages" frame stays) and the per-run timestamps.
+# the final "Installed Packages" frame stays), the extension-loading notice (it names the local
+# package cache) and the per-run timestamps.
 jq --indent 1 '.cells |= map(
     (.metadata |= del(.dotnet_repl_cellExecutionStartTime, .dotnet_repl_cellExecutionEndTime))
     | if has("outputs") then .outputs |= map(select(
-        ((.data["text/html"] // []) | join("") | test("<strong>Installing Packages</strong>")) | not))
+        (((.data["text/html"] // []) | join("") | test("<strong>Installing Packages</strong>"))
+         or ((.data["text/plain"] // []) | join("") | startswith("Loading extensions from"))) | not))
       else . end)' "$executed" > "$executed.tmp" && mv "$executed.tmp" "$executed"
 
 if [ "$status" -ne 0 ] || [ -n "$errors" ]; then

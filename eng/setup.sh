@@ -15,6 +15,7 @@ install_native() {
     return 0
   fi
   local wanted=()
+  command -v jq >/dev/null 2>&1 || wanted+=(jq)   # the notebook runner reads executed notebooks with jq
   have_lib libopenblas.so.0 || wanted+=(libopenblas0-pthread)
   have_lib liblapacke.so.3 || wanted+=(liblapacke)
   if ! have_lib libmkl_rt.so; then

@@ -6,28 +6,6 @@ using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;
 
-/// <summary>Extended Rosenbrock declared as a sum of n/2 two-variable terms.</summary>
-internal readonly struct RosenbrockTerms : IPartiallySeparableFunction
-{
-    private readonly int[] indices;
-
-    public RosenbrockTerms(int n)
-    {
-        Dimension = n;
-        indices = Enumerable.Range(0, n).ToArray();
-    }
-
-    public int Dimension { get; }
-    public int TermCount => Dimension / 2;
-    public ReadOnlySpan<int> TermVariables(int term) => indices.AsSpan(2 * term, 2);
-
-    public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T a = x[0], t = x[1] - a * a, s = T.One - a;
-        return T.CreateTruncating(100) * t * t + s * s;
-    }
-}
-
 /// <summary>Overlapping terms of several arities (1, 3, 5, 11) to exercise every chunk size and multi-pass chunks.</summary>
 internal sealed class MixedArityTerms : IPartiallySeparableFunction
 {
@@ -77,7 +55,7 @@ public class PartiallySeparableTests
     {
         const int n = 20;
         TestProblem problem = ProblemLibrary.ExtendedRosenbrock(n);
-        var objective = PartiallySeparable.Objective(new RosenbrockTerms(n));
+        var objective = PartiallySeparable.Objective(new ExtendedRosenbrockTerms(n));
         var x = Perturbed(problem.StartingPoint, 21);
         var expected = new double[n];
         var actual = new double[n];

@@ -99,6 +99,31 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void LongConvergenceCurvesAreThinnedToAFixedNumberOfPoints()
+    {
+        using var folder = new TemporaryFolder();
+        string json = folder.File("curves.json");
+        var outcome = CliRunner.Run("compare", "--problems", "rosenbrock", "--sources", "analytic", "--methods", "gradient-descent", "--json", json);
+        Assert.Equal(ExitCodes.Success, outcome.ExitCode);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var run = Assert.Single(document.RootElement.GetProperty("runs").EnumerateArray());
+        var curve = Assert.Single(document.RootElement.GetProperty("curves").EnumerateArray());
+        Assert.True(run.GetProperty("iterations").GetInt32() > Measurement.ComparisonRunner.MaximumCurvePoints);
+        var evaluations = curve.GetProperty("evaluations").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        Assert.Equal(Measurement.ComparisonRunner.MaximumCurvePoints, evaluations.Length);
+        Assert.Equal(1, evaluations[0]);
+        Assert.Equal(evaluations.Order(), evaluations);
+    }
+
+    [Fact]
+    public void NonPositiveTimeLimitIsAUsageError()
+    {
+        var outcome = CliRunner.Run("compare", "--time-limit", "0");
+        Assert.Equal(ExitCodes.UsageError, outcome.ExitCode);
+        Assert.Contains("--time-limit", outcome.Error);
+    }
+
+    [Fact]
     public void UnknownProblemInTheListIsAUsageError()
     {
         var outcome = CliRunner.Run("compare", "--problems", "rosenbrock,nope");

@@ -37,6 +37,7 @@ let workedExamples =
             let derivative = Symbolic.derivative 0 sineOfSquare
             Expect.equal (Symbolic.print derivative) "2*x*cos(x^2)" "math notation"
             Expect.equal (Symbolic.latex derivative) @"2 x \cos\left(x^{2}\right)" "LaTeX"
+            Expect.equal (Symbolic.parse [| "x" |] "2*x*cos(x^2)") derivative "parsed back"
         }
         test "DerivativeOfSineOfSquareAtTwoEqualsFourCosineFour" {
             let derivative = Symbolic.objective (Symbolic.derivative 0 sineOfSquare)
@@ -89,6 +90,8 @@ let simplification =
         test "QuotientsDifferencesAndPowersPrintInOrdinaryNotation" {
             prints "x/y" (x / y)
             prints "x - y" (x - y)
+            prints "1 - x" (1.0 - x)
+            prints "-x - 1" (-1.0 - x)
             prints "1/x^2" (1.0 / (x * x))
             prints "-x" (-x)
             prints "(x + 1)^2" (SymbolicExpression.pow (x + 1.0) 2)
@@ -180,6 +183,27 @@ let quotations =
             let f = Symbolic.ofQuotation <@ fun (x: float[]) -> let i = 1 in let k = i + 2 in pown x[i + 1] k @>
             Expect.equal f.Dimension 3 "dimension from the highest index"
             Expect.equal (Symbolic.print f) "x[2]^3" "body"
+        }
+        test "SumsOverIntegerRangesAreUnrolled" {
+            let n = 100
+            let extended =
+                Symbolic.ofQuotation
+                    <@ fun (x: float[]) ->
+                        Array.sumBy (fun k -> 100.0 * pown (x[2 * k + 1] - x[2 * k] * x[2 * k]) 2 + pown (1.0 - x[2 * k]) 2) [| 0 .. n / 2 - 1 |] @>
+            Expect.equal extended.Dimension n "dimension"
+            let problem = Optimize.Problems.ProblemLibrary.ExtendedRosenbrock n
+            let x = problem.StartingPoint |> Array.mapi (fun i v -> v + 0.01 * float i)
+            let value, g = gradientAt extended x
+            let expected = Array.zeroCreate n
+            let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
+            Expect.isTrue (close 1e-14 value expectedValue) "value"
+            expectAllClose 1e-13 g expected "gradient"
+            let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
+            (Symbolic.objective extended).Hessian(ReadOnlySpan x, h)
+            problem.Hessian(ReadOnlySpan x, expectedH)
+            Expect.isLessThan ((h - expectedH).FrobeniusNorm()) 1e-10 "Hessian"
+            let comprehension = Symbolic.ofQuotation <@ fun (x: float[]) -> Seq.sum (seq { for i in 0 .. 2 .. 4 -> x[i] * float i }) + List.sum [ for i in 1 .. 2 -> x[i] ] @>
+            Expect.equal (Symbolic.print comprehension) "x[1] + 3*x[2] + 4*x[4]" "comprehensions"
         }
         test "ArrayDimensionCanBeGivenAndIsChecked" {
             let f = Symbolic.ofArrayQuotation 4 <@ fun (x: float[]) -> x[0] @>
@@ -307,5 +331,32 @@ let inspection =
             Expect.equal (SymbolicExpression.operands (x + y)) [ x; y ] "sum"
             Expect.equal (SymbolicExpression.operands (SymbolicExpression.Atan2(y, x))) [ y; x ] "atan2"
             Expect.equal (SymbolicExpression.operands x) [] "variable"
+        }
+    ]
+
+[<Tests>]
+let problemLibrary =
+    let agreesWithHandCoded (f: SymbolicFunction) (problem: Optimize.Problems.TestProblem) =
+        let x = problem.StartingPoint
+        let n = x.Length
+        let symbolic = Symbolic.objective f :> IHessianObjective
+        let g, expected = Array.zeroCreate n, Array.zeroCreate n
+        let value = symbolic.ValueAndGradient(ReadOnlySpan x, Span g)
+        let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
+        Expect.isTrue (close 1e-14 value expectedValue) $"{problem.Name}: value"
+        expectAllClose 1e-13 g expected $"{problem.Name}: gradient"
+        let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
+        symbolic.Hessian(ReadOnlySpan x, h)
+        problem.Hessian(ReadOnlySpan x, expectedH)
+        for i in 0 .. n - 1 do expectAllClose 1e-12 (h.Row(i).ToArray()) (expectedH.Row(i).ToArray()) $"{problem.Name}: Hessian row {i}"
+    testList "Problem library" [
+        test "SymbolicDerivativesEqualTheHandCodedOnesOfTheLectureProblems" {
+            agreesWithHandCoded sineOfSquare (Optimize.Problems.ProblemLibrary.SineOfSquare())
+            agreesWithHandCoded (Symbolic.ofQuotation <@ fun x -> pown (x * x + 1.0) 2 @>) (Optimize.Problems.ProblemLibrary.SquarePlusOneSquared())
+            agreesWithHandCoded lectureExample (Optimize.Problems.ProblemLibrary.GriewankWaltherExample())
+            agreesWithHandCoded rosenbrock (Optimize.Problems.ProblemLibrary.Rosenbrock())
+            agreesWithHandCoded
+                (Symbolic.ofQuotation <@ fun (x: float[]) -> pown (1.5 - x[0] + x[0] * x[1]) 2 + pown (2.25 - x[0] + x[0] * x[1] * x[1]) 2 + pown (2.625 - x[0] + x[0] * pown x[1] 3) 2 @>)
+                (Optimize.Problems.ProblemLibrary.Beale())
         }
     ]

@@ -63,9 +63,11 @@ let private isNegative term =
     | Product(Constant c :: _) -> c < 0.0
     | _ -> false
 
-/// The terms of a sum in printing order: the constant last, as in x^2 + 1.
+/// The terms of a sum in printing order: the constant last, as in x^2 + 1, unless it is positive and
+/// the first other term negative, as in 1 - x.
 let private printingOrder terms =
     match terms with
+    | Constant c :: first :: _ when c > 0.0 && isNegative first -> terms
     | (Constant _ as c) :: rest -> rest @ [ c ]
     | _ -> terms
 

@@ -33,6 +33,34 @@ let private unaryByName =
 
 let private binaryByName = dict [ "Atan2", Atan2; "Min", Min; "Max", Max ]
 
+/// The generic math functions of Optimize.FSharp (sin, pown, num, …), which shadow F#'s when opened.
+let private genericMathModule = "Optimize.FSharp.GenericMath"
+
+/// The name of a standard function in the vocabulary of F#'s operators: GenericMath's lower-case
+/// names are mapped to the compiled names of the operators they shadow.
+let private standardName (m: MethodInfo) =
+    match m.DeclaringType with
+    | null -> m.Name
+    | t when t.FullName = genericMathModule ->
+        match m.Name with
+        | "pown" -> "PowInteger"
+        | "num" -> "ToDouble"
+        | name when name.StartsWith "op_" -> name
+        | name -> string (Char.ToUpperInvariant name[0]) + name.Substring 1
+    | _ -> m.Name
+
+/// The functions that turn a range or comprehension into an array, list or sequence.
+let private collectionWrappers = set [ "ToArray"; "ToList"; "OfSeq"; "CreateSequence" ]
+
+/// Whether a method belongs to F#'s Array, List or Seq module.
+let private isCollectionModule (m: MethodInfo) =
+    match m.DeclaringType with
+    | null -> false
+    | t ->
+        t.FullName = "Microsoft.FSharp.Collections.ArrayModule"
+        || t.FullName = "Microsoft.FSharp.Collections.ListModule"
+        || t.FullName = "Microsoft.FSharp.Collections.SeqModule"
+
 /// Whether a method is one of F#'s operators or System.Math, whose names identify the function.
 let private isStandard (m: MethodInfo) =
     match m.DeclaringType with
@@ -43,6 +71,8 @@ let private isStandard (m: MethodInfo) =
         || t.FullName = "Microsoft.FSharp.Core.LanguagePrimitives+IntrinsicFunctions"
         || t.FullName = "Microsoft.FSharp.Core.ExtraTopLevelOperators"
         || t.FullName = "Microsoft.FSharp.Collections.ArrayModule"
+        || t.FullName = genericMathModule
+
 
 let rec private integer (context: Context) (q: Expr) : int =
     match q with
@@ -61,6 +91,7 @@ let rec private integer (context: Context) (q: Expr) : int =
         | name -> unsupported q $"the integer operation {name}"
     | Call(None, m, [ a ]) when isStandard m && m.Name = "op_UnaryNegation" && m.ReturnType = typeof<int> -> -(integer context a)
     | Let(v, value, body) -> integer { context with Bindings = context.Bindings.Add(v, Integer(integer context value)) } body
+    | PropertyGet(None, p, []) when p.PropertyType = typeof<int> -> unbox<int> (p.GetValue null)
     | _ -> unsupported q "an integer expression that is not a constant"
 
 and private element (context: Context) (q: Expr) (array: Expr) (indexExpr: Expr) : SymbolicExpression =
@@ -85,9 +116,38 @@ and private bind (context: Context) (q: Expr) : Binding =
     | _ when q.Type = typeof<int> -> Integer(integer context q)
     | _ -> Scalar(convert context q)
 
+/// The integers of a range known at conversion time: a..b or a..step..b, possibly turned into an
+/// array, list or sequence.
+and private integers (context: Context) (q: Expr) : int list =
+    match q with
+    | Call(None, m, [ a; b ]) when m.Name = "op_Range" -> [ integer context a .. integer context b ]
+    | Call(None, m, [ a; step; b ]) when m.Name = "op_RangeStep" ->
+        [ integer context a .. integer context step .. integer context b ]
+    | Call(None, m, [ inner ]) when collectionWrappers.Contains m.Name -> integers context inner
+    | Coerce(inner, _) -> integers context inner
+    | _ -> unsupported q "a collection that is not an integer range known when the quotation is converted"
+
+/// Σᵢ body(i) over a range: each term converted with i bound to its value.
+and private sumOver (context: Context) (index: Var) (body: Expr) (range: int list) : SymbolicExpression =
+    range
+    |> List.map (fun i -> convert { context with Bindings = context.Bindings.Add(index, Integer i) } body)
+    |> Canonical.add
+
+/// A comprehension [ for i in range -> body ] (as an array, list or sequence) summed.
+and private sumOfComprehension (context: Context) (q: Expr) : SymbolicExpression =
+    match q with
+    | Call(None, m, [ Lambda(index, body); range ]) when m.Name = "Map" -> sumOver context index body (integers context range)
+    | Call(None, m, [ Lambda(_, inner) ]) when m.Name = "Delay" -> sumOfComprehension context inner
+    | Call(None, m, [ inner ]) when collectionWrappers.Contains m.Name -> sumOfComprehension context inner
+    | Coerce(inner, _) -> sumOfComprehension context inner
+    | _ -> unsupported q "a sum over something other than a comprehension over an integer range"
+
 and private convert (context: Context) (q: Expr) : SymbolicExpression =
     let recurse = convert context
     match q with
+    | Call(None, m, [ Lambda(index, body); range ]) when m.Name = "SumBy" && isCollectionModule m ->
+        sumOver context index body (integers context range)
+    | Call(None, m, [ source ]) when m.Name = "Sum" && isCollectionModule m -> sumOfComprehension context source
     | Value(:? float as c, _) -> Constant c
     | Value(:? int as i, _) -> Constant(float i)
     | Var _
@@ -99,7 +159,7 @@ and private convert (context: Context) (q: Expr) : SymbolicExpression =
     | Let(v, value, body) ->
         convert { context with Bindings = context.Bindings.Add(v, bind context value) } body
     | Call(None, m, args) when isStandard m ->
-        match m.Name, args with
+        match standardName m, args with
         | "op_Addition", [ a; b ] -> recurse a + recurse b
         | "op_Subtraction", [ a; b ] -> recurse a - recurse b
         | "op_Multiply", [ a; b ] -> recurse a * recurse b
@@ -145,7 +205,9 @@ type ConvertedFunction =
 /// plus one unless <paramref name="dimension"/> is given). Bodies may use let-bindings, + − * /,
 /// unary minus, <c>pown u k</c> and <c>u ** v</c>, the functions sqrt exp log sin cos tan asin acos atan
 /// atan2 sinh cosh tanh abs min max (as F# operators or System.Math methods), integer constants
-/// converted with <c>float</c>, and calls of functions marked <c>[&lt;ReflectedDefinition&gt;]</c>, which are inlined.
+/// converted with <c>float</c>, sums over integer ranges known at conversion time
+/// (<c>Array.sumBy (fun i -> …) [| 0 .. n - 1 |]</c>, <c>Seq.sum (seq { for i in 0 .. 2 .. n - 2 -> … })</c>), and
+/// calls of functions marked <c>[&lt;ReflectedDefinition&gt;]</c>, which are inlined.
 /// </summary>
 /// <param name="dimension">For an array argument, the number of variables; None to infer it.</param>
 /// <param name="quotation">The quoted function.</param>

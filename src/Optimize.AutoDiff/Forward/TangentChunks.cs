@@ -20,6 +20,10 @@ public interface ITangentChunk<TSelf> where TSelf : struct, ITangentChunk<TSelf>
     /// <param name="index">0 ≤ index &lt; Length.</param>
     double this[int index] { get; }
 
+    /// <summary>Writes the components into <paramref name="destination"/> (at least Length long).</summary>
+    /// <param name="destination">The destination.</param>
+    void CopyTo(Span<double> destination);
+
     /// <summary>The unit vector e_<paramref name="index"/> (all zeros when index is outside the chunk).</summary>
     /// <param name="index">The seeded component.</param>
     static abstract TSelf Unit(int index);
@@ -60,6 +64,9 @@ public readonly struct Chunk2 : ITangentChunk<Chunk2>
     public double this[int index] => v.GetElement(index);
 
     /// <inheritdoc/>
+    public void CopyTo(Span<double> destination) => v.CopyTo(destination);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk2 Unit(int index) => new(Vector128.Create(index == 0 ? 1.0 : 0.0, index == 1 ? 1.0 : 0.0));
 
@@ -93,6 +100,9 @@ public readonly struct Chunk4 : ITangentChunk<Chunk4>
     public double this[int index] => v.GetElement(index);
 
     /// <inheritdoc/>
+    public void CopyTo(Span<double> destination) => v.CopyTo(destination);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk4 Unit(int index) => new(Vector256.Create(0.0).WithElementChecked(index));
 
@@ -124,6 +134,9 @@ public readonly struct Chunk8 : ITangentChunk<Chunk8>
 
     /// <inheritdoc/>
     public double this[int index] => v.GetElement(index);
+
+    /// <inheritdoc/>
+    public void CopyTo(Span<double> destination) => v.CopyTo(destination);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

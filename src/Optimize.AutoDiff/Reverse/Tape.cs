@@ -11,21 +11,22 @@ namespace Optimize.AutoDiff;
 /// <remarks>
 /// <para>The tape is one flat array of 64-bit words reused from call to call; no object is allocated per
 /// operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation order:
-/// node 0 stands for every constant, nodes 1…n are the inputs, then one node per recorded operation.
-/// A record is 1–3 words ending in a header (parent indices and kind): additions and subtractions store no
-/// partials (their partials are ±1), unary operations one partial, binary operations two. Adding or
-/// subtracting a constant records nothing at all (the result shares its operand's node), so a typical
-/// sum of squares costs about half the memory of a fixed 24-byte node.</para>
+/// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes. A record is three words:
+/// two local partials and the two parent indices. <see cref="Variable"/> preaccumulates chains of elementary
+/// operations in registers and records a node only where a binary operation meets two different nodes, so the
+/// tape holds a fraction of the operations (three nodes per term of extended Rosenbrock instead of eight).</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
 /// run concurrently. A variable carries its tape's id, so recording needs no thread-static lookup per
-/// operation; a thread's tape keeps its memory for reuse (<see cref="TrimExcess"/> releases it). Recording cannot be nested on one thread; nest forward mode over reverse mode
+/// operation; a thread's tape keeps its memory for reuse (<see cref="TrimExcess"/> releases it).
+/// Recording cannot be nested on one thread; nest forward mode over reverse mode
 /// (<c>Dual&lt;Variable&gt;</c>) for second derivatives. Variables of an earlier recording are invalid once
 /// <see cref="Begin"/> is called again.</para>
 /// </remarks>
 public sealed class Tape
 {
-    private const int KindAdd = 0, KindSubtract = 1, KindUnary = 2, KindBinary = 3;
-    private const int MaxNodes = 1 << 30;
+    private const int WordsPerNode = 3;
+    private const int WordsPerSecondOrderNode = 5;
+    private const int MaxNodes = int.MaxValue - 16;
 
     [ThreadStatic] private static Tape? recording;
     [ThreadStatic] private static Tape? threadTape;
@@ -35,11 +36,15 @@ public sealed class Tape
 
     private ulong[] words = new ulong[1024];
     private double[] adjoints = new double[1024];
+    private double[] tangentAdjoints = [];
     private int wordCount;
     private int nodeCount = 1;
     private int inputCount;
     private int limit;
     private int id;
+    private int[] externalNodes = [];
+    private int[] externalTokens = [];
+    private int externalCount;
 
     private Tape() { }
 
@@ -49,7 +54,7 @@ public sealed class Tape
     /// <summary>Whether this tape is recording (between <see cref="Begin"/> and <see cref="End"/>).</summary>
     public bool IsRecording => limit != 0;
 
-    /// <summary>The number of nodes of the last recording (the constant node, the inputs and the operations).</summary>
+    /// <summary>The number of nodes of the last recording (the empty node 0, the inputs and the recorded nodes).</summary>
     public int NodeCount => nodeCount;
 
     /// <summary>The number of inputs of the last recording.</summary>
@@ -68,6 +73,7 @@ public sealed class Tape
         wordCount = 0;
         nodeCount = 1;
         inputCount = 0;
+        externalCount = 0;
         recording = this;
         limit = words.Length;
     }
@@ -80,7 +86,7 @@ public sealed class Tape
         if (limit == 0) throw new InvalidOperationException("Input requires the tape to be recording: call Begin first.");
         if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
         inputCount++;
-        return new Variable(value, nodeCount++, id);
+        return Variable.Input(value, nodeCount++, id);
     }
 
     /// <summary>Creates one independent variable per entry of <paramref name="values"/>, in order.</summary>
@@ -89,13 +95,93 @@ public sealed class Tape
     public void Inputs(ReadOnlySpan<double> values, Span<Variable> variables)
     {
         Guard.Length(variables.Length, values.Length, nameof(variables));
+        int first = nodeCount;
+        StartInputs(values.Length);
+        for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
+    }
+
+    private void CheckNotRecording()
+    {
+        if (IsRecording) throw new InvalidOperationException("Call End before seeding or sweeping.");
+    }
+
+    /// <summary>Reserves the nodes of <paramref name="count"/> inputs after checking the recording state.</summary>
+    private void StartInputs(int count)
+    {
         if (limit == 0) throw new InvalidOperationException("Inputs requires the tape to be recording: call Begin first.");
         if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
-        if (values.Length >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
+        if (count >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
+        nodeCount += count;
+        inputCount += count;
+    }
+
+    /// <summary>
+    /// Creates one second-order input per entry of <paramref name="values"/>, its primal carrying the matching
+    /// entry of <paramref name="direction"/> (for ∇²f·v by <see cref="SweepSecondOrder"/>).
+    /// </summary>
+    /// <param name="values">The input values x.</param>
+    /// <param name="direction">The direction v, of the same length.</param>
+    /// <param name="variables">Destination of the same length.</param>
+    public void Inputs(ReadOnlySpan<double> values, ReadOnlySpan<double> direction, Span<HessianVectorVariable> variables)
+    {
+        Guard.Length(direction.Length, values.Length, nameof(direction));
+        Guard.Length(variables.Length, values.Length, nameof(variables));
         int first = nodeCount;
-        for (int i = 0; i < values.Length; i++) variables[i] = new Variable(values[i], first + i, id);
-        nodeCount += values.Length;
-        inputCount += values.Length;
+        StartInputs(values.Length);
+        for (int i = 0; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + i, id);
+    }
+
+    /// <summary>Adds the dual adjoint <paramref name="adjoint"/>·∂v to the adjoints before a second-order sweep.</summary>
+    /// <param name="output">A second-order variable of the last recording; constants are ignored.</param>
+    /// <param name="adjoint">Its seed ȳ.</param>
+    public void Seed(HessianVectorVariable output, double adjoint)
+    {
+        CheckNotRecording();
+        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
+        output.AddAdjoint(adjoints, tangentAdjoints, adjoint);
+    }
+
+    /// <summary>
+    /// The second-order backward sweep over a recording of <see cref="HessianVectorVariable"/>: propagates the
+    /// dual adjoints (ā, ā̇) with ā_p += d·ā and ā̇_p += ḋ·ā + d·ā̇ for every recorded partial d + ḋε, and writes
+    /// the input adjoints: ∇f (times the seed) and ∇²f·v.
+    /// </summary>
+    /// <param name="gradient">Destination of length <see cref="InputCount"/> for ∇f.</param>
+    /// <param name="hessianVector">Destination of length <see cref="InputCount"/> for ∇²f·v.</param>
+    public void SweepSecondOrder(Span<double> gradient, Span<double> hessianVector)
+    {
+        Guard.Length(gradient.Length, inputCount, nameof(gradient));
+        Guard.Length(hessianVector.Length, inputCount, nameof(hessianVector));
+        CheckNotRecording();
+        if (externalCount > 0)
+            throw new InvalidOperationException("The recording continues results of another tape (a tensor tape), which is first order: use Sweep.");
+        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
+        ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
+        ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
+        ref double tangent = ref MemoryMarshal.GetArrayDataReference(tangentAdjoints);
+        int w = wordCount;
+        for (int node = nodeCount - 1; node > inputCount; node--)
+        {
+            w -= WordsPerSecondOrderNode;
+            ref ulong record = ref Unsafe.Add(ref word, w);
+            ref double own = ref Unsafe.Add(ref adjoint, node);
+            ref double ownTangent = ref Unsafe.Add(ref tangent, node);
+            double a = own, at = ownTangent;
+            own = 0;
+            ownTangent = 0;
+            double d1 = BitConverter.UInt64BitsToDouble(record), d1t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1));
+            double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)), d2t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3));
+            ulong parents = Unsafe.Add(ref record, 4);
+            int p1 = (int)(uint)parents, p2 = (int)(parents >> 32);
+            Unsafe.Add(ref adjoint, p1) += d1 * a;
+            Unsafe.Add(ref tangent, p1) += d1t * a + d1 * at;
+            Unsafe.Add(ref adjoint, p2) += d2 * a;
+            Unsafe.Add(ref tangent, p2) += d2t * a + d2 * at;
+        }
+        adjoints.AsSpan(1, inputCount).CopyTo(gradient);
+        tangentAdjoints.AsSpan(1, inputCount).CopyTo(hessianVector);
+        adjoints.AsSpan(0, inputCount + 1).Clear();
+        tangentAdjoints.AsSpan(0, inputCount + 1).Clear();
     }
 
     /// <summary>Stops recording. The recorded operations stay available for any number of backward sweeps.</summary>
@@ -112,6 +198,7 @@ public sealed class Tape
         if (IsRecording) throw new InvalidOperationException("Cannot trim a tape while it is recording.");
         words = new ulong[1024];
         adjoints = new double[1024];
+        tangentAdjoints = [];
         wordCount = 0;
         nodeCount = 1;
         inputCount = 0;
@@ -123,8 +210,8 @@ public sealed class Tape
     /// <exception cref="InvalidOperationException">The tape is still recording.</exception>
     public void Seed(Variable output, double adjoint)
     {
-        if (IsRecording) throw new InvalidOperationException("Call End before seeding adjoints.");
-        if (output.Index > 0) adjoints[output.Index] += adjoint;
+        CheckNotRecording();
+        output.AddAdjoint(adjoints, adjoint);
     }
 
     /// <summary>
@@ -136,38 +223,31 @@ public sealed class Tape
     public void Sweep(Span<double> inputAdjoints)
     {
         Guard.Length(inputAdjoints.Length, inputCount, nameof(inputAdjoints));
-        if (IsRecording) throw new InvalidOperationException("Call End before sweeping.");
+        CheckNotRecording();
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;
-        for (int node = nodeCount - 1; node > inputCount; node--)
+        int node = nodeCount - 1;
+        // External nodes split the sweep into segments, so the loop over ordinary nodes stays branch-free.
+        for (int e = externalCount - 1; ; e--)
         {
-            ulong header = Unsafe.Add(ref word, --w);
-            ref double own = ref Unsafe.Add(ref adjoint, node);
-            double a = own;
-            own = 0;
-            int p1 = (int)((uint)header >> 2), p2 = (int)(header >> 32);
-            switch ((int)header & 3)
+            int stop = e >= 0 ? externalNodes[e] : inputCount;
+            for (; node > stop; node--)
             {
-                case KindAdd:
-                    Unsafe.Add(ref adjoint, p1) += a;
-                    Unsafe.Add(ref adjoint, p2) += a;
-                    break;
-                case KindSubtract:
-                    Unsafe.Add(ref adjoint, p1) += a;
-                    Unsafe.Add(ref adjoint, p2) -= a;
-                    break;
-                case KindUnary:
-                    Unsafe.Add(ref adjoint, p1) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w)) * a;
-                    if (p2 != 0) ExternalBackward!(p2, a);
-                    break;
-                default:
-                    double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w));
-                    double d1 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref word, --w));
-                    Unsafe.Add(ref adjoint, p1) += d1 * a;
-                    Unsafe.Add(ref adjoint, p2) += d2 * a;
-                    break;
+                w -= WordsPerNode;
+                ref ulong record = ref Unsafe.Add(ref word, w);
+                ref double own = ref Unsafe.Add(ref adjoint, node);
+                double a = own;
+                own = 0;
+                ulong parents = Unsafe.Add(ref record, 2);
+                Unsafe.Add(ref adjoint, (int)(uint)parents) += BitConverter.UInt64BitsToDouble(record) * a;
+                Unsafe.Add(ref adjoint, (int)(parents >> 32)) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a;
             }
+            if (e < 0) break;
+            w -= WordsPerNode;
+            double external = adjoints[node];
+            adjoints[node--] = 0;
+            ExternalBackward!(externalTokens[e], external);
         }
         adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
         adjoints.AsSpan(0, inputCount + 1).Clear();
@@ -178,72 +258,62 @@ public sealed class Tape
     /// <summary>Called by <see cref="Sweep"/> with the token and the adjoint of each node recorded by <see cref="RecordExternal"/>.</summary>
     internal Action<int, double>? ExternalBackward;
 
-    /// <summary>Records a node whose backward step hands its adjoint to <see cref="ExternalBackward"/> (a unary record on the constant node whose unused second parent holds the token ≥ 1).</summary>
-    internal Variable RecordExternal(double value, int token) => Push(value, 0UL, Header(KindUnary, 0, token));
-
-    /// <summary>Adds to the adjoint of node <paramref name="index"/> during a sweep (from an external node's backward step); constants are ignored.</summary>
-    internal void AccumulateAdjoint(int index, double value)
+    /// <summary>
+    /// Records a node that depends on no other node of this tape: in the sweep its adjoint is handed to
+    /// <see cref="ExternalBackward"/> with <paramref name="token"/>, whose code may add to the adjoints of earlier
+    /// nodes through <see cref="AccumulateAdjoint"/>.
+    /// </summary>
+    internal Variable RecordExternal(double value, int token)
     {
-        if (index > 0) adjoints[index] += value;
+        int node = Record(id, 0, 0.0, 0, 0.0);
+        if (externalCount == externalNodes.Length)
+        {
+            Array.Resize(ref externalNodes, Math.Max(4, 2 * externalCount));
+            Array.Resize(ref externalTokens, externalNodes.Length);
+        }
+        externalNodes[externalCount] = node;
+        externalTokens[externalCount++] = token;
+        return Variable.Input(value, node, id);
     }
+
+    /// <summary>Adds w·∂v to the adjoint of the node <paramref name="variable"/> depends on, during a sweep (from an external node's backward step).</summary>
+    internal void AccumulateAdjoint(Variable variable, double w) => variable.AddAdjoint(adjoints, w);
 
     // ---- recording (called by Variable) ------------------------------------------------------------
 
-    /// <summary>Finds a variable's tape by its id: a plain array load, cheaper than a thread-static access.</summary>
+    /// <summary>
+    /// Writes a node n with ṅ = d₁·ṅ₁ + d₂·ṅ₂ and returns its index. `limit` is the word capacity while
+    /// recording and 0 otherwise, so one comparison checks both.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Tape Of(int tapeId) => registry[tapeId];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordAdd(int tapeId, double value, int p1, int p2) => Of(tapeId).Push(value, Header(KindAdd, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordSubtract(int tapeId, double value, int p1, int p2) => Of(tapeId).Push(value, Header(KindSubtract, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordUnary(int tapeId, double value, int parent, double partial) =>
-        Of(tapeId).Push(value, BitConverter.DoubleToUInt64Bits(partial), Header(KindUnary, parent, 0));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Variable RecordBinary(int tapeId, double value, int p1, double d1, int p2, double d2) =>
-        Of(tapeId).Push(value, BitConverter.DoubleToUInt64Bits(d1), BitConverter.DoubleToUInt64Bits(d2), Header(KindBinary, p1, p2));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Header(int kind, int p1, int p2) => (uint)kind | ((ulong)(uint)p1 << 2) | ((ulong)(uint)p2 << 32);
-
-    // `limit` is the word capacity while recording and 0 otherwise, so one comparison checks both.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong header)
+    internal static int Record(int tapeId, int first, double firstPartial, int second, double secondPartial)
     {
-        int w = wordCount;
-        if (w >= limit) Grow();
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w) = header;
-        wordCount = w + 1;
-        return new Variable(value, nodeCount++, id);
+        Tape tape = registry[tapeId];
+        int w = tape.wordCount;
+        if (w + WordsPerNode > tape.limit) tape.Grow();
+        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
+        at = BitConverter.DoubleToUInt64Bits(firstPartial);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(secondPartial);
+        Unsafe.Add(ref at, 2) = (uint)first | ((ulong)(uint)second << 32);
+        tape.wordCount = w + WordsPerNode;
+        return tape.nodeCount++;
     }
 
+    /// <summary>Writes a node with dual partials (second-order adjoints) and returns its index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong partial, ulong header)
+    internal static int RecordSecondOrder(int tapeId, int first, Dual<double> firstPartial, int second, Dual<double> secondPartial)
     {
-        int w = wordCount;
-        if (w + 2 > limit) Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
-        at = partial;
-        Unsafe.Add(ref at, 1) = header;
-        wordCount = w + 2;
-        return new Variable(value, nodeCount++, id);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Variable Push(double value, ulong partial1, ulong partial2, ulong header)
-    {
-        int w = wordCount;
-        if (w + 3 > limit) Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
-        at = partial1;
-        Unsafe.Add(ref at, 1) = partial2;
-        Unsafe.Add(ref at, 2) = header;
-        wordCount = w + 3;
-        return new Variable(value, nodeCount++, id);
+        Tape tape = registry[tapeId];
+        int w = tape.wordCount;
+        if (w + WordsPerSecondOrderNode > tape.limit) tape.Grow();
+        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
+        at = BitConverter.DoubleToUInt64Bits(firstPartial.Value);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(firstPartial.Tangent);
+        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(secondPartial.Value);
+        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(secondPartial.Tangent);
+        Unsafe.Add(ref at, 4) = (uint)first | ((ulong)(uint)second << 32);
+        tape.wordCount = w + WordsPerSecondOrderNode;
+        return tape.nodeCount++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -254,8 +324,8 @@ public sealed class Tape
         if (nodeCount >= MaxNodes - 4)
             throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
         long capacity = Math.Min(2L * words.Length, Array.MaxLength);
-        capacity = Math.Min(capacity, (long)wordCount + 3L * (MaxNodes - nodeCount));
-        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + 3));
+        capacity = Math.Min(capacity, (long)wordCount + WordsPerNode * (long)(MaxNodes - nodeCount));
+        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerNode));
         limit = words.Length;
     }
 

@@ -3,105 +3,104 @@ using System.Runtime.CompilerServices;
 namespace Optimize.AutoDiff;
 
 /// <summary>
-/// A reverse-mode variable: a value, the index of its node and the id of its <see cref="Tape"/>
-/// (16 bytes, passed in registers). Constants (index 0, including <c>default</c>) are not
-/// recorded; every operation that involves a recorded variable appends its local partials to the tape.
+/// A reverse-mode variable: a value and its derivative as a multiple of one tape node, v̇ = d·ṅ. Unary
+/// elementary functions, scaling by constants, adding constants and products of a node with itself only
+/// update d in registers; a binary operation on two different nodes writes one node with both local partials
+/// to the <see cref="Tape"/> (local preaccumulation along chains, Griewank &amp; Walther, <i>Evaluating
+/// Derivatives</i>, §10.2). Inputs are their own nodes; constants (including <c>default</c>) depend on none.
 /// </summary>
+/// <remarks>
+/// Extended Rosenbrock records three nodes per pair of variables instead of the eight elementary operations,
+/// which matters because a tape larger than the cache is bound by memory traffic. The tape id travels with
+/// the variable, so recording needs no thread-static lookup.
+/// </remarks>
 public readonly struct Variable : IDifferentiableScalar<Variable, double>
 {
+    private readonly double partial;
+    private readonly int node, tapeId;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Variable(double value, int index, int tapeId)
+    internal Variable(double value, double partial, int node, int tapeId)
     {
         Value = value;
-        Index = index;
+        this.partial = partial;
+        this.node = node;
         this.tapeId = tapeId;
     }
-
-    private readonly int tapeId;
 
     /// <inheritdoc/>
     public double Value { get; }
 
-    /// <summary>The node index on the tape; 0 for constants.</summary>
-    public int Index { get; }
-
-    /// <summary>Whether this is a constant (not recorded on the tape).</summary>
-    public bool IsConstant => Index == 0;
+    /// <summary>Whether this is a constant (depends on no tape node).</summary>
+    public bool IsConstant => node == 0;
 
     /// <summary>Embeds a double constant.</summary>
     /// <param name="value">The value.</param>
-    public static implicit operator Variable(double value) => new(value, 0, 0);
+    public static implicit operator Variable(double value) => new(value, 0, 0, 0);
 
     /// <inheritdoc/>
-    public static Variable Constant(double value) => new(value, 0, 0);
+    public static Variable Constant(double value) => new(value, 0, 0, 0);
+
+    /// <summary>An input: the tape's node <paramref name="node"/> itself.</summary>
+    internal static Variable Input(double value, int node, int tapeId) => new(value, 1, node, tapeId);
+
+    /// <summary>Adds w·∂v to the adjoint of the node v depends on (the seed of a backward sweep).</summary>
+    internal void AddAdjoint(Span<double> adjoints, double w)
+    {
+        if (node != 0) adjoints[node] += w * partial;
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable Unary(Variable x, double value, double derivative, string operation) =>
-        x.Index == 0 ? new(value, 0, 0) : Tape.RecordUnary(x.tapeId, value, x.Index, derivative);
+        new(value, derivative * x.partial, x.node, x.tapeId);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable Binary(Variable x, Variable y, double value, double dx, double dy, string operation)
-    {
-        if (y.Index == 0) return Unary(x, value, dx, operation);
-        if (x.Index == 0) return Tape.RecordUnary(y.tapeId, value, y.Index, dy);
-        return Tape.RecordBinary(x.tapeId, value, x.Index, dx, y.Index, dy);
-    }
+    public static Variable Binary(Variable x, Variable y, double value, double dx, double dy, string operation) =>
+        Combine(value, x, dx, y, dy);
 
-    /// <summary>Sum; adding a constant records nothing.</summary>
+    /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator +(Variable x, Variable y)
-    {
-        double v = x.Value + y.Value;
-        if (x.Index == 0) return new(v, y.Index, y.tapeId);
-        if (y.Index == 0) return new(v, x.Index, x.tapeId);
-        return Tape.RecordAdd(x.tapeId, v, x.Index, y.Index);
-    }
+    public static Variable operator +(Variable x, Variable y) => Combine(x.Value + y.Value, x, 1, y, 1);
 
-    /// <summary>Difference; subtracting a constant records nothing.</summary>
+    /// <summary>Difference rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator -(Variable x, Variable y)
-    {
-        double v = x.Value - y.Value;
-        if (y.Index == 0) return new(v, x.Index, x.tapeId);
-        if (x.Index == 0) return Tape.RecordUnary(y.tapeId, v, y.Index, -1.0);
-        return Tape.RecordSubtract(x.tapeId, v, x.Index, y.Index);
-    }
+    public static Variable operator -(Variable x, Variable y) => Combine(x.Value - y.Value, x, 1, y, -1);
 
-    /// <summary>Product; a square x·x records one partial 2x.</summary>
+    /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator *(Variable x, Variable y)
-    {
-        double v = x.Value * y.Value;
-        if (y.Index == 0) return x.Index == 0 ? new(v, 0, 0) : Tape.RecordUnary(x.tapeId, v, x.Index, y.Value);
-        if (x.Index == 0) return Tape.RecordUnary(y.tapeId, v, y.Index, x.Value);
-        if (x.Index == y.Index) return Tape.RecordUnary(x.tapeId, v, x.Index, x.Value + x.Value);
-        return Tape.RecordBinary(x.tapeId, v, x.Index, y.Value, y.Index, x.Value);
-    }
+    public static Variable operator *(Variable x, Variable y) => Combine(x.Value * y.Value, x, y.Value, y, x.Value);
 
-    /// <summary>Quotient.</summary>
+    /// <summary>Quotient rule.</summary>
     /// <param name="x">Numerator.</param>
     /// <param name="y">Denominator.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable operator /(Variable x, Variable y)
     {
         double q = x.Value / y.Value;
-        if (y.Index == 0) return x.Index == 0 ? new(q, 0, 0) : Tape.RecordUnary(x.tapeId, q, x.Index, 1.0 / y.Value);
-        if (x.Index == 0) return Tape.RecordUnary(y.tapeId, q, y.Index, -q / y.Value);
-        return Tape.RecordBinary(x.tapeId, q, x.Index, 1.0 / y.Value, y.Index, -q / y.Value);
+        return Combine(q, x, 1 / y.Value, y, -q / y.Value);
     }
 
     /// <summary>Negation.</summary>
     /// <param name="x">The operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator -(Variable x) => x.Index == 0 ? new(-x.Value, 0, 0) : Tape.RecordUnary(x.tapeId, -x.Value, x.Index, -1.0);
+    public static Variable operator -(Variable x) => new(-x.Value, -x.partial, x.node, x.tapeId);
+
+    /// <summary>The chain rule for φ(x, y) with local partials dx, dy: records a node only for two different nodes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Variable Combine(double value, Variable x, double dx, Variable y, double dy)
+    {
+        if (y.node == 0) return new(value, dx * x.partial, x.node, x.tapeId);
+        if (x.node == 0 || x.node == y.node) return new(value, dx * x.partial + dy * y.partial, y.node, y.tapeId);
+        return new(value, 1, Tape.Record(x.tapeId, x.node, dx * x.partial, y.node, dy * y.partial), x.tapeId);
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Variable other && Value.Equals(other.Value);
@@ -109,6 +108,6 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     /// <summary>The hash of the value (equality compares values).</summary>
     public override int GetHashCode() => Value.GetHashCode();
 
-    /// <summary>Shows the value and the node, e.g. "2.5 @7".</summary>
-    public override string ToString() => Index == 0 ? $"{Value} (constant)" : $"{Value} @{Index}";
+    /// <summary>Shows the value and the node it depends on.</summary>
+    public override string ToString() => node == 0 ? $"{Value} (constant)" : $"{Value} ({partial}·n{node})";
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
 
@@ -13,10 +14,10 @@ namespace Optimize.AutoDiff;
 /// <i>Evaluating Derivatives</i>, §11.2, partial separability; Ceres Solver's per-residual-block Jets).
 /// </summary>
 /// <typeparam name="TFunction">The function type; a struct gets direct, inlined per-term calls.</typeparam>
+[SkipLocalsInit]
 public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, IScalarFunction
     where TFunction : IPartiallySeparableFunction
 {
-    private const int StackArity = 8;
     private TFunction function;
 
     /// <summary>Wraps <paramref name="function"/>, checking every term's variable indices.</summary>
@@ -132,26 +133,38 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
         Scratch<double>.Return(buffer);
     }
 
-    /// <summary>Adds ∇fₖ into <paramref name="gradient"/> and returns fₖ, in ⌈arity / chunk⌉ passes.</summary>
+    /// <summary>Adds ∇fₖ into <paramref name="gradient"/> and returns fₖ: one pass when the term fits the chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double TermGradient<TChunk>(int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, Span<double> gradient)
         where TChunk : unmanaged, ITangentChunk<TChunk>
     {
+        int arity = variables.Length;
+        if (arity > TChunk.Length) return TermGradientInPasses<TChunk>(term, variables, x, gradient);
+        Unsafe.SkipInit(out TermBuffer<DualVector<TChunk>> buffer);
+        Span<DualVector<TChunk>> local = ((Span<DualVector<TChunk>>)buffer)[..arity];
+        for (int i = 0; i < local.Length; i++) local[i] = DualVector<TChunk>.Seed(x[variables[i]], i);
+        DualVector<TChunk> y = function.EvaluateTerm(term, (ReadOnlySpan<DualVector<TChunk>>)local);
+        Unsafe.SkipInit(out TermBuffer<double> partials);
+        y.Tangents.CopyTo(partials);
+        for (int i = 0; i < local.Length; i++) gradient[variables[i]] += partials[i];
+        return y.Value;
+    }
+
+    /// <summary>Adds ∇fₖ into <paramref name="gradient"/> and returns fₖ, in ⌈arity / chunk⌉ passes.</summary>
+    private double TermGradientInPasses<TChunk>(int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, Span<double> gradient)
+        where TChunk : unmanaged, ITangentChunk<TChunk>
+    {
         int arity = variables.Length, width = TChunk.Length;
-        DualVector<TChunk>[]? rented = arity > StackArity ? Scratch<DualVector<TChunk>>.Rent(arity) : null;
-        Span<DualVector<TChunk>> local = rented is null ? stackalloc DualVector<TChunk>[StackArity] : rented;
-        local = local[..arity];
+        DualVector<TChunk>[] local = Scratch<DualVector<TChunk>>.Rent(arity);
         double value = 0;
-        int start = 0;
-        do
+        for (int start = 0; start < arity; start += width)
         {
             for (int i = 0; i < arity; i++) local[i] = DualVector<TChunk>.Seed(x[variables[i]], i - start);
-            DualVector<TChunk> y = function.EvaluateTerm(term, (ReadOnlySpan<DualVector<TChunk>>)local);
+            DualVector<TChunk> y = function.EvaluateTerm(term, new ReadOnlySpan<DualVector<TChunk>>(local, 0, arity));
             for (int j = 0; j < width && start + j < arity; j++) gradient[variables[start + j]] += y.Tangents[j];
             value = y.Value;
-            start += width;
         }
-        while (start < arity);
-        if (rented is not null) Scratch<DualVector<TChunk>>.Return(rented);
+        Scratch<DualVector<TChunk>>.Return(local);
         return value;
     }
 
@@ -200,4 +213,12 @@ public static class PartiallySeparable
     /// <param name="blocks">The residual blocks.</param>
     public static ResidualBlocksFunction<TBlocks> Residuals<TBlocks>(TBlocks blocks)
         where TBlocks : IResidualBlocks => new(blocks);
+}
+
+/// <summary>Eight scalars on the stack: a term's local variables or partials when it fits one chunk.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+[InlineArray(8)]
+internal struct TermBuffer<T>
+{
+    private T element;
 }

@@ -8,6 +8,8 @@ public sealed partial class TensorTape
     private int exportCount;
     private Tape? scalarTape;
     private bool inScalarSweep;
+    private Variable[] importedScalars = new Variable[4];
+    private int importCount;
 
     /// <summary>
     /// A scalar tape variable as a 1×1 tensor (broadcast against any shape by the elementwise operations). When the
@@ -17,7 +19,9 @@ public sealed partial class TensorTape
     public Tensor Scalar(Variable scalar)
     {
         int node = Push(OperationKind.ImportedScalar, -1, -1, 1, 1, needs: !scalar.IsConstant);
-        integer0[node] = scalar.Index;
+        if (importCount == importedScalars.Length) Array.Resize(ref importedScalars, 2 * importCount);
+        integer0[node] = importCount;
+        importedScalars[importCount++] = scalar;
         values[node][0] = scalar.Value;
         if (withTangents) tangents[node][0] = 0;
         zeroTangent[node] = true;
@@ -75,6 +79,6 @@ public sealed partial class TensorTape
 
     private void ImportBackward(int node)
     {
-        if (inScalarSweep && scalarTape is not null) scalarTape.AccumulateAdjoint(integer0[node], adjoints[node][0]);
+        if (inScalarSweep && scalarTape is not null) scalarTape.AccumulateAdjoint(importedScalars[integer0[node]], adjoints[node][0]);
     }
 }

@@ -73,6 +73,7 @@ public sealed partial class TensorTape
     {
         count = 0;
         exportCount = 0;
+        importCount = 0;
         recording = true;
         withTangents = tangents;
         adjointsReady = false;

@@ -6,7 +6,7 @@ namespace Optimize.Benchmarks.LinearAlgebra;
 
 /// <summary>
 /// C = A·B for n×n matrices through Optimize's provider on each backend and thread count.
-/// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*Dgemm*'</c>
+/// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*DgemmBenchmarks*' '*ProviderOverhead*'</c>
 /// (with <see cref="ProviderOverheadBenchmarks"/>, which compares the provider with a raw cblas_dgemm call).
 /// </summary>
 /// <remarks>

@@ -46,9 +46,10 @@ public sealed class ManyIterationsGigaflopsConfig : ManualConfig
 
 internal static class GigaflopsConfig
 {
+    /// <summary>Adds the columns, and these counts to every job of the config (to the default job when it has none).</summary>
     public static void Apply(ManualConfig config, int warmups, int iterations)
     {
-        config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations));
+        config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations).AsMutator());
         config.AddColumn(new GigaflopsColumn(), StatisticColumn.Median);
     }
 }

@@ -10,8 +10,10 @@ namespace Optimize.Benchmarks.Symbolic;
 /// against the hand-coded gradient of the problem library, both called through
 /// <see cref="IGradientObjective.ValueAndGradient"/>. The ratio column is symbolic / hand-coded.
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*SymbolicGradient*'</c>.
+/// On a loaded machine quote the median and rerun: the two methods are measured one after the other.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SymbolicGradientBenchmarks
 {
     private IGradientObjective handCoded = null!;

@@ -26,19 +26,22 @@ public static class CompareCommand
         var csv = new Option<string?>("--csv") { Description = "Also write every measurement as CSV to this file." };
         var json = new Option<string?>("--json") { Description = "Also write the whole report as JSON to this file." };
         var html = new Option<string?>("--html") { Description = "Also write an HTML page with Plotly charts to this file." };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Stop each method run after this many seconds.", DefaultValueFactory = _ => DefaultTimeLimit };
         var command = new Command("compare", "Compare derivative sources and methods on a set of problems.")
         {
-            full, problems, sources, methods, markdown, csv, json, html,
+            full, problems, sources, methods, markdown, csv, json, html, timeLimit,
         };
         command.SetAction(parsed => OptimizeCommandLine.Guarded(environment, () =>
         {
             bool everything = parsed.GetValue(full);
+            double seconds = parsed.GetValue(timeLimit);
+            if (!(seconds > 0)) throw new UsageException($"--time-limit is {seconds}; expected a positive number of seconds.");
             var plan = new ComparisonPlan(
                 SelectProblems(parsed.GetValue(problems), everything),
                 SelectSources(parsed.GetValue(sources)),
                 SelectMethods(parsed.GetValue(methods), everything),
                 TimingPlan.Quick,
-                RunOptions);
+                RunOptions(seconds));
             var files = new ReportDestinations(parsed.GetValue(markdown), parsed.GetValue(csv), parsed.GetValue(json), parsed.GetValue(html));
             return Run(environment, plan, files);
         }));
@@ -64,11 +67,15 @@ public static class CompareCommand
         return report.Cancelled ? ExitCodes.NotConverged : ExitCodes.Success;
     }
 
+    /// <summary>The default time limit of one compared run, in seconds.</summary>
+    public const double DefaultTimeLimit = 1;
+
     /// <summary>
     /// The driver options of every compared run: the default stopping rules, with a time limit so that
     /// no single slow combination holds up the table.
     /// </summary>
-    public static DriverOptions RunOptions { get; } = DriverOptions.Default with { TimeLimit = TimeSpan.FromSeconds(5) };
+    /// <param name="seconds">The time limit of one run.</param>
+    public static DriverOptions RunOptions(double seconds) => DriverOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) };
 
     /// <summary>The methods named in <paramref name="list"/>, else all (with <paramref name="full"/>) or the quick set.</summary>
     /// <param name="list">Comma-separated names, or null.</param>

@@ -102,6 +102,9 @@ public static class ComparisonRunner
             }
     }
 
+    /// <summary>The most points a convergence curve keeps; longer traces keep evenly spaced iterations and the last.</summary>
+    public const int MaximumCurvePoints = 200;
+
     /// <summary>
     /// The convergence curves: f(xₖ) − f* against the evaluations of f so far, f* the known minimum or, where
     /// none is known, the lowest value any run on the problem reached.
@@ -113,8 +116,19 @@ public static class ComparisonRunner
         var best = runs.GroupBy(run => run.Problem.Name).ToDictionary(group => group.Key, group =>
             group.First().Problem.KnownMinimum ?? group.SelectMany(run => run.Result.Trace.Select(r => r.Value).Append(run.Result.Minimum))
                 .Where(double.IsFinite).DefaultIfEmpty(0).Min());
-        return runs.Select(run => new ConvergenceCurve(run.Problem.Name, run.Method.Name, run.SourceName,
-            run.Result.Trace.Select(r => r.Evaluations.Values).ToArray(),
-            run.Result.Trace.Select(r => r.Value - best[run.Problem.Name]).ToArray())).ToArray();
+        return runs.Select(run =>
+        {
+            var trace = Thin(run.Result.Trace, MaximumCurvePoints);
+            return new ConvergenceCurve(run.Problem.Name, run.Method.Name, run.SourceName,
+                trace.Select(r => r.Evaluations.Values).ToArray(),
+                trace.Select(r => r.Value - best[run.Problem.Name]).ToArray());
+        }).ToArray();
+    }
+
+    private static IReadOnlyList<IterationRecord> Thin(IReadOnlyList<IterationRecord> trace, int points)
+    {
+        if (trace.Count <= points) return trace;
+        double stride = (trace.Count - 1) / (double)(points - 1);
+        return Enumerable.Range(0, points).Select(i => trace[(int)Math.Round(i * stride)]).ToArray();
     }
 }

@@ -3,29 +3,39 @@ using Optimize.Oracles;
 
 namespace Optimize.Cli.Measurement;
 
-/// <summary>How long to measure: the minimum duration of one timed batch and how many batches to take.</summary>
+/// <summary>
+/// How long to measure: the minimum duration of one timed batch, how many batches to take, and a budget after
+/// which no further batches start (at least three per side always run). Short batches suit a loaded machine:
+/// the fastest of many short batches is likely to have run without being preempted.
+/// </summary>
 /// <param name="BatchDuration">Each batch repeats the call until at least this much time has passed.</param>
-/// <param name="Repeats">Batches per side; the reported ratio is the median over them.</param>
-public sealed record TimingPlan(TimeSpan BatchDuration, int Repeats)
+/// <param name="Repeats">Batches per side at most; the reported times are the fastest batch of each side.</param>
+/// <param name="Budget">No batch starts after this much time has been spent on the measurement.</param>
+public sealed record TimingPlan(TimeSpan BatchDuration, int Repeats, TimeSpan Budget)
 {
-    /// <summary>A quick plan for the comparison tables (about 20 ms per problem and source).</summary>
-    public static TimingPlan Quick { get; } = new(TimeSpan.FromMilliseconds(1), 5);
+    /// <summary>The batches always run per side, whatever the budget.</summary>
+    public const int MinimumRepeats = 3;
 
-    /// <summary>The plan of <c>optimize bench</c>: longer batches and more repeats.</summary>
-    public static TimingPlan Bench { get; } = new(TimeSpan.FromMilliseconds(5), 11);
+    /// <summary>A quick plan for the comparison tables (at most about 0.1 s per problem and source, more for costly gradients).</summary>
+    public static TimingPlan Quick { get; } = new(TimeSpan.FromMicroseconds(100), 41, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>The plan of <c>optimize bench</c>: more batches and a larger budget.</summary>
+    public static TimingPlan Bench { get; } = new(TimeSpan.FromMicroseconds(200), 201, TimeSpan.FromMilliseconds(500));
 }
 
 /// <summary>The measured cost of a gradient relative to the cost of the function.</summary>
-/// <param name="ValueSeconds">Median time of one f(x), in seconds.</param>
-/// <param name="GradientSeconds">Median time of one f(x) and ∇f(x) together, in seconds.</param>
-/// <param name="Ratio">The median over repeats of time(f and ∇f) / time(f), each pair measured back to back.</param>
+/// <param name="ValueSeconds">Time of one f(x), in seconds: the fastest batch's time per call.</param>
+/// <param name="GradientSeconds">Time of one f(x) and ∇f(x) together, in seconds: the fastest batch's time per call.</param>
+/// <param name="Ratio">GradientSeconds / ValueSeconds.</param>
 public readonly record struct CostRatio(double ValueSeconds, double GradientSeconds, double Ratio);
 
 /// <summary>
-/// Stopwatch medians of time(value and gradient) / time(value). Both sides run in the same process,
-/// interleaved batch by batch, so that load from other processes affects both alike; the ratio, not
-/// the absolute time, is the quantity to quote (Griewank and Walther, <i>Evaluating Derivatives</i>, §3.3:
-/// reverse mode costs a small constant multiple of f, forward mode and differences n times f).
+/// Stopwatch estimates of time(value and gradient) / time(value). Both sides run in the same process,
+/// interleaved batch by batch; each side's time is its fastest batch, because load from other processes
+/// only ever adds time (a preempted batch is slower, never faster), so on a shared machine the minimum is
+/// the stable estimate of the cost. The ratio, not the absolute time, is the quantity to quote (Griewank and
+/// Walther, <i>Evaluating Derivatives</i>, §3.3: reverse mode costs a small constant multiple of f, forward
+/// mode and differences n times f).
 /// </summary>
 public static class CostTiming
 {
@@ -47,19 +57,19 @@ public static class CostTiming
 
         int valueBatch = Calibrate(count => ValueBatch(function, point, count), plan.BatchDuration);
         int gradientBatch = Calibrate(count => GradientBatch(oracle, point, gradient, count), plan.BatchDuration);
-        var valueTimes = new List<double>(plan.Repeats);
-        var gradientTimes = new List<double>(plan.Repeats);
-        var ratios = new List<double>(plan.Repeats);
-        for (int repeat = 0; repeat < plan.Repeats && (repeat == 0 || !cancellationToken.IsCancellationRequested); repeat++)
+        double value = double.PositiveInfinity, both = double.PositiveInfinity;
+        long start = Stopwatch.GetTimestamp();
+        for (int repeat = 0; repeat < plan.Repeats; repeat++)
         {
-            double value = ValueBatch(function, point, valueBatch) / valueBatch;
-            double both = GradientBatch(oracle, point, gradient, gradientBatch) / gradientBatch;
-            valueTimes.Add(value);
-            gradientTimes.Add(both);
-            ratios.Add(both / value);
+            if (repeat >= MinimumRepeatsOf(plan) && (cancellationToken.IsCancellationRequested || Stopwatch.GetElapsedTime(start) > plan.Budget))
+                break;
+            value = Math.Min(value, ValueBatch(function, point, valueBatch) / valueBatch);
+            both = Math.Min(both, GradientBatch(oracle, point, gradient, gradientBatch) / gradientBatch);
         }
-        return new CostRatio(Median(valueTimes), Median(gradientTimes), Median(ratios));
+        return new CostRatio(value, both, both / value);
     }
+
+    private static int MinimumRepeatsOf(TimingPlan plan) => Math.Min(plan.Repeats, TimingPlan.MinimumRepeats);
 
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
     /// <param name="values">At least one value.</param>
@@ -72,13 +82,14 @@ public static class CostTiming
         return sorted.Length % 2 == 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle]);
     }
 
-    // Doubles the batch size until one batch lasts the target duration.
+    // Doubles the batch size until one batch lasts the target duration. Each size is timed three times and the
+    // fastest counts, so that one preempted batch does not stop the doubling at a size too small to time.
     private static int Calibrate(Func<int, double> batch, TimeSpan target)
     {
         int count = 1;
         while (count < (1 << 24))
         {
-            if (batch(count) >= target.TotalSeconds) return count;
+            if (Math.Min(batch(count), Math.Min(batch(count), batch(count))) >= target.TotalSeconds) return count;
             count *= 2;
         }
         return count;

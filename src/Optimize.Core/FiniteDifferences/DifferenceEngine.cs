@@ -57,7 +57,7 @@ internal sealed class DifferenceEngine
 
     public FiniteDifferenceOptions Options => options;
 
-    /// <summary>Whether the method needs F(x) itself (one-sided differences, or error estimates by step doubling).</summary>
+    /// <summary>Whether the method needs F(x) itself: forward and backward differences do.</summary>
     public bool NeedsBaseValue => options.Method is FiniteDifferenceMethod.Forward or FiniteDifferenceMethod.Backward;
 
     /// <summary>Evaluates F at <paramref name="x"/> into <paramref name="value"/>.</summary>

@@ -57,33 +57,39 @@ public static class LinearAlgebraBackend
     /// <summary>Whether the native library of <paramref name="kind"/> loads in this process (always true for the managed provider).</summary>
     /// <param name="kind">The backend to probe.</param>
     public static bool IsAvailable(LinearAlgebraBackendKind kind) =>
-        kind == LinearAlgebraBackendKind.Managed || NativeBlasLibrary.Get(kind, out _) is not null;
+        kind == LinearAlgebraBackendKind.Managed || NativeBlasLibrary.Get(kind, null, out _) is not null;
 
     /// <summary>Creates a provider with <paramref name="options"/> without changing the process's provider.</summary>
     /// <param name="options">The backend and thread count to use.</param>
-    /// <exception cref="ArgumentException">The thread count is not positive, or an environment variable has an unknown value.</exception>
+    /// <exception cref="ArgumentException">
+    /// The thread count is not positive, a library path is given without a native backend, or an environment variable has an unknown value.
+    /// </exception>
     public static NativeLinearAlgebraProvider Create(LinearAlgebraOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Threads is int requested)
             Guard.Positive(requested, "options.Threads");
         int? threads = options.Threads ?? ThreadsFromEnvironment();
+        if (options.LibraryPath is not null && options.Backend is not (LinearAlgebraBackendKind.Mkl or LinearAlgebraBackendKind.OpenBlas))
+            throw new ArgumentException(
+                $"options.LibraryPath is '{options.LibraryPath}' but options.Backend is {options.Backend?.ToString() ?? "automatic"}; a library file needs Backend Mkl or OpenBlas.",
+                nameof(options));
 
         var provider = options.Backend is LinearAlgebraBackendKind named
-            ? Named(named, $"{named} requested by LinearAlgebraOptions.Backend")
+            ? Named(named, options.LibraryPath, $"{named} requested by LinearAlgebraOptions.Backend")
             : Environment.GetEnvironmentVariable(BackendVariable) is { Length: > 0 } variable && !IsAuto(variable)
-                ? Named(ParseBackend(variable), $"{ParseBackend(variable)} requested by {BackendVariable}={variable}")
+                ? Named(ParseBackend(variable), null, $"{ParseBackend(variable)} requested by {BackendVariable}={variable}")
                 : Automatic();
         if (threads is int count)
             provider.Threads = count;
         return provider;
     }
 
-    private static NativeLinearAlgebraProvider Named(LinearAlgebraBackendKind kind, string reason)
+    private static NativeLinearAlgebraProvider Named(LinearAlgebraBackendKind kind, string? path, string reason)
     {
         if (kind == LinearAlgebraBackendKind.Managed)
             return new NativeLinearAlgebraProvider(null, reason);
-        var library = NativeBlasLibrary.Get(kind, out string failure);
+        var library = NativeBlasLibrary.Get(kind, path, out string failure);
         if (library is not null)
             return new NativeLinearAlgebraProvider(library, reason);
         return Fallback($"{reason}, but {failure}; falling back to MathNet's managed provider");
@@ -91,10 +97,10 @@ public static class LinearAlgebraBackend
 
     private static NativeLinearAlgebraProvider Automatic()
     {
-        var mkl = NativeBlasLibrary.Get(LinearAlgebraBackendKind.Mkl, out string mklFailure);
+        var mkl = NativeBlasLibrary.Get(LinearAlgebraBackendKind.Mkl, null, out string mklFailure);
         if (mkl is not null)
             return new NativeLinearAlgebraProvider(mkl, "automatic: Intel MKL is the first choice and loaded");
-        var openBlas = NativeBlasLibrary.Get(LinearAlgebraBackendKind.OpenBlas, out string openBlasFailure);
+        var openBlas = NativeBlasLibrary.Get(LinearAlgebraBackendKind.OpenBlas, null, out string openBlasFailure);
         if (openBlas is not null)
             return new NativeLinearAlgebraProvider(openBlas, $"automatic: MKL unavailable ({mklFailure}), OpenBLAS loaded");
         return Fallback($"automatic: no native BLAS (MKL: {mklFailure}; OpenBLAS: {openBlasFailure}); using MathNet's managed provider");

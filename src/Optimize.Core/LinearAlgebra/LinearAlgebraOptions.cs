@@ -10,6 +10,12 @@ public sealed record LinearAlgebraOptions
     public LinearAlgebraBackendKind? Backend { get; init; }
 
     /// <summary>
+    /// The native library file to load for <see cref="Backend"/> (MKL or OpenBLAS) instead of the standard names,
+    /// e.g. an MKL from another installation; null (the default) for the standard names.
+    /// </summary>
+    public string? LibraryPath { get; init; }
+
+    /// <summary>
     /// Threads for the backend, or null to keep <c>OPTIMIZE_BLAS_THREADS</c> or, without it, the library's default.
     /// A native library's thread count is shared by every provider on that library.
     /// </summary>

@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Optimize.LinearAlgebra;
 
 /// <summary>
 /// One loaded native BLAS/LAPACK library: its handle, the CBLAS and LAPACKE entry points as unmanaged
-/// function pointers, and its thread controls. Each library kind is loaded at most once per process
+/// function pointers, and its thread controls. Each library file is loaded at most once per process
 /// (native libraries are never unloaded), with its own handle, so MKL and OpenBLAS can live side by side.
 /// </summary>
 /// <remarks>
@@ -13,8 +14,7 @@ namespace Optimize.LinearAlgebra;
 /// </remarks>
 internal sealed unsafe class NativeBlasLibrary
 {
-    private static readonly Lazy<(NativeBlasLibrary? Library, string Failure)> MklLoad = new(() => Load(LinearAlgebraBackendKind.Mkl));
-    private static readonly Lazy<(NativeBlasLibrary? Library, string Failure)> OpenBlasLoad = new(() => Load(LinearAlgebraBackendKind.OpenBlas));
+    private static readonly ConcurrentDictionary<(LinearAlgebraBackendKind Kind, string? Path), Lazy<(NativeBlasLibrary? Library, string Failure)>> Loads = new();
 
     private static readonly string[] MklNames = ["libmkl_rt.so", "libmkl_rt.so.2", "libmkl_rt.so.1"];
     private static readonly string[] OpenBlasNames = ["libopenblas.so.0", "libopenblas.so"];
@@ -99,25 +99,27 @@ internal sealed unsafe class NativeBlasLibrary
         }
     }
 
-    /// <summary>The library of <paramref name="kind"/>, loading it on first use; null with the reason when it cannot load.</summary>
-    public static NativeBlasLibrary? Get(LinearAlgebraBackendKind kind, out string failure)
+    /// <summary>
+    /// The library of <paramref name="kind"/>, loading it on first use from <paramref name="path"/> or, when that is
+    /// null, from the standard file names; null with the reason when it cannot load.
+    /// </summary>
+    public static NativeBlasLibrary? Get(LinearAlgebraBackendKind kind, string? path, out string failure)
     {
-        var load = kind switch
-        {
-            LinearAlgebraBackendKind.Mkl => MklLoad.Value,
-            LinearAlgebraBackendKind.OpenBlas => OpenBlasLoad.Value,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only MKL and OpenBLAS are native libraries."),
-        };
+        if (kind == LinearAlgebraBackendKind.Managed)
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only MKL and OpenBLAS are native libraries.");
+        var load = Loads.GetOrAdd((kind, path), key => new(() => Load(key.Kind, key.Path))).Value;
         failure = load.Failure;
         return load.Library;
     }
 
-    private static (NativeBlasLibrary? Library, string Failure) Load(LinearAlgebraBackendKind kind)
+    private static (NativeBlasLibrary? Library, string Failure) Load(LinearAlgebraBackendKind kind, string? path)
     {
         var notes = new List<string>();
         try
         {
-            return kind == LinearAlgebraBackendKind.Mkl ? LoadMkl(notes) : LoadOpenBlas(notes);
+            return kind == LinearAlgebraBackendKind.Mkl
+                ? LoadMkl(path is null ? MklNames : [path], notes)
+                : LoadOpenBlas(path is null ? OpenBlasNames : [path], notes);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or InvalidOperationException)
         {
@@ -125,10 +127,10 @@ internal sealed unsafe class NativeBlasLibrary
         }
     }
 
-    private static (NativeBlasLibrary?, string) LoadMkl(List<string> notes)
+    private static (NativeBlasLibrary?, string) LoadMkl(string[] names, List<string> notes)
     {
-        if (!TryLoadFirst(MklNames, out nint handle))
-            return (null, $"none of {string.Join(", ", MklNames)} could be loaded");
+        if (!TryLoadFirst(names, out nint handle))
+            return (null, NotLoaded(names));
 
         // mkl_rt picks its OpenMP runtime at the first call. Debian installs MKL without Intel's libiomp5 unless
         // recommended packages are installed, and the default (Intel) layer then fails on the first threaded
@@ -172,7 +174,7 @@ internal sealed unsafe class NativeBlasLibrary
         return (new NativeBlasLibrary(LinearAlgebraBackendKind.Mkl, handle, handle, notes), "");
     }
 
-    private static (NativeBlasLibrary?, string) LoadOpenBlas(List<string> notes)
+    private static (NativeBlasLibrary?, string) LoadOpenBlas(string[] names, List<string> notes)
     {
         string? userCore = NativeProcess.Variable(OpenBlasCoreType.Variable);
         if (userCore is not null)
@@ -185,8 +187,8 @@ internal sealed unsafe class NativeBlasLibrary
             notes.Add($"{OpenBlasCoreType.Variable}={coreType} set by Optimize ({reason})");
         }
 
-        if (!TryLoadFirst(OpenBlasNames, out nint handle))
-            return (null, $"none of {string.Join(", ", OpenBlasNames)} could be loaded");
+        if (!TryLoadFirst(names, out nint handle))
+            return (null, NotLoaded(names));
 
         nint lapackHandle = NativeLibrary.TryGetExport(handle, "LAPACKE_dgetrf", out _) ? handle
             : TryLoadFirst(LapackeNames, out nint lapacke) ? lapacke : 0;
@@ -194,6 +196,9 @@ internal sealed unsafe class NativeBlasLibrary
             notes.Add($"no LAPACKE in OpenBLAS nor in {string.Join(", ", LapackeNames)}: factorizations use the managed provider");
         return (new NativeBlasLibrary(LinearAlgebraBackendKind.OpenBlas, handle, lapackHandle, notes), "");
     }
+
+    private static string NotLoaded(string[] names) =>
+        names.Length == 1 ? $"{names[0]} could not be loaded" : $"none of {string.Join(", ", names)} could be loaded";
 
     private static bool TryLoadFirst(string[] names, out nint handle)
     {

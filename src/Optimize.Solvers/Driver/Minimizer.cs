@@ -29,7 +29,10 @@ public abstract class Minimizer<TObjective, TState>
     /// Minimizes <paramref name="objective"/> from <paramref name="initialPoint"/>. Never throws on numerical
     /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
     /// </summary>
-    /// <param name="objective">The objective; wrapped once in a <see cref="CountingObjective"/> for the counts.</param>
+    /// <param name="objective">
+    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts (and in a guard that turns a
+    /// finite-difference provider's <see cref="FiniteDifferences.NonFiniteValueException"/> into NaN values).
+    /// </param>
     /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
@@ -47,7 +50,7 @@ public abstract class Minimizer<TObjective, TState>
 
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
-        var state = CreateState((TObjective)(object)counted);
+        var state = CreateState((TObjective)NonFiniteGuard.Wrap(counted));
         initialPoint.CopyTo(state.X);
         initialPoint.CopyTo(state.PreviousX);
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;

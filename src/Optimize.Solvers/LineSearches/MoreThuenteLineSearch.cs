@@ -5,9 +5,9 @@ namespace Optimize.Solvers.LineSearches;
 /// ACM TOMS 20(3): finds α with the strong Wolfe conditions φ(α) ≤ φ(0) + c₁αφ′(0) and |φ′(α)| ≤ c₂|φ′(0)|
 /// by safeguarded cubic and quadratic interpolation on an interval of uncertainty (MINPACK-2 <c>dcsrch</c> and
 /// <c>dcstep</c>). A non-finite trial value halves the step towards the best point so far. When f no longer
-/// resolves the decrease (near a minimizer, where changes fall below round-off), a step meeting the curvature
-/// condition with φ(α) ≤ φ(0) + <see cref="RoundoffTolerance"/>·|φ(0)| is accepted, as Hager &amp; Zhang's
-/// approximate Wolfe conditions do.
+/// resolves the decrease (near a minimizer, where the required decrease c₁α|φ′(0)| is below
+/// <see cref="RoundoffTolerance"/>·|φ(0)|), a step meeting the curvature condition with φ(α) ≤ φ(0) +
+/// <see cref="RoundoffTolerance"/>·|φ(0)| is accepted, as Hager &amp; Zhang's approximate Wolfe conditions do.
 /// </summary>
 public sealed record MoreThuenteLineSearch : LineSearch
 {
@@ -78,7 +78,9 @@ public sealed record MoreThuenteLineSearch : LineSearch
 
             if (stage == 1 && value <= armijo && slope >= 0) stage = 2;
             bool curvature = Math.Abs(slope) <= Curvature * -slope0;
-            if (curvature && (value <= armijo || value - value0 <= RoundoffTolerance * Math.Abs(value0)))
+            double roundoff = RoundoffTolerance * Math.Abs(value0);
+            bool unresolvable = -step * testSlope <= roundoff && value - value0 <= roundoff;
+            if (curvature && (value <= armijo || unresolvable))
                 return new LineSearchResult(LineSearchStatus.Converged, step, value, evaluation);
             if (step == MaximumStep && value <= armijo && slope <= testSlope)
                 return new LineSearchResult(LineSearchStatus.MaximumStepReached, step, value, evaluation);

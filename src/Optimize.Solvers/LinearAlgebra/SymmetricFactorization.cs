@@ -64,7 +64,8 @@ public sealed class SymmetricFactorization
 
     /// <summary>
     /// Left-looking column Cholesky (Golub &amp; Van Loan, Algorithm 4.2.2, gaxpy form): column j of L is
-    /// (A[j:, j] − Σₖ&lt;ⱼ L[j, k]·L[j:, k]) / √(·), every update a contiguous SIMD multiply-add.
+    /// (A[j:, j] − Σₖ&lt;ⱼ L[j, k]·L[j:, k]) / √(·), every update a contiguous SIMD multiply-add. Zero
+    /// multipliers L[j, k] are skipped, so banded and block-diagonal matrices cost far less than n³/3.
     /// </summary>
     private bool ColumnCholesky()
     {

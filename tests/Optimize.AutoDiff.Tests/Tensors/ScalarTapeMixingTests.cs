@@ -108,4 +108,22 @@ public class ScalarTapeMixingTests
             tape.End();
         }
     }
+
+    [Fact]
+    public void ASecondOrderSweepOverAContinuedTensorIsRefused()
+    {
+        var tensors = new TensorTape();
+        var tape = Tape.ForCurrentThread;
+        tape.Begin();
+        try
+        {
+            tensors.Begin();
+            tensors.ToVariable(tensors.SquaredNorm(tensors.Parameter([2.0], 1, 1)));
+        }
+        finally
+        {
+            tape.End();
+        }
+        Assert.Throws<InvalidOperationException>(() => tape.SweepSecondOrder([], []));
+    }
 }

@@ -171,6 +171,47 @@ public class BackendSelectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MissingLibraryFallsBackToManagedWithOneLogLinePerProcess()
+    {
+        var previous = Console.Error;
+        var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            foreach (var kind in Native)
+                for (int attempt = 0; attempt < 2; attempt++)
+                {
+                    var provider = LinearAlgebraBackend.Create(new LinearAlgebraOptions { Backend = kind, LibraryPath = "/nonexistent/libblas-missing.so" });
+                    Assert.Equal(LinearAlgebraBackendKind.Managed, provider.Backend);
+                    Assert.Contains("/nonexistent/libblas-missing.so could not be loaded; falling back to MathNet's managed provider", provider.Selection);
+                    Assert.Equal(32.0, provider.Dot([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]));
+                    var product = new double[1];
+                    provider.MatrixMultiply([1.0, 2.0], 1, 2, [3.0, 4.0], 2, 1, product);
+                    Assert.Equal(11.0, product[0]);
+                }
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+        string[] lines = captured.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.StartsWith("Optimize linear algebra: ", line));
+        // With both libraries installed nothing else in this process falls back, so this test sees the one line.
+        if (Native.All(LinearAlgebraBackend.IsAvailable))
+            Assert.Single(lines);
+        else
+            Assert.InRange(lines.Length, 0, 1);
+    }
+
+    [Fact]
+    public void LibraryPathWithoutANativeBackendIsRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LinearAlgebraBackend.Create(new LinearAlgebraOptions { LibraryPath = "libopenblas.so.0" }));
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("needs Backend Mkl or OpenBlas", error.Message);
+    }
+
+    [Fact]
     public void UseReplacesTheProcessProvider()
     {
         var previous = LinearAlgebraBackend.Default;
