@@ -44,6 +44,7 @@ public sealed class Tape
     private int id;
     private int[] externalNodes = [];
     private int[] externalTokens = [];
+    private Action<int, double>[] externalHandlers = [];
     private int externalCount;
 
     private Tape() { }
@@ -247,7 +248,7 @@ public sealed class Tape
             w -= WordsPerNode;
             double external = adjoints[node];
             adjoints[node--] = 0;
-            ExternalBackward!(externalTokens[e], external);
+            externalHandlers[e](externalTokens[e], external);
         }
         adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
         adjoints.AsSpan(0, inputCount + 1).Clear();
@@ -255,24 +256,23 @@ public sealed class Tape
 
     // ---- external nodes (results of other tapes, e.g. tensor tapes, continued on this one) -----------
 
-    /// <summary>Called by <see cref="Sweep"/> with the token and the adjoint of each node recorded by <see cref="RecordExternal"/>.</summary>
-    internal Action<int, double>? ExternalBackward;
-
     /// <summary>
     /// Records a node that depends on no other node of this tape: in the sweep its adjoint is handed to
-    /// <see cref="ExternalBackward"/> with <paramref name="token"/>, whose code may add to the adjoints of earlier
+    /// <paramref name="backward"/> with <paramref name="token"/>, whose code may add to the adjoints of earlier
     /// nodes through <see cref="AccumulateAdjoint"/>.
     /// </summary>
-    internal Variable RecordExternal(double value, int token)
+    internal Variable RecordExternal(double value, Action<int, double> backward, int token)
     {
         int node = Record(id, 0, 0.0, 0, 0.0);
         if (externalCount == externalNodes.Length)
         {
             Array.Resize(ref externalNodes, Math.Max(4, 2 * externalCount));
             Array.Resize(ref externalTokens, externalNodes.Length);
+            Array.Resize(ref externalHandlers, externalNodes.Length);
         }
         externalNodes[externalCount] = node;
-        externalTokens[externalCount++] = token;
+        externalTokens[externalCount] = token;
+        externalHandlers[externalCount++] = backward;
         return Variable.Input(value, node, id);
     }
 

@@ -56,8 +56,7 @@ public sealed partial class TensorTape
         exportPositions[exportCount] = count;
         exportCount++;
         scalarTape = tape;
-        tape.ExternalBackward = exportBackward;
-        return tape.RecordExternal(value, exportCount);
+        return tape.RecordExternal(value, exportBackward, exportCount);
     }
 
     /// <summary>

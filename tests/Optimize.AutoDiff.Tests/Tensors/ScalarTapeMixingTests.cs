@@ -126,4 +126,37 @@ public class ScalarTapeMixingTests
         }
         Assert.Throws<InvalidOperationException>(() => tape.SweepSecondOrder([], []));
     }
+
+    [Fact]
+    public void TwoTensorTapesContinueOnOneScalarRecording()
+    {
+        // f = ‖U‖² · Σ(a·V) with U, V 1×2 on separate tensor tapes and a on the scalar tape.
+        static double Plain(double[] p) => (p[1] * p[1] + p[2] * p[2]) * (p[0] * (p[3] + p[4]));
+        double[] point = [0.9, 0.4, -0.7, 1.1, 0.2];
+        var tape = Tape.ForCurrentThread;
+        TensorTape first = new(), second = new();
+        Span<Variable> a = stackalloc Variable[1];
+        tape.Begin();
+        Variable f;
+        Tensor u, v;
+        try
+        {
+            tape.Inputs(point.AsSpan(0, 1), a);
+            first.Begin();
+            second.Begin();
+            u = first.Parameter(point.AsSpan(1, 2), 1, 2);
+            v = second.Parameter(point.AsSpan(3, 2), 1, 2);
+            f = first.ToVariable(first.SquaredNorm(u)) * second.ToVariable(second.Sum(a[0] * v));
+        }
+        finally
+        {
+            tape.End();
+        }
+        tape.Seed(f, 1.0);
+        var gradient = new double[point.Length];
+        tape.Sweep(gradient.AsSpan(0, 1));
+        first.Adjoint(u).CopyTo(gradient.AsSpan(1));
+        second.Adjoint(v).CopyTo(gradient.AsSpan(3));
+        Close(CentralGradient(Plain, point), gradient, 1e-8, "gradient through two tensor tapes");
+    }
 }
