@@ -8,6 +8,28 @@ public class ScalarTapeMixingTests
 {
     private static readonly double[] Input = [0.7, -1.2];
 
+    /// <summary>Records <paramref name="record"/> on the thread's scalar tape with inputs <paramref name="scalars"/>, sweeps from its result and returns the result and the scalar inputs' gradient.</summary>
+    private static (Variable Output, double[] Gradient) RecordAndSweep(ReadOnlySpan<double> scalars, Func<Variable[], Variable> record)
+    {
+        var tape = Tape.ForCurrentThread;
+        var inputs = new Variable[scalars.Length];
+        Variable output;
+        tape.Begin();
+        try
+        {
+            tape.Inputs(scalars, inputs);
+            output = record(inputs);
+        }
+        finally
+        {
+            tape.End();
+        }
+        tape.Seed(output, 1.0);
+        var gradient = new double[scalars.Length];
+        tape.Sweep(gradient);
+        return (output, gradient);
+    }
+
     /// <summary>f(a, b, W) = a·L + b² with L = ‖tanh(a·(W·x)) + b‖², W 3×2; the reference is plain arithmetic.</summary>
     private static double Reference(double a, double b, ReadOnlySpan<double> w)
     {
@@ -24,30 +46,16 @@ public class ScalarTapeMixingTests
     public void GradientRunsThroughTheScalarAndTheTensorTape()
     {
         double[] point = [0.8, -0.3, 0.5, -0.4, 0.9, 0.1, -0.6, 0.3];
-        var tape = Tape.ForCurrentThread;
         var tensors = new TensorTape();
-        Span<Variable> scalars = stackalloc Variable[2];
-        tape.Begin();
-        Variable f;
-        Tensor w;
-        try
+        Tensor w = default;
+        var (f, scalarGradient) = RecordAndSweep(point.AsSpan(0, 2), s =>
         {
-            tape.Inputs(point.AsSpan(0, 2), scalars);
             tensors.Begin();
             w = tensors.Parameter(point.AsSpan(2), 3, 2);
-            var z = tensors.Tanh(scalars[0] * tensors.MatrixProduct(w, tensors.Constant(Input, 2, 1))) + scalars[1];
-            var l = tensors.ToVariable(tensors.SquaredNorm(z));
-            f = scalars[0] * l + scalars[1] * scalars[1];
-        }
-        finally
-        {
-            tape.End();
-        }
-        tape.Seed(f, 1.0);
-        var gradient = new double[point.Length];
-        tape.Sweep(gradient.AsSpan(0, 2));
-        tensors.Adjoint(w).CopyTo(gradient.AsSpan(2));
-
+            var z = tensors.Tanh(s[0] * tensors.MatrixProduct(w, tensors.Constant(Input, 2, 1))) + s[1];
+            return s[0] * tensors.ToVariable(tensors.SquaredNorm(z)) + s[1] * s[1];
+        });
+        double[] gradient = [.. scalarGradient, .. tensors.Adjoint(w)];
         Close(Reference(point[0], point[1], point.AsSpan(2)), f.Value, 1e-14, "value");
         Close(CentralGradient(p => Reference(p[0], p[1], p.AsSpan(2)), point), gradient, 1e-8, "gradient through both tapes");
     }
@@ -62,69 +70,19 @@ public class ScalarTapeMixingTests
             return sum + c * c * (p[1] * p[1] + p[2] * p[2] + p[3] * p[3] + p[4] * p[4]) + a;
         }
         double[] point = [0.6, 0.2, -0.5, 0.7, 0.3];
-        var tape = Tape.ForCurrentThread;
         var tensors = new TensorTape();
-        Span<Variable> a = stackalloc Variable[1];
-        tape.Begin();
-        Variable f;
-        Tensor w;
-        try
+        Tensor w = default;
+        var (f, scalarGradient) = RecordAndSweep(point.AsSpan(0, 1), a =>
         {
-            tape.Inputs(point.AsSpan(0, 1), a);
             tensors.Begin();
             w = tensors.Parameter(point.AsSpan(1), 2, 2);
             var l1 = tensors.ToVariable(tensors.Sum(w));
-            var c = a[0] * l1;
-            var l2 = tensors.ToVariable(tensors.SquaredNorm(w * c));
-            f = l1 + l2 + a[0];
-        }
-        finally
-        {
-            tape.End();
-        }
-        tape.Seed(f, 1.0);
-        var gradient = new double[point.Length];
-        tape.Sweep(gradient.AsSpan(0, 1));
-        tensors.Adjoint(w).CopyTo(gradient.AsSpan(1));
-
+            var l2 = tensors.ToVariable(tensors.SquaredNorm(w * (a[0] * l1)));
+            return l1 + l2 + a[0];
+        });
+        double[] gradient = [.. scalarGradient, .. tensors.Adjoint(w)];
         Close(Plain(point), f.Value, 1e-14, "value");
         Close(CentralGradient(Plain, point), gradient, 1e-8, "gradient through alternating tapes");
-    }
-
-    [Fact]
-    public void ContinuingATangentRecordingOnTheScalarTapeIsRefused()
-    {
-        var tensors = new TensorTape();
-        tensors.Begin(tangents: true);
-        var x = tensors.Parameter([1.0], 1, 1);
-        var tape = Tape.ForCurrentThread;
-        tape.Begin();
-        try
-        {
-            Assert.Throws<InvalidOperationException>(() => tensors.ToVariable(tensors.SquaredNorm(x)));
-        }
-        finally
-        {
-            tape.End();
-        }
-    }
-
-    [Fact]
-    public void ASecondOrderSweepOverAContinuedTensorIsRefused()
-    {
-        var tensors = new TensorTape();
-        var tape = Tape.ForCurrentThread;
-        tape.Begin();
-        try
-        {
-            tensors.Begin();
-            tensors.ToVariable(tensors.SquaredNorm(tensors.Parameter([2.0], 1, 1)));
-        }
-        finally
-        {
-            tape.End();
-        }
-        Assert.Throws<InvalidOperationException>(() => tape.SweepSecondOrder([], []));
     }
 
     [Fact]
@@ -133,30 +91,38 @@ public class ScalarTapeMixingTests
         // f = ‖U‖² · Σ(a·V) with U, V 1×2 on separate tensor tapes and a on the scalar tape.
         static double Plain(double[] p) => (p[1] * p[1] + p[2] * p[2]) * (p[0] * (p[3] + p[4]));
         double[] point = [0.9, 0.4, -0.7, 1.1, 0.2];
-        var tape = Tape.ForCurrentThread;
         TensorTape first = new(), second = new();
-        Span<Variable> a = stackalloc Variable[1];
-        tape.Begin();
-        Variable f;
-        Tensor u, v;
-        try
+        Tensor u = default, v = default;
+        var (_, scalarGradient) = RecordAndSweep(point.AsSpan(0, 1), a =>
         {
-            tape.Inputs(point.AsSpan(0, 1), a);
             first.Begin();
             second.Begin();
             u = first.Parameter(point.AsSpan(1, 2), 1, 2);
             v = second.Parameter(point.AsSpan(3, 2), 1, 2);
-            f = first.ToVariable(first.SquaredNorm(u)) * second.ToVariable(second.Sum(a[0] * v));
-        }
-        finally
-        {
-            tape.End();
-        }
-        tape.Seed(f, 1.0);
-        var gradient = new double[point.Length];
-        tape.Sweep(gradient.AsSpan(0, 1));
-        first.Adjoint(u).CopyTo(gradient.AsSpan(1));
-        second.Adjoint(v).CopyTo(gradient.AsSpan(3));
+            return first.ToVariable(first.SquaredNorm(u)) * second.ToVariable(second.Sum(a[0] * v));
+        });
+        double[] gradient = [.. scalarGradient, .. first.Adjoint(u), .. second.Adjoint(v)];
         Close(CentralGradient(Plain, point), gradient, 1e-8, "gradient through two tensor tapes");
+    }
+
+    [Fact]
+    public void ContinuingATangentRecordingOnTheScalarTapeIsRefused()
+    {
+        var tensors = new TensorTape();
+        tensors.Begin(tangents: true);
+        var x = tensors.Parameter([1.0], 1, 1);
+        Assert.Throws<InvalidOperationException>(() => RecordAndSweep([1.0], _ => tensors.ToVariable(tensors.SquaredNorm(x))));
+    }
+
+    [Fact]
+    public void ASecondOrderSweepOverAContinuedTensorIsRefused()
+    {
+        var tensors = new TensorTape();
+        RecordAndSweep([], _ =>
+        {
+            tensors.Begin();
+            return tensors.ToVariable(tensors.SquaredNorm(tensors.Parameter([2.0], 1, 1)));
+        });
+        Assert.Throws<InvalidOperationException>(() => Tape.ForCurrentThread.SweepSecondOrder([], []));
     }
 }
