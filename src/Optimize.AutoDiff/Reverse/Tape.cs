@@ -42,6 +42,10 @@ public sealed class Tape
     private int inputCount;
     private int limit;
     private int id;
+    private int[] externalNodes = [];
+    private int[] externalTokens = [];
+    private Action<int, double>[] externalHandlers = [];
+    private int externalCount;
 
     private Tape() { }
 
@@ -70,6 +74,7 @@ public sealed class Tape
         wordCount = 0;
         nodeCount = 1;
         inputCount = 0;
+        externalCount = 0;
         recording = this;
         limit = words.Length;
     }
@@ -149,6 +154,8 @@ public sealed class Tape
         Guard.Length(gradient.Length, inputCount, nameof(gradient));
         Guard.Length(hessianVector.Length, inputCount, nameof(hessianVector));
         CheckNotRecording();
+        if (externalCount > 0)
+            throw new InvalidOperationException("The recording continues results of another tape (a tensor tape), which is first order: use Sweep.");
         if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
@@ -221,20 +228,56 @@ public sealed class Tape
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;
-        for (int node = nodeCount - 1; node > inputCount; node--)
+        int node = nodeCount - 1;
+        // External nodes split the sweep into segments, so the loop over ordinary nodes stays branch-free.
+        for (int e = externalCount - 1; ; e--)
         {
+            int stop = e >= 0 ? externalNodes[e] : inputCount;
+            for (; node > stop; node--)
+            {
+                w -= WordsPerNode;
+                ref ulong record = ref Unsafe.Add(ref word, w);
+                ref double own = ref Unsafe.Add(ref adjoint, node);
+                double a = own;
+                own = 0;
+                ulong parents = Unsafe.Add(ref record, 2);
+                Unsafe.Add(ref adjoint, (int)(uint)parents) += BitConverter.UInt64BitsToDouble(record) * a;
+                Unsafe.Add(ref adjoint, (int)(parents >> 32)) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a;
+            }
+            if (e < 0) break;
             w -= WordsPerNode;
-            ref ulong record = ref Unsafe.Add(ref word, w);
-            ref double own = ref Unsafe.Add(ref adjoint, node);
-            double a = own;
-            own = 0;
-            ulong parents = Unsafe.Add(ref record, 2);
-            Unsafe.Add(ref adjoint, (int)(uint)parents) += BitConverter.UInt64BitsToDouble(record) * a;
-            Unsafe.Add(ref adjoint, (int)(parents >> 32)) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a;
+            double external = adjoints[node];
+            adjoints[node--] = 0;
+            externalHandlers[e](externalTokens[e], external);
         }
         adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
         adjoints.AsSpan(0, inputCount + 1).Clear();
     }
+
+    // ---- external nodes (results of other tapes, e.g. tensor tapes, continued on this one) -----------
+
+    /// <summary>
+    /// Records a node that depends on no other node of this tape: in the sweep its adjoint is handed to
+    /// <paramref name="backward"/> with <paramref name="token"/>, whose code may add to the adjoints of earlier
+    /// nodes through <see cref="AccumulateAdjoint"/>.
+    /// </summary>
+    internal Variable RecordExternal(double value, Action<int, double> backward, int token)
+    {
+        int node = Record(id, 0, 0.0, 0, 0.0);
+        if (externalCount == externalNodes.Length)
+        {
+            Array.Resize(ref externalNodes, Math.Max(4, 2 * externalCount));
+            Array.Resize(ref externalTokens, externalNodes.Length);
+            Array.Resize(ref externalHandlers, externalNodes.Length);
+        }
+        externalNodes[externalCount] = node;
+        externalTokens[externalCount] = token;
+        externalHandlers[externalCount++] = backward;
+        return Variable.Input(value, node, id);
+    }
+
+    /// <summary>Adds w·∂v to the adjoint of the node <paramref name="variable"/> depends on, during a sweep (from an external node's backward step).</summary>
+    internal void AccumulateAdjoint(Variable variable, double w) => variable.AddAdjoint(adjoints, w);
 
     // ---- recording (called by Variable) ------------------------------------------------------------
 
