@@ -18,6 +18,7 @@ install_native() {
   command -v jq >/dev/null 2>&1 || wanted+=(jq)   # the notebook runner reads executed notebooks with jq
   have_lib libopenblas.so.0 || wanted+=(libopenblas0-pthread)
   have_lib liblapacke.so.3 || wanted+=(liblapacke)
+  have_lib libgomp.so.1 || wanted+=(libgomp1)        # MKL runs on GNU OpenMP when Intel's runtime is absent
   if ! have_lib libmkl_rt.so; then
     # MKL lives in Debian's non-free component: enable it on the existing source entry.
     for f in /etc/apt/sources.list.d/*.sources; do
