@@ -45,7 +45,7 @@ public static class Differentiate
     /// <param name="p">The direction, of length n.</param>
     /// <param name="result">Destination of length m.</param>
     public static void Jvp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> result) =>
-        ForwardMode.ValueAndJvp(f, x, p, new double[result.Length], result);
+        ForwardMode.ValueAndJvp(f, x, p, [], result);
 
     /// <summary>Writes wᵀJ(x) (reverse mode, one sweep).</summary>
     /// <param name="f">The vector function.</param>
@@ -53,7 +53,7 @@ public static class Differentiate
     /// <param name="w">The cotangent, of length m.</param>
     /// <param name="result">Destination of length n.</param>
     public static void Vjp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result) =>
-        ReverseMode.ValueAndVjp(f, x, w, new double[w.Length], result);
+        ReverseMode.ValueAndVjp(f, x, w, [], result);
 
     /// <summary>Writes ∇²f(x)·v (forward over reverse) and returns f(x).</summary>
     /// <param name="f">The function.</param>
@@ -81,8 +81,7 @@ public static class Differentiate
     public static void Jacobian(IVectorScalarFunction f, ReadOnlySpan<double> x, Matrix<double> jacobian)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var value = new double[f.OutputDimension];
-        if (f.Dimension <= f.OutputDimension) ForwardMode.ValueAndJacobian<Chunk8>(f, x, value, jacobian);
-        else ReverseMode.ValueAndJacobian(f, x, value, jacobian);
+        if (f.Dimension <= f.OutputDimension) ForwardMode.ValueAndJacobian<Chunk8>(f, x, [], jacobian);
+        else ReverseMode.ValueAndJacobian(f, x, [], jacobian);
     }
 }

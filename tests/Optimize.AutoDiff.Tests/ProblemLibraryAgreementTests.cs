@@ -68,6 +68,9 @@ public class ProblemLibraryAgreementTests
                 provider.HessianVector(x, v, product);
                 Close(expected, product, Tolerance, $"{name} Hv by {provider.GetType().Name}");
             }
+            var nested = new double[n];
+            ReverseMode.HessianVectorByNesting(problem, x, v, nested);
+            Close(expected, nested, Tolerance, $"{name} Hv by Dual<Variable>");
         }
     }
 

@@ -55,6 +55,10 @@ public class ScalarContractTests
     public void TapeVariablesActOnThePrimalWhereNoDerivativeExists() => ActsOnThePrimal(Variable.Constant(1.5));
 
     [Fact]
+    public void SecondOrderTapeVariablesActOnThePrimalWhereNoDerivativeExists() =>
+        ActsOnThePrimal(HessianVectorVariable.Constant(new Dual<double>(1.5, 1)));
+
+    [Fact]
     public void ComplexScalarsActOnTheRealPartWhereNoDerivativeExists() => ActsOnThePrimal(new ComplexScalar(1.5, 1e-20));
 
     [Fact]

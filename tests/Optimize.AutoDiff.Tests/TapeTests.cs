@@ -72,6 +72,26 @@ public class TapeTests
     }
 
     [Fact]
+    public void SecondOrderSweepGivesTheGradientAndTheHessianVectorProduct()
+    {
+        // f = x²y + sin(y): ∇f = (2xy, x² + cos y), ∇²f = [[2y, 2x], [2x, −sin y]].
+        Tape tape = Tape.ForCurrentThread;
+        var inputs = new HessianVectorVariable[2];
+        tape.Begin();
+        tape.Inputs([1.5, 0.5], [2.0, -1.0], inputs);
+        HessianVectorVariable x = inputs[0], y = inputs[1], f = x * x * y + G.Sin(y);
+        tape.End();
+        var gradient = new double[2];
+        var product = new double[2];
+        tape.Seed(f, 1);
+        tape.SweepSecondOrder(gradient, product);
+        Close(1.5, gradient[0], 1e-15);
+        Close(2.25 + Math.Cos(0.5), gradient[1], 1e-15);
+        Close(2 * 0.5 * 2 + 2 * 1.5 * -1, product[0], 1e-15);
+        Close(2 * 1.5 * 2 - Math.Sin(0.5) * -1, product[1], 1e-15);
+    }
+
+    [Fact]
     public void RecordingCannotBeNestedOnOneThread()
     {
         Tape tape = Tape.ForCurrentThread;

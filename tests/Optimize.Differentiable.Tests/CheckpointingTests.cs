@@ -58,6 +58,28 @@ public sealed class CheckpointingTests(ITestOutputHelper output)
         output.WriteLine($"gradient x0 {state[0]:R} {state[1]:R}, theta {parameters[0]:R} {parameters[1]:R}");
     }
 
+    [Fact]
+    public void CheckpointedMemoryGrowsLikeTheSquareRootOfTheStepsAndTheFullTapeLinearly()
+    {
+        var stepper = new RungeKutta4Stepper(new DampedPendulum(), 0.0, 1e-3);
+        double[] x0 = [1.0, 0.0], theta = [9.81, 0.3];
+        var gx = new double[2];
+        var gp = new double[2];
+        long[] full = new long[3], checkpointed = new long[3];
+        int[] steps = [1_000, 10_000, 100_000];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            checkpointed[i] = CheckpointedReverseMode.ValueAndGradient(stepper, new FinalLoss(), x0, theta, steps[i], 0, gx, gp).PeakMemoryBytes;
+            if (i < 2) full[i] = CheckpointedReverseMode.ValueAndGradient(stepper, new FinalLoss(), x0, theta, steps[i], steps[i], gx, gp).PeakMemoryBytes;
+            output.WriteLine($"N = {steps[i],7:N0}: checkpointed {checkpointed[i] / 1e3,8:F1} kB" + (i < 2 ? $", full tape {full[i] / 1e3,9:F1} kB" : ""));
+        }
+        Tape.ForCurrentThread.TrimExcess();
+        // Ten times the steps: about √10 ≈ 3.2 times the checkpointed memory, ten times the full tape.
+        Assert.InRange((double)checkpointed[1] / checkpointed[0], 2.5, 4.0);
+        Assert.InRange((double)checkpointed[2] / checkpointed[1], 2.5, 4.0);
+        Assert.InRange((double)full[1] / full[0], 9.5, 10.5);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]

@@ -179,6 +179,30 @@ public sealed class OdeSensitivityTests
         var failed = blowUp.Integrate(0, 2, z, []);
         Assert.False(failed.Completed, failed.ToString());
         Assert.True(failed.Time < 1.0 + 1e-6, failed.ToString());
+
+        var limited = new DormandPrince<double>(new DecaySystem(), new DormandPrinceOptions { MaximumSteps = 3, InitialStep = 0.01 });
+        var w = new[] { 1.0 };
+        var stopped = limited.Integrate(0, 10, w, [0.5]);
+        Assert.Equal(OdeTermination.StepLimit, stopped.Reason);
+        Assert.Equal(Math.Exp(-0.5 * stopped.Time), w[0], 1e-6);
+    }
+
+    [Fact]
+    public void EventLocationGivesTheFallTimeAndItsDerivativeWithRespectToTheHeight()
+    {
+        const double height = 20, g = 9.81;
+        var rk = new RungeKutta4<Dual<double>>(new FreeFall());
+        var state = new Dual<double>[] { new(height, 1), new(0, 0) };
+        Assert.True(rk.IntegrateUntilBelow(0.0, 0.1, 1000, 0, 0.0, state, [new Dual<double>(g, 0)], out var time));
+        // t = √(2H/g), dt/dH = 1/√(2gH); the state at the event is on the ground.
+        Assert.Equal(Math.Sqrt(2 * height / g), time.Value, 1e-12);
+        Assert.Equal(1 / Math.Sqrt(2 * g * height), time.Tangent, 1e-12);
+        Assert.Equal(0, state[0].Value, 1e-12);
+        Assert.Equal(0, state[0].Tangent, 1e-12);
+
+        var never = new double[] { height, 0 };
+        Assert.False(new RungeKutta4<double>(new FreeFall()).IntegrateUntilBelow(0.0, 0.1, 10, 0, 0.0, never, [g], out double reached));
+        Assert.Equal(1.0, reached, 1e-12);
     }
 
     [Fact]
@@ -187,6 +211,7 @@ public sealed class OdeSensitivityTests
         var rk = new RungeKutta4<double>(new DecaySystem());
         Assert.Throws<ArgumentException>(() => rk.Integrate(0.0, 1.0, 10, new double[2], [1.0]));
         Assert.Throws<ArgumentOutOfRangeException>(() => rk.Integrate(0.0, 1.0, 0, new double[1], [1.0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rk.IntegrateUntilBelow(0.0, 1.0, 10, 1, 0.0, new double[1], [1.0], out _));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DormandPrince<double>(new DecaySystem(), new DormandPrinceOptions { RelativeTolerance = 0 }));
         var dp = new DormandPrince<double>(new DecaySystem());
         Assert.Throws<ArgumentException>(() => dp.Integrate(0, 1, new double[1], []));

@@ -86,3 +86,17 @@ internal sealed class BlowUpSystem : IOdeSystem
 
     public void Derivative<T>(T t, ReadOnlySpan<T> y, ReadOnlySpan<T> p, Span<T> dy) where T : IFloatingPointIeee754<T> => dy[0] = y[0] * y[0];
 }
+
+/// <summary>Free fall y″ = −g, state (y, v), parameter g: RK4 is exact on it (the solution is quadratic in t).</summary>
+internal sealed class FreeFall : IOdeSystem
+{
+    public int StateDimension => 2;
+
+    public int ParameterDimension => 1;
+
+    public void Derivative<T>(T t, ReadOnlySpan<T> y, ReadOnlySpan<T> p, Span<T> dy) where T : IFloatingPointIeee754<T>
+    {
+        dy[0] = y[1];
+        dy[1] = -p[0];
+    }
+}

@@ -28,6 +28,38 @@ public sealed class TrebuchetTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(2.36, 500.0)]
+    [InlineData(2.0, 150.0)]
+    [InlineData(2.9, 3000.0)]
+    public void SimulatedSwingReleasesAtTheSpeedEnergyConservationPredicts(double angle, double mass)
+    {
+        var trebuchet = new Trebuchet();
+        var d = trebuchet.Design;
+        var state = new double[4];
+        Assert.True(trebuchet.Release(angle, mass, state));
+        // ½(ML₁² + mL₂²)ω² = g(ML₁ − mL₂)(sin θ_r − sin θ₀) for a rigid lever of point masses.
+        double omegaSquared = 2 * d.Gravity * (mass * d.ShortArm - d.ProjectileMass * d.LongArm) * (Math.Sin(angle) - Math.Sin(d.RestAngle))
+            / (mass * d.ShortArm * d.ShortArm + d.ProjectileMass * d.LongArm * d.LongArm);
+        double expectedSpeed = d.LongArm * Math.Sqrt(omegaSquared);
+        Assert.Equal(expectedSpeed, Math.Sqrt(state[2] * state[2] + state[3] * state[3]), 1e-8 * expectedSpeed);
+        // Launched perpendicular to the arm, at elevation θ_r − π/2.
+        Assert.Equal(angle - Math.PI / 2, Math.Atan2(state[3], state[2]), 1e-12);
+        Assert.Equal(d.PivotHeight + d.LongArm * Math.Sin(angle), state[1], 1e-12);
+
+        // The derivative of the release speed with respect to the mass, through the swing loop and its event.
+        var dualState = new Dual<double>[4];
+        Assert.True(trebuchet.Release(new Dual<double>(angle, 0), new Dual<double>(mass, 1), dualState));
+        double dSpeed = (dualState[2].Value * dualState[2].Tangent + dualState[3].Value * dualState[3].Tangent) / expectedSpeed;
+        double Speed(double m)
+        {
+            double w2 = 2 * d.Gravity * (m * d.ShortArm - d.ProjectileMass * d.LongArm) * (Math.Sin(angle) - Math.Sin(d.RestAngle))
+                / (m * d.ShortArm * d.ShortArm + d.ProjectileMass * d.LongArm * d.LongArm);
+            return d.LongArm * Math.Sqrt(w2);
+        }
+        Assert.Equal(Numerical.CentralDifference(z => Speed(z[0]), [mass], 0, 1e-4), dSpeed, 1e-6 * Math.Max(1, Math.Abs(dSpeed)));
+    }
+
+    [Theory]
     [InlineData(0.0, 30.0)]
     [InlineData(-8.0, 20.0)]
     [InlineData(8.0, 40.0)]
@@ -86,6 +118,8 @@ public sealed class TrebuchetTests(ITestOutputHelper output)
     {
         var trebuchet = new Trebuchet();
         Assert.True(double.IsNaN(trebuchet.Distance(2.3, 40.0, 0.0)));
+        Assert.True(double.IsNaN(trebuchet.Distance(4.0, 500.0, 0.0)));
+        Assert.False(trebuchet.Release(2.3, 40.0, new double[4]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Trebuchet(new TrebuchetDesign { LongArm = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrebuchetAiming(trebuchet, 0, -5));
         Assert.Throws<ArgumentException>(() => new TrebuchetPolicy().Aim<double>(new double[3], new TrebuchetShot(0, 20)));

@@ -37,6 +37,7 @@ let workedExamples =
             let derivative = Symbolic.derivative 0 sineOfSquare
             Expect.equal (Symbolic.print derivative) "2*x*cos(x^2)" "math notation"
             Expect.equal (Symbolic.latex derivative) @"2 x \cos\left(x^{2}\right)" "LaTeX"
+            Expect.equal (Symbolic.parse [| "x" |] "2*x*cos(x^2)") derivative "parsed back"
         }
         test "DerivativeOfSineOfSquareAtTwoEqualsFourCosineFour" {
             let derivative = Symbolic.objective (Symbolic.derivative 0 sineOfSquare)
@@ -197,6 +198,10 @@ let quotations =
             let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
             Expect.isTrue (close 1e-14 value expectedValue) "value"
             expectAllClose 1e-13 g expected "gradient"
+            let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
+            (Symbolic.objective extended).Hessian(ReadOnlySpan x, h)
+            problem.Hessian(ReadOnlySpan x, expectedH)
+            Expect.isLessThan ((h - expectedH).FrobeniusNorm()) 1e-10 "Hessian"
             let comprehension = Symbolic.ofQuotation <@ fun (x: float[]) -> Seq.sum (seq { for i in 0 .. 2 .. 4 -> x[i] * float i }) + List.sum [ for i in 1 .. 2 -> x[i] ] @>
             Expect.equal (Symbolic.print comprehension) "x[1] + 3*x[2] + 4*x[4]" "comprehensions"
         }

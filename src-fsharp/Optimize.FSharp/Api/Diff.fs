@@ -15,6 +15,7 @@ open Optimize.Oracles
 /// number type of their mode — write it once with inline generic arithmetic (see
 /// <see cref="T:Optimize.FSharp.GenericMath"/>) and F# instantiates it:
 /// <code>
+/// open Optimize.FSharp.GenericMath
 /// let inline f (x: ^T[]) = x[0] * sin x[1]
 /// Diff.grad f [| 1.0; 2.0 |]          // reverse mode
 /// Diff.jvp f [| 1.0; 2.0 |] [| 1.0; 0.0 |]  // forward mode
@@ -22,6 +23,7 @@ open Optimize.Oracles
 /// </code>
 /// Forward mode uses <c>Dual&lt;float&gt;</c>, reverse mode the tape <c>Variable</c>, Hessian-vector
 /// products forward over reverse (<c>Dual&lt;Variable&gt;</c>), as in Griewank &amp; Walther (2008), ch. 3–5.
+/// Each call allocates its arrays; solvers should take an oracle from <see cref="T:Optimize.FSharp.Objective"/>.
 /// </summary>
 [<RequireQualifiedAccess>]
 module Diff =

@@ -91,6 +91,7 @@ let rec private integer (context: Context) (q: Expr) : int =
         | name -> unsupported q $"the integer operation {name}"
     | Call(None, m, [ a ]) when isStandard m && m.Name = "op_UnaryNegation" && m.ReturnType = typeof<int> -> -(integer context a)
     | Let(v, value, body) -> integer { context with Bindings = context.Bindings.Add(v, Integer(integer context value)) } body
+    | PropertyGet(None, p, []) when p.PropertyType = typeof<int> -> unbox<int> (p.GetValue null)
     | _ -> unsupported q "an integer expression that is not a constant"
 
 and private element (context: Context) (q: Expr) (array: Expr) (indexExpr: Expr) : SymbolicExpression =

@@ -75,47 +75,35 @@ type SymbolicExpression =
     /// f(u, v) for an elementary function f of two arguments.
     | Apply2 of BinaryFunction * SymbolicExpression * SymbolicExpression
 
-    static let hashes = System.Runtime.CompilerServices.ConditionalWeakTable<SymbolicExpression, System.Runtime.CompilerServices.StrongBox<int>>()
-
-    // Structural equality with a hash cached per node: common subexpressions are found by hashing,
-    // and the compiler's generated hash would walk the whole subtree at every node.
-    member private this.ComputeHash() =
-        match this with
-        | Constant c -> HashCode.Combine(1, c)
-        | Variable i -> HashCode.Combine(2, i)
-        | Sum terms -> terms |> List.fold (fun h t -> HashCode.Combine(h, SymbolicExpression.HashOf t)) 3
-        | Product factors -> factors |> List.fold (fun h t -> HashCode.Combine(h, SymbolicExpression.HashOf t)) 4
-        | Power(b, k) -> HashCode.Combine(5, SymbolicExpression.HashOf b, k)
-        | RealPower(b, e) -> HashCode.Combine(6, SymbolicExpression.HashOf b, SymbolicExpression.HashOf e)
-        | Apply(f, u) -> HashCode.Combine(7, f, SymbolicExpression.HashOf u)
-        | Apply2(f, u, v) -> HashCode.Combine(8, f, SymbolicExpression.HashOf u, SymbolicExpression.HashOf v)
-
-
-    static member private HashOf(e: SymbolicExpression) : int =
+    // Structural equality and a structural hash that looks at most a few levels deep and at most a few
+    // operands of each sum or product: hashing is then cheap at every node of a large DAG (common
+    // subexpressions are found by hashing every node), and equality settles the rare collisions.
+    static member private HashOf(e: SymbolicExpression, depth: int) : int =
+        let operands seed (xs: SymbolicExpression list) =
+            xs |> List.truncate 6 |> List.fold (fun h t -> HashCode.Combine(h, SymbolicExpression.HashOf(t, depth - 1))) (HashCode.Combine(seed, xs.Length))
         match e with
         | Constant c -> HashCode.Combine(1, c)
         | Variable i -> HashCode.Combine(2, i)
-        | _ ->
-            match hashes.TryGetValue e with
-            | true, h -> h.Value
-            | _ ->
-                let h = e.ComputeHash()
-                hashes.AddOrUpdate(e, System.Runtime.CompilerServices.StrongBox<int>(h))
-                h
+        | _ when depth = 0 -> SymbolicExpression.Kind e
+        | Sum terms -> operands 3 terms
+        | Product factors -> operands 4 factors
+        | Power(b, k) -> HashCode.Combine(5, SymbolicExpression.HashOf(b, depth - 1), k)
+        | RealPower(b, v) -> HashCode.Combine(6, SymbolicExpression.HashOf(b, depth - 1), SymbolicExpression.HashOf(v, depth - 1))
+        | Apply(f, u) -> HashCode.Combine(7, f, SymbolicExpression.HashOf(u, depth - 1))
+        | Apply2(f, u, v) -> HashCode.Combine(8, f, SymbolicExpression.HashOf(u, depth - 1), SymbolicExpression.HashOf(v, depth - 1))
 
     static member private Same(a: SymbolicExpression, b: SymbolicExpression) : bool =
         obj.ReferenceEquals(a, b)
-        || (SymbolicExpression.HashOf a = SymbolicExpression.HashOf b
-            && match a, b with
-               | Constant x, Constant y -> x.Equals y
-               | Variable i, Variable j -> i = j
-               | Sum xs, Sum ys
-               | Product xs, Product ys -> xs.Length = ys.Length && List.forall2 (fun x y -> SymbolicExpression.Same(x, y)) xs ys
-               | Power(x, k), Power(y, l) -> k = l && SymbolicExpression.Same(x, y)
-               | RealPower(x, u), RealPower(y, v) -> SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
-               | Apply(f, x), Apply(g, y) -> f = g && SymbolicExpression.Same(x, y)
-               | Apply2(f, x, u), Apply2(g, y, v) -> f = g && SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
-               | _ -> false)
+        || match a, b with
+           | Constant x, Constant y -> x.Equals y
+           | Variable i, Variable j -> i = j
+           | Sum xs, Sum ys
+           | Product xs, Product ys -> xs.Length = ys.Length && List.forall2 (fun x y -> SymbolicExpression.Same(x, y)) xs ys
+           | Power(x, k), Power(y, l) -> k = l && SymbolicExpression.Same(x, y)
+           | RealPower(x, u), RealPower(y, v) -> SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
+           | Apply(f, x), Apply(g, y) -> f = g && SymbolicExpression.Same(x, y)
+           | Apply2(f, x, u), Apply2(g, y, v) -> f = g && SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
+           | _ -> false
 
     static member private Kind(e: SymbolicExpression) =
         match e with
@@ -157,8 +145,8 @@ type SymbolicExpression =
         | :? SymbolicExpression as e -> SymbolicExpression.Same(this, e)
         | _ -> false
 
-    /// A structural hash, computed once per node.
-    override this.GetHashCode() = SymbolicExpression.HashOf this
+    /// A structural hash of the top few levels of the tree.
+    override this.GetHashCode() = SymbolicExpression.HashOf(this, 4)
 
     interface IEquatable<SymbolicExpression> with
         /// Structural equality.

@@ -38,14 +38,14 @@ public static class ForwardMode
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="p">The direction, of length n.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="result">Destination of length m for J·p.</param>
     public static void ValueAndJvp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> value, Span<double> result)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.Length(x.Length, f.Dimension, nameof(x));
         Guard.Length(p.Length, f.Dimension, nameof(p));
-        Guard.Length(value.Length, f.OutputDimension, nameof(value));
+        CheckValue(value, f.OutputDimension);
         Guard.Length(result.Length, f.OutputDimension, nameof(result));
         int n = f.Dimension, m = f.OutputDimension;
         Dual<double>[] buffer = Scratch<Dual<double>>.Rent(n + m);
@@ -55,11 +55,8 @@ public static class ForwardMode
             for (int i = 0; i < n; i++) xs[i] = new Dual<double>(x[i], p[i]);
             ys.Clear();
             f.Evaluate<Dual<double>>(xs, ys);
-            for (int i = 0; i < m; i++)
-            {
-                value[i] = ys[i].Value;
-                result[i] = ys[i].Tangent;
-            }
+            for (int i = 0; i < m; i++) result[i] = ys[i].Tangent;
+            for (int i = 0; i < value.Length; i++) value[i] = ys[i].Value;
         }
         finally { Scratch<Dual<double>>.Return(buffer); }
     }
@@ -98,7 +95,7 @@ public static class ForwardMode
     /// <typeparam name="TChunk">The chunk of tangent directions.</typeparam>
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="jacobian">Destination m×n matrix.</param>
     public static void ValueAndJacobian<TChunk>(IVectorScalarFunction f, ReadOnlySpan<double> x, Span<double> value, Matrix<double> jacobian)
         where TChunk : unmanaged, ITangentChunk<TChunk>
@@ -106,7 +103,7 @@ public static class ForwardMode
         ArgumentNullException.ThrowIfNull(f);
         int n = f.Dimension, m = f.OutputDimension, k = TChunk.Length;
         Guard.Length(x.Length, n, nameof(x));
-        Guard.Length(value.Length, m, nameof(value));
+        CheckValue(value, m);
         Guard.Shape(jacobian, m, n, nameof(jacobian));
         DualVector<TChunk>[] buffer = Scratch<DualVector<TChunk>>.Rent(n + m);
         try
@@ -118,10 +115,8 @@ public static class ForwardMode
                 ys.Clear();
                 f.Evaluate<DualVector<TChunk>>(xs, ys);
                 for (int r = 0; r < m; r++)
-                {
-                    value[r] = ys[r].Value;
                     for (int j = 0; j < k && start + j < n; j++) jacobian[r, start + j] = ys[r].Tangents[j];
-                }
+                for (int r = 0; r < value.Length; r++) value[r] = ys[r].Value;
                 if (n == 0) break;
             }
         }
@@ -182,6 +177,12 @@ public static class ForwardMode
             unit[i] = 0;
             for (int j = 0; j < n; j++) hessian[i, j] = row[j];
         }
+    }
+
+    /// <summary>F(x) is written only where the caller asks for it: length m, or empty.</summary>
+    internal static void CheckValue(Span<double> value, int outputDimension)
+    {
+        if (value.Length != 0) Guard.Length(value.Length, outputDimension, nameof(value));
     }
 
     private static void CheckPoint(IScalarFunction f, ReadOnlySpan<double> x)

@@ -50,11 +50,11 @@ public sealed class ForwardModeVectorFunction : VectorScalarFunctionOracle, IVec
 
     /// <inheritdoc/>
     public void Jacobian(ReadOnlySpan<double> x, Matrix<double> jacobian) =>
-        ForwardMode.ValueAndJacobian<Chunk8>(Function, x, new double[OutputDimension], jacobian);
+        ForwardMode.ValueAndJacobian<Chunk8>(Function, x, [], jacobian);
 
     /// <inheritdoc/>
     public void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> result) =>
-        ForwardMode.ValueAndJvp(Function, x, p, new double[OutputDimension], result);
+        ForwardMode.ValueAndJvp(Function, x, p, [], result);
 
     /// <inheritdoc/>
     public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
@@ -85,13 +85,13 @@ public sealed class ReverseModeVectorFunction : VectorScalarFunctionOracle, IVec
 
     /// <inheritdoc/>
     public void Jacobian(ReadOnlySpan<double> x, Matrix<double> jacobian) =>
-        ReverseMode.ValueAndJacobian(Function, x, new double[OutputDimension], jacobian);
+        ReverseMode.ValueAndJacobian(Function, x, [], jacobian);
 
     /// <inheritdoc/>
     public void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> result) =>
-        ForwardMode.ValueAndJvp(Function, x, p, new double[OutputDimension], result);
+        ForwardMode.ValueAndJvp(Function, x, p, [], result);
 
     /// <inheritdoc/>
     public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result) =>
-        ReverseMode.ValueAndVjp(Function, x, w, new double[OutputDimension], result);
+        ReverseMode.ValueAndVjp(Function, x, w, [], result);
 }

@@ -47,7 +47,7 @@ public static class ReverseMode
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="w">The output cotangent, of length m.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="result">Destination of length n for wᵀJ.</param>
     public static void ValueAndVjp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> value, Span<double> result)
     {
@@ -67,7 +67,7 @@ public static class ReverseMode
     /// <summary>F(x) and the m×n Jacobian by rows: one recorded evaluation and m backward sweeps.</summary>
     /// <param name="f">The vector function.</param>
     /// <param name="x">The point, of length n.</param>
-    /// <param name="value">Destination of length m for F(x).</param>
+    /// <param name="value">Destination of length m for F(x), or empty when F(x) is not needed.</param>
     /// <param name="jacobian">Destination m×n matrix.</param>
     public static void ValueAndJacobian(IVectorScalarFunction f, ReadOnlySpan<double> x, Span<double> value, Matrix<double> jacobian)
     {
@@ -98,7 +98,7 @@ public static class ReverseMode
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.Length(x.Length, f.Dimension, nameof(x));
-        Guard.Length(value.Length, f.OutputDimension, nameof(value));
+        ForwardMode.CheckValue(value, f.OutputDimension);
         int n = f.Dimension, m = f.OutputDimension;
         Tape tape = Tape.ForCurrentThread;
         Variable[] buffer = Scratch<Variable>.Rent(n + m);
@@ -117,14 +117,14 @@ public static class ReverseMode
             throw;
         }
         finally { tape.End(); }
-        for (int i = 0; i < m; i++) value[i] = outputs[i].Value;
+        for (int i = 0; i < value.Length; i++) value[i] = outputs[i].Value;
         return buffer;
     }
 
     /// <summary>
-    /// ∇²f(x)·v by forward over reverse (Pearlmutter 1994; Griewank &amp; Walther §5.2): one recorded
-    /// evaluation on <c>Dual&lt;Variable&gt;</c> with tangents v, then one backward sweep from the tangent of f,
-    /// ∇(∇f·v) = ∇²f·v.
+    /// ∇²f(x)·v by forward over reverse (Pearlmutter 1994; Griewank &amp; Walther §5.2): one recorded evaluation
+    /// on <see cref="HessianVectorVariable"/> (tape variables whose primal carries the direction v as a dual
+    /// number), then one backward sweep over dual adjoints, ∇(∇f·v) = ∇²f·v.
     /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>
@@ -133,10 +133,43 @@ public static class ReverseMode
     /// <returns>f(x).</returns>
     public static double HessianVector(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Guard.Length(x.Length, f.Dimension, nameof(x));
-        Guard.Length(v.Length, x.Length, nameof(v));
-        Guard.Length(result.Length, x.Length, nameof(result));
+        CheckHessianVector(f, x, v, result);
+        int n = x.Length;
+        Tape tape = Tape.ForCurrentThread;
+        HessianVectorVariable[] buffer = Scratch<HessianVectorVariable>.Rent(n);
+        double[] gradient = Scratch<double>.Rent(n);
+        HessianVectorVariable y;
+        try
+        {
+            Span<HessianVectorVariable> xs = buffer.AsSpan(0, n);
+            tape.Begin();
+            tape.Inputs(x, v, xs);
+            y = f.Evaluate<HessianVectorVariable>(xs);
+        }
+        finally
+        {
+            tape.End();
+            Scratch<HessianVectorVariable>.Return(buffer);
+        }
+        tape.Seed(y, 1.0);
+        tape.SweepSecondOrder(gradient.AsSpan(0, n), result);
+        Scratch<double>.Return(gradient);
+        return y.Value.Value;
+    }
+
+    /// <summary>
+    /// ∇²f(x)·v by nesting the generic types, forward mode over reverse mode (<c>Dual&lt;Variable&gt;</c>): the
+    /// tangent of f is recorded on the tape and swept once. Slower than <see cref="HessianVector"/> (which fuses
+    /// the two levels in one type) but built only from the generic scalar contract.
+    /// </summary>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="v">The direction, of length n.</param>
+    /// <param name="result">Destination of length n.</param>
+    /// <returns>f(x).</returns>
+    public static double HessianVectorByNesting(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        CheckHessianVector(f, x, v, result);
         int n = x.Length;
         Tape tape = Tape.ForCurrentThread;
         Dual<Variable>[] buffer = Scratch<Dual<Variable>>.Rent(n);
@@ -160,6 +193,14 @@ public static class ReverseMode
         tape.Seed(y.Tangent, 1.0);
         tape.Sweep(result);
         return y.Value.Value;
+    }
+
+    private static void CheckHessianVector(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.Length(x.Length, f.Dimension, nameof(x));
+        Guard.Length(v.Length, x.Length, nameof(v));
+        Guard.Length(result.Length, x.Length, nameof(result));
     }
 
     /// <summary>The full Hessian by n Hessian-vector products (forward over reverse), row by row.</summary>

@@ -25,6 +25,7 @@ namespace Optimize.AutoDiff;
 public sealed class Tape
 {
     private const int WordsPerNode = 3;
+    private const int WordsPerSecondOrderNode = 5;
     private const int MaxNodes = int.MaxValue - 16;
 
     [ThreadStatic] private static Tape? recording;
@@ -35,6 +36,7 @@ public sealed class Tape
 
     private ulong[] words = new ulong[1024];
     private double[] adjoints = new double[1024];
+    private double[] tangentAdjoints = [];
     private int wordCount;
     private int nodeCount = 1;
     private int inputCount;
@@ -89,13 +91,91 @@ public sealed class Tape
     public void Inputs(ReadOnlySpan<double> values, Span<Variable> variables)
     {
         Guard.Length(variables.Length, values.Length, nameof(variables));
+        int first = nodeCount;
+        StartInputs(values.Length);
+        for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
+    }
+
+    private void CheckNotRecording()
+    {
+        if (IsRecording) throw new InvalidOperationException("Call End before seeding or sweeping.");
+    }
+
+    /// <summary>Reserves the nodes of <paramref name="count"/> inputs after checking the recording state.</summary>
+    private void StartInputs(int count)
+    {
         if (limit == 0) throw new InvalidOperationException("Inputs requires the tape to be recording: call Begin first.");
         if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
-        if (values.Length >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
+        if (count >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
+        nodeCount += count;
+        inputCount += count;
+    }
+
+    /// <summary>
+    /// Creates one second-order input per entry of <paramref name="values"/>, its primal carrying the matching
+    /// entry of <paramref name="direction"/> (for ∇²f·v by <see cref="SweepSecondOrder"/>).
+    /// </summary>
+    /// <param name="values">The input values x.</param>
+    /// <param name="direction">The direction v, of the same length.</param>
+    /// <param name="variables">Destination of the same length.</param>
+    public void Inputs(ReadOnlySpan<double> values, ReadOnlySpan<double> direction, Span<HessianVectorVariable> variables)
+    {
+        Guard.Length(direction.Length, values.Length, nameof(direction));
+        Guard.Length(variables.Length, values.Length, nameof(variables));
         int first = nodeCount;
-        for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
-        nodeCount += values.Length;
-        inputCount += values.Length;
+        StartInputs(values.Length);
+        for (int i = 0; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + i, id);
+    }
+
+    /// <summary>Adds the dual adjoint <paramref name="adjoint"/>·∂v to the adjoints before a second-order sweep.</summary>
+    /// <param name="output">A second-order variable of the last recording; constants are ignored.</param>
+    /// <param name="adjoint">Its seed ȳ.</param>
+    public void Seed(HessianVectorVariable output, double adjoint)
+    {
+        CheckNotRecording();
+        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
+        output.AddAdjoint(adjoints, tangentAdjoints, adjoint);
+    }
+
+    /// <summary>
+    /// The second-order backward sweep over a recording of <see cref="HessianVectorVariable"/>: propagates the
+    /// dual adjoints (ā, ā̇) with ā_p += d·ā and ā̇_p += ḋ·ā + d·ā̇ for every recorded partial d + ḋε, and writes
+    /// the input adjoints: ∇f (times the seed) and ∇²f·v.
+    /// </summary>
+    /// <param name="gradient">Destination of length <see cref="InputCount"/> for ∇f.</param>
+    /// <param name="hessianVector">Destination of length <see cref="InputCount"/> for ∇²f·v.</param>
+    public void SweepSecondOrder(Span<double> gradient, Span<double> hessianVector)
+    {
+        Guard.Length(gradient.Length, inputCount, nameof(gradient));
+        Guard.Length(hessianVector.Length, inputCount, nameof(hessianVector));
+        CheckNotRecording();
+        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
+        ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
+        ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
+        ref double tangent = ref MemoryMarshal.GetArrayDataReference(tangentAdjoints);
+        int w = wordCount;
+        for (int node = nodeCount - 1; node > inputCount; node--)
+        {
+            w -= WordsPerSecondOrderNode;
+            ref ulong record = ref Unsafe.Add(ref word, w);
+            ref double own = ref Unsafe.Add(ref adjoint, node);
+            ref double ownTangent = ref Unsafe.Add(ref tangent, node);
+            double a = own, at = ownTangent;
+            own = 0;
+            ownTangent = 0;
+            double d1 = BitConverter.UInt64BitsToDouble(record), d1t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1));
+            double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)), d2t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3));
+            ulong parents = Unsafe.Add(ref record, 4);
+            int p1 = (int)(uint)parents, p2 = (int)(parents >> 32);
+            Unsafe.Add(ref adjoint, p1) += d1 * a;
+            Unsafe.Add(ref tangent, p1) += d1t * a + d1 * at;
+            Unsafe.Add(ref adjoint, p2) += d2 * a;
+            Unsafe.Add(ref tangent, p2) += d2t * a + d2 * at;
+        }
+        adjoints.AsSpan(1, inputCount).CopyTo(gradient);
+        tangentAdjoints.AsSpan(1, inputCount).CopyTo(hessianVector);
+        adjoints.AsSpan(0, inputCount + 1).Clear();
+        tangentAdjoints.AsSpan(0, inputCount + 1).Clear();
     }
 
     /// <summary>Stops recording. The recorded operations stay available for any number of backward sweeps.</summary>
@@ -112,6 +192,7 @@ public sealed class Tape
         if (IsRecording) throw new InvalidOperationException("Cannot trim a tape while it is recording.");
         words = new ulong[1024];
         adjoints = new double[1024];
+        tangentAdjoints = [];
         wordCount = 0;
         nodeCount = 1;
         inputCount = 0;
@@ -123,7 +204,7 @@ public sealed class Tape
     /// <exception cref="InvalidOperationException">The tape is still recording.</exception>
     public void Seed(Variable output, double adjoint)
     {
-        if (IsRecording) throw new InvalidOperationException("Call End before seeding adjoints.");
+        CheckNotRecording();
         output.AddAdjoint(adjoints, adjoint);
     }
 
@@ -136,7 +217,7 @@ public sealed class Tape
     public void Sweep(Span<double> inputAdjoints)
     {
         Guard.Length(inputAdjoints.Length, inputCount, nameof(inputAdjoints));
-        if (IsRecording) throw new InvalidOperationException("Call End before sweeping.");
+        CheckNotRecording();
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;
@@ -172,6 +253,23 @@ public sealed class Tape
         Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(secondPartial);
         Unsafe.Add(ref at, 2) = (uint)first | ((ulong)(uint)second << 32);
         tape.wordCount = w + WordsPerNode;
+        return tape.nodeCount++;
+    }
+
+    /// <summary>Writes a node with dual partials (second-order adjoints) and returns its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int RecordSecondOrder(int tapeId, int first, Dual<double> firstPartial, int second, Dual<double> secondPartial)
+    {
+        Tape tape = registry[tapeId];
+        int w = tape.wordCount;
+        if (w + WordsPerSecondOrderNode > tape.limit) tape.Grow();
+        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
+        at = BitConverter.DoubleToUInt64Bits(firstPartial.Value);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(firstPartial.Tangent);
+        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(secondPartial.Value);
+        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(secondPartial.Tangent);
+        Unsafe.Add(ref at, 4) = (uint)first | ((ulong)(uint)second << 32);
+        tape.wordCount = w + WordsPerSecondOrderNode;
         return tape.nodeCount++;
     }
 

@@ -30,6 +30,12 @@ public sealed record TrebuchetDesign
     /// <summary>The fixed RK4 step of the flight (s). Default 0.02.</summary>
     public double TimeStep { get; init; } = 0.02;
 
+    /// <summary>The fixed RK4 step of the arm's swing (s). Default 0.01.</summary>
+    public double SwingTimeStep { get; init; } = 0.01;
+
+    /// <summary>The most swing steps before the release angle is declared unreachable (the distance is then NaN). Default 10 000.</summary>
+    public int MaximumSwingSteps { get; init; } = 10_000;
+
     /// <summary>The most flight steps before the flight is declared endless (the distance is then NaN). Default 10 000.</summary>
     public int MaximumFlightSteps { get; init; } = 10_000;
 
@@ -45,7 +51,9 @@ public sealed record TrebuchetDesign
             throw new ArgumentOutOfRangeException(nameof(DragPerMass), DragPerMass, "DragPerMass must be a finite number ≥ 0.");
         Positive(Gravity, nameof(Gravity));
         Positive(TimeStep, nameof(TimeStep));
+        Positive(SwingTimeStep, nameof(SwingTimeStep));
         Guard.Positive(MaximumFlightSteps, nameof(MaximumFlightSteps));
+        Guard.Positive(MaximumSwingSteps, nameof(MaximumSwingSteps));
     }
 
     private static void Positive(double value, string argument)
@@ -64,18 +72,20 @@ public sealed record TrebuchetDesign
 /// bridge machine learning and scientific computing", 2019).
 /// </summary>
 /// <remarks>
-/// <para>Swing: energy conservation of the lever, ½(ML₁² + mL₂²)ω² = g(ML₁ − mL₂)(sin θ − sin θ₀), gives the
-/// release speed v = L₂ω perpendicular to the arm. Flight: x″ = −k|v − w|(vₓ − w), y″ = −g − k|v − w|v_y with
-/// w the horizontal wind, by fixed-step RK4 (<see cref="RungeKutta4{T}"/>); the loop stops at the first step
-/// below ground, and the landing instant inside that step is found by three Newton iterations on the step
-/// length, y(τ) = 0, so the distance is a smooth function of the inputs (no step-count jumps).</para>
+/// <para>Two ODEs, both integrated by fixed-step RK4 (<see cref="RungeKutta4{T}"/>) inside loops with a data-dependent
+/// exit. Swing: the lever's equation of motion (ML₁² + mL₂²)θ″ = g(ML₁ − mL₂)cos θ from rest at θ₀, stepped until
+/// the arm passes the release angle; the projectile leaves with speed L₂|θ′| perpendicular to the arm. Flight:
+/// x″ = −k|v − w|(vₓ − w), y″ = −g − k|v − w|v_y with w the horizontal wind, stepped until the projectile is below
+/// ground. Each event's instant inside its last step is found by three Newton iterations on the partial step
+/// length τ (θ(τ) = θ_r, then y(τ) = 0), so the distance is a smooth function of the inputs, with no jumps when the
+/// number of steps changes.</para>
 /// <para>Not thread-safe: the integrators for each scalar type are kept for reuse.</para>
 /// </remarks>
 public sealed class Trebuchet
 {
     private readonly ProjectileFlight flight;
-    private object? integrator;
-    private object? buffers;
+    private readonly ArmSwing swing;
+    private object? integrator, buffers, swingIntegrator, swingBuffers;
 
     /// <summary>Creates the trebuchet.</summary>
     /// <param name="design">Geometry and physics; defaults when null.</param>
@@ -84,14 +94,16 @@ public sealed class Trebuchet
         Design = design ?? new TrebuchetDesign();
         Design.Validate();
         flight = new ProjectileFlight(Design);
+        swing = new ArmSwing(Design);
     }
 
     /// <summary>Geometry and physics.</summary>
     public TrebuchetDesign Design { get; }
 
     /// <summary>
-    /// The horizontal distance from the pivot to the landing point, or NaN when the counterweight cannot lift the
-    /// projectile to the release angle or the flight does not end within <see cref="TrebuchetDesign.MaximumFlightSteps"/>.
+    /// The horizontal distance from the pivot to the landing point, or NaN when the counterweight cannot swing the
+    /// arm to the release angle (see <see cref="Release"/>) or the flight does not end within
+    /// <see cref="TrebuchetDesign.MaximumFlightSteps"/>.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="releaseAngle">θ_r, the long arm's angle at release (rad, from the forward horizontal); the launch elevation is θ_r − π/2.</param>
@@ -100,42 +112,59 @@ public sealed class Trebuchet
     public T Distance<T>(T releaseAngle, T counterweightMass, T windSpeed) where T : IFloatingPointIeee754<T>
     {
         var d = Design;
-        T g = T.CreateChecked(d.Gravity), l1 = T.CreateChecked(d.ShortArm), l2 = T.CreateChecked(d.LongArm), m = T.CreateChecked(d.ProjectileMass);
-        T lift = counterweightMass * l1 - m * l2;
-        T rise = T.Sin(releaseAngle) - T.CreateChecked(Math.Sin(d.RestAngle));
-        T omegaSquared = T.CreateChecked(2.0) * g * lift * rise / (counterweightMass * l1 * l1 + m * l2 * l2);
-        if (!(omegaSquared > T.Zero)) return T.NaN;
-        T speed = l2 * T.Sqrt(omegaSquared);
-        (T sin, T cos) = T.SinCos(releaseAngle);
-
+        var state = buffers as T[] ?? (T[])(buffers = new T[4]);
+        if (!Release(releaseAngle, counterweightMass, state)) return T.NaN;
         var rk = integrator as RungeKutta4<T> ?? (RungeKutta4<T>)(integrator = new RungeKutta4<T>(flight));
-        var (state, previous) = buffers as (T[], T[])? ?? ((T[], T[]))(buffers = (new T[4], new T[4]));
-        state[0] = l2 * cos;
-        state[1] = T.CreateChecked(d.PivotHeight) + l2 * sin;
-        state[2] = speed * sin;
-        state[3] = -speed * cos;
-        ReadOnlySpan<T> wind = [windSpeed];
-        T h = T.CreateChecked(d.TimeStep);
-        for (int step = 0; step < d.MaximumFlightSteps; step++)
-        {
-            state.AsSpan().CopyTo(previous);
-            T time = T.CreateChecked(step * d.TimeStep);
-            rk.Step(time, h, state, wind);
-            if (state[1] >= T.Zero) continue;
+        // Fly until the height falls below the ground.
+        bool landed = rk.IntegrateUntilBelow(T.Zero, T.CreateChecked(d.TimeStep), d.MaximumFlightSteps, 1, T.Zero, state, [windSpeed], out _);
+        return landed ? state[0] : T.NaN;
+    }
 
-            // Landing inside this step: Newton on the partial step τ with y(τ) = 0, from the linear guess.
-            T tau = h * previous[1] / (previous[1] - state[1]);
-            for (int iteration = 0; iteration < 3; iteration++)
-            {
-                previous.AsSpan().CopyTo(state);
-                rk.Step(time, tau, state, wind);
-                tau -= state[1] / state[3];
-            }
-            previous.AsSpan().CopyTo(state);
-            rk.Step(time, tau, state, wind);
-            return state[0];
+    /// <summary>
+    /// The projectile's position and velocity (x, y, vₓ, v_y) at release, from the simulated swing; false (and the
+    /// state untouched) when the counterweight cannot swing the arm to the release angle.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="releaseAngle">θ_r (rad), below the rest angle θ₀.</param>
+    /// <param name="counterweightMass">M (kg).</param>
+    /// <param name="projectileState">Destination of length 4.</param>
+    public bool Release<T>(T releaseAngle, T counterweightMass, Span<T> projectileState) where T : IFloatingPointIeee754<T>
+    {
+        Guard.Length(projectileState.Length, 4, nameof(projectileState));
+        var d = Design;
+        if (!(counterweightMass * T.CreateChecked(d.ShortArm) > T.CreateChecked(d.ProjectileMass * d.LongArm))) return false;
+        if (!(releaseAngle < T.CreateChecked(d.RestAngle))) return false;
+        var rk = swingIntegrator as RungeKutta4<T> ?? (RungeKutta4<T>)(swingIntegrator = new RungeKutta4<T>(swing));
+        var arm = swingBuffers as T[] ?? (T[])(swingBuffers = new T[2]);
+        arm[0] = T.CreateChecked(d.RestAngle);
+        arm[1] = T.Zero;
+        // Swing until the arm's angle falls below the release angle.
+        if (!rk.IntegrateUntilBelow(T.Zero, T.CreateChecked(d.SwingTimeStep), d.MaximumSwingSteps, 0, releaseAngle, arm, [counterweightMass], out _))
+            return false;
+        // The arm end moves with velocity L₂θ′(−sin θ, cos θ); θ is θ_r at the located release.
+        T l2 = T.CreateChecked(d.LongArm);
+        (T sin, T cos) = T.SinCos(releaseAngle);
+        projectileState[0] = l2 * cos;
+        projectileState[1] = T.CreateChecked(d.PivotHeight) + l2 * sin;
+        projectileState[2] = -l2 * arm[1] * sin;
+        projectileState[3] = l2 * arm[1] * cos;
+        return true;
+    }
+
+    /// <summary>The swing ODE: state (θ, θ′), parameter the counterweight mass M.</summary>
+    private sealed class ArmSwing(TrebuchetDesign design) : IOdeSystem
+    {
+        public int StateDimension => 2;
+
+        public int ParameterDimension => 1;
+
+        public void Derivative<T>(T time, ReadOnlySpan<T> s, ReadOnlySpan<T> mass, Span<T> ds) where T : IFloatingPointIeee754<T>
+        {
+            T l1 = T.CreateChecked(design.ShortArm), l2 = T.CreateChecked(design.LongArm), m = T.CreateChecked(design.ProjectileMass);
+            T inertia = mass[0] * l1 * l1 + m * l2 * l2;
+            ds[0] = s[1];
+            ds[1] = T.CreateChecked(design.Gravity) * (mass[0] * l1 - m * l2) * T.Cos(s[0]) / inertia;
         }
-        return T.NaN;
     }
 
     /// <summary>The flight ODE: state (x, y, vₓ, v_y), parameter the wind w.</summary>
