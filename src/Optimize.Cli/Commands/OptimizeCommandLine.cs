@@ -42,7 +42,7 @@ public static class OptimizeCommandLine
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) environment.ErrorWriter.WriteLine($"error: {error.Message}");
-            environment.ErrorWriter.WriteLine($"Run 'optimize {string.Join(' ', CommandPath(parsed))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            environment.ErrorWriter.WriteLine($"Run '{string.Join(' ', CommandPath(parsed).Prepend("optimize").Append("--help"))}' for usage.");
             return ExitCodes.UsageError;
         }
         // Ctrl-C is handled by the caller's token (Program.Main), not by System.CommandLine's own handler.
