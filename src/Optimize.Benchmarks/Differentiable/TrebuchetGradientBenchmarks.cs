@@ -15,19 +15,9 @@ namespace Optimize.Benchmarks.Differentiable;
 /// differences (2n simulations). "Aim" is the 2-variable aiming loss of one shot; "Policy" is the training loss
 /// of the policy network (32 weights, 20 simulated shots per evaluation).
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(MedianRatioConfig))]
 public class TrebuchetGradientBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(9));
-            AddColumn(StatisticColumn.Median);
-            WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
-        }
-    }
-
     private IScalarFunction function = null!;
     private FiniteDifferenceObjective central = null!;
     private double[] x = [];

@@ -12,19 +12,9 @@ namespace Optimize.Benchmarks.FiniteDifferences;
 /// relative to one value of extended Rosenbrock, serial and parallel (all cores, function declared
 /// thread-safe). The Ratio column is the gradient's cost in units of f; serial ÷ parallel is the speed-up.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(MedianRatioConfig))]
 public class CentralDifferenceGradientBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(9));
-            AddColumn(StatisticColumn.Median);
-            WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
-        }
-    }
-
     private TestProblem problem = null!;
     private FiniteDifferenceObjective serial = null!;
     private FiniteDifferenceObjective parallel = null!;
