@@ -115,6 +115,9 @@ internal static class G
     public static T Sqrt<T>(T x) where T : IFloatingPointIeee754<T> => T.Sqrt(x);
     public static T Sin<T>(T x) where T : IFloatingPointIeee754<T> => T.Sin(x);
     public static T Exp<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp(x);
+    public static T Cos<T>(T x) where T : IFloatingPointIeee754<T> => T.Cos(x);
+    public static T Atan<T>(T x) where T : IFloatingPointIeee754<T> => T.Atan(x);
+    public static T Tanh<T>(T x) where T : IFloatingPointIeee754<T> => T.Tanh(x);
     public static T Pow<T>(T x, T y) where T : IFloatingPointIeee754<T> => T.Pow(x, y);
     public static bool Equal<T>(T x, T y) where T : IFloatingPointIeee754<T> => x == y;
     public static bool Less<T>(T x, T y) where T : IFloatingPointIeee754<T> => x < y;

@@ -4,82 +4,111 @@ namespace Optimize.AutoDiff;
 
 /// <summary>
 /// A second-order adjoint variable for Hessian-vector products by forward over reverse, fused into one type:
-/// its primal is a dual number x + ẋε carrying the direction v, and its derivative is a multiple
-/// p = d + ḋε of one tape node, so every recorded partial is itself a dual number. One backward sweep over
-/// dual adjoints (ȳ = 1) then yields ∇f in the real parts and ∇²f·v in the tangent parts (Griewank &amp;
-/// Walther, <i>Evaluating Derivatives</i>, §5.2, second-order adjoints; Pearlmutter 1994).
+/// its primal is a dual number x + ẋε carrying the direction v, and its derivative is a combination
+/// p₁·ṅ₁ + p₂·ṅ₂ of at most two tape nodes whose coefficients pᵢ = dᵢ + ḋᵢε are themselves dual numbers. One
+/// backward sweep over dual adjoints (ȳ = 1) then yields ∇f in the real parts and ∇²f·v in the tangent parts
+/// (Griewank &amp; Walther, <i>Evaluating Derivatives</i>, §5.2, second-order adjoints; Pearlmutter 1994).
 /// </summary>
 /// <remarks>
-/// The same preaccumulation as <see cref="Variable"/> applies: unary functions, constant scaling and
-/// products of a node with itself are free; a binary operation on two different nodes records one node of
-/// five words. Compared with <c>Dual&lt;Variable&gt;</c>, which records the primal and the tangent computations
-/// separately, this records a third of the nodes.
+/// The same preaccumulation as <see cref="Variable"/> applies: everything that depends on at most two nodes
+/// stays in registers, and an operation meeting three or four nodes records one node of ten words. Compared
+/// with <c>Dual&lt;Variable&gt;</c>, which records the primal and the tangent computations separately, this
+/// records a fraction of the nodes. The dual numbers are stored as plain doubles, seven fields in all, so the
+/// JIT keeps them in registers.
 /// </remarks>
 public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVectorVariable, Dual<double>>
 {
-    private readonly Dual<double> partial;
-    private readonly int node, tapeId;
+    private readonly double value, valueTangent;          // x + ẋε
+    private readonly double first, firstTangent;          // p₁ = d₁ + ḋ₁ε
+    private readonly double second, secondTangent;        // p₂ = d₂ + ḋ₂ε
+    private readonly ulong nodes; // n₁ in the low half, n₂ in the high half; 0 = none
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal HessianVectorVariable(Dual<double> value, Dual<double> partial, int node, int tapeId)
+    private HessianVectorVariable(double value, double valueTangent, double first, double firstTangent,
+        double second, double secondTangent, ulong nodes)
     {
-        Value = value;
-        this.partial = partial;
-        this.node = node;
-        this.tapeId = tapeId;
+        this.value = value;
+        this.valueTangent = valueTangent;
+        this.first = first;
+        this.firstTangent = firstTangent;
+        this.second = second;
+        this.secondTangent = secondTangent;
+        this.nodes = nodes;
     }
 
     /// <summary>The primal value and its derivative along the direction v.</summary>
-    public Dual<double> Value { get; }
+    public Dual<double> Value
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(value, valueTangent);
+    }
 
     /// <summary>Whether this is a constant (depends on no tape node).</summary>
-    public bool IsConstant => node == 0;
+    public bool IsConstant => nodes == 0;
 
     /// <inheritdoc/>
-    public static HessianVectorVariable Constant(Dual<double> value) => new(value, default, 0, 0);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static HessianVectorVariable Constant(Dual<double> value) => new(value.Value, value.Tangent, 0, 0, 0, 0, 0);
 
     /// <summary>An input: the tape's node <paramref name="node"/> itself, with primal x + vε.</summary>
-    internal static HessianVectorVariable Input(double value, double direction, int node, int tapeId) =>
-        new(new Dual<double>(value, direction), new Dual<double>(1, 0), node, tapeId);
+    internal static HessianVectorVariable Input(double value, double direction, uint node) =>
+        new(value, direction, 1, 0, 0, 0, node);
 
-    /// <summary>Adds the dual adjoint w·p to the node this variable depends on.</summary>
+    /// <summary>Adds the dual adjoint w·p to the nodes this variable depends on.</summary>
     internal void AddAdjoint(Span<double> adjoints, Span<double> tangentAdjoints, double w)
     {
-        if (node == 0) return;
-        adjoints[node] += w * partial.Value;
-        tangentAdjoints[node] += w * partial.Tangent;
+        if (nodes == 0) return;
+        int n1 = Tape.Index((uint)nodes), n2 = Tape.Index((uint)(nodes >> 32));
+        adjoints[n1] += w * first;
+        tangentAdjoints[n1] += w * firstTangent;
+        adjoints[n2] += w * second;
+        tangentAdjoints[n2] += w * secondTangent;
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable Unary(HessianVectorVariable x, Dual<double> value, Dual<double> derivative, string operation) =>
-        new(value, Multiply(derivative, x.partial), x.node, x.tapeId);
+        Scale(value.Value, value.Tangent, x, derivative.Value, derivative.Tangent);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable Binary(HessianVectorVariable x, HessianVectorVariable y, Dual<double> value,
-        Dual<double> dx, Dual<double> dy, string operation) => Combine(value, x, dx, y, dy);
+        Dual<double> dx, Dual<double> dy, string operation) =>
+        Combine(value.Value, value.Tangent, x, dx.Value, dx.Tangent, y, dy.Value, dy.Tangent);
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HessianVectorVariable operator +(HessianVectorVariable x, HessianVectorVariable y) =>
-        Combine(x.Value + y.Value, x, new Dual<double>(1, 0), y, new Dual<double>(1, 0));
+    public static HessianVectorVariable operator +(HessianVectorVariable x, HessianVectorVariable y)
+    {
+        double v = x.value + y.value, vt = x.valueTangent + y.valueTangent;
+        if (y.nodes == 0) return new(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes);
+        if (x.nodes == 0) return new(v, vt, y.first, y.firstTangent, y.second, y.secondTangent, y.nodes);
+        return Merge(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
+            y.first, y.firstTangent, y.second, y.secondTangent, y.nodes);
+    }
 
     /// <summary>Difference rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HessianVectorVariable operator -(HessianVectorVariable x, HessianVectorVariable y) =>
-        Combine(x.Value - y.Value, x, new Dual<double>(1, 0), y, new Dual<double>(-1, 0));
+    public static HessianVectorVariable operator -(HessianVectorVariable x, HessianVectorVariable y)
+    {
+        double v = x.value - y.value, vt = x.valueTangent - y.valueTangent;
+        if (y.nodes == 0) return new(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes);
+        if (x.nodes == 0) return new(v, vt, -y.first, -y.firstTangent, -y.second, -y.secondTangent, y.nodes);
+        return Merge(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
+            -y.first, -y.firstTangent, -y.second, -y.secondTangent, y.nodes);
+    }
 
     /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable operator *(HessianVectorVariable x, HessianVectorVariable y) =>
-        Combine(x.Value * y.Value, x, y.Value, y, x.Value);
+        Combine(x.value * y.value, x.valueTangent * y.value + x.value * y.valueTangent,
+            x, y.value, y.valueTangent, y, x.value, x.valueTangent);
 
     /// <summary>Quotient rule.</summary>
     /// <param name="x">Numerator.</param>
@@ -87,27 +116,54 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable operator /(HessianVectorVariable x, HessianVectorVariable y)
     {
-        Dual<double> q = x.Value / y.Value, r = new Dual<double>(1, 0) / y.Value;
-        return Combine(q, x, r, y, -(q * r));
+        // r = 1/y, q = x/y: ∂q/∂x = r, ∂q/∂y = −q·r, each with its tangent along v.
+        double r = 1 / y.value, rt = -y.valueTangent * r * r;
+        double q = x.value * r, qt = x.valueTangent * r + x.value * rt;
+        return Combine(q, qt, x, r, rt, y, -q * r, -(qt * r + q * rt));
     }
 
     /// <summary>Negation.</summary>
     /// <param name="x">The operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HessianVectorVariable operator -(HessianVectorVariable x) => new(-x.Value, -x.partial, x.node, x.tapeId);
+    public static HessianVectorVariable operator -(HessianVectorVariable x) =>
+        new(-x.value, -x.valueTangent, -x.first, -x.firstTangent, -x.second, -x.secondTangent, x.nodes);
+
+    /// <summary>x's partials times the dual number d + ḋε, with the result value (v, v̇).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static HessianVectorVariable Scale(double v, double vt, HessianVectorVariable x, double d, double dt) =>
+        new(v, vt, d * x.first, dt * x.first + d * x.firstTangent, d * x.second, dt * x.second + d * x.secondTangent, x.nodes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Dual<double> Multiply(Dual<double> a, Dual<double> b) =>
-        new(a.Value * b.Value, a.Tangent * b.Value + a.Value * b.Tangent);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static HessianVectorVariable Combine(Dual<double> value, HessianVectorVariable x, Dual<double> dx, HessianVectorVariable y, Dual<double> dy)
+    private static HessianVectorVariable Combine(double v, double vt, HessianVectorVariable x, double dx, double dxt,
+        HessianVectorVariable y, double dy, double dyt)
     {
-        if (y.node == 0) return new(value, Multiply(dx, x.partial), x.node, x.tapeId);
-        if (x.node == 0 || x.node == y.node)
-            return new(value, Multiply(dx, x.partial) + Multiply(dy, y.partial), y.node, y.tapeId);
-        return new(value, new Dual<double>(1, 0),
-            Tape.RecordSecondOrder(x.tapeId, x.node, Multiply(dx, x.partial), y.node, Multiply(dy, y.partial)), x.tapeId);
+        if (y.nodes == 0) return Scale(v, vt, x, dx, dxt);
+        if (x.nodes == 0) return Scale(v, vt, y, dy, dyt);
+        return Merge(v, vt,
+            dx * x.first, dxt * x.first + dx * x.firstTangent, dx * x.second, dxt * x.second + dx * x.secondTangent, x.nodes,
+            dy * y.first, dyt * y.first + dy * y.firstTangent, dy * y.second, dyt * y.second + dy * y.secondTangent, y.nodes);
+    }
+
+    /// <summary>a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ with dual coefficients: in registers for at most two different nodes, else one recorded node (as <see cref="Variable"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static HessianVectorVariable Merge(double v, double vt,
+        double a1, double a1t, double a2, double a2t, ulong xn, double b1, double b1t, double b2, double b2t, ulong yn)
+    {
+        if (xn == yn) return new(v, vt, a1 + b1, a1t + b1t, a2 + b2, a2t + b2t, xn);
+        uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
+        if ((x2 | y2) == 0) return new(v, vt, a1, a1t, b1, b1t, x1 | ((ulong)y1 << 32));
+        if (x2 == 0)
+        {
+            if (x1 == y1) return new(v, vt, a1 + b1, a1t + b1t, b2, b2t, yn);
+            if (x1 == y2) return new(v, vt, b1, b1t, a1 + b2, a1t + b2t, yn);
+        }
+        else if (y2 == 0)
+        {
+            if (y1 == x1) return new(v, vt, a1 + b1, a1t + b1t, a2, a2t, xn);
+            if (y1 == x2) return new(v, vt, a1, a1t, a2 + b1, a2t + b1t, xn);
+        }
+        else if (x1 == y2 && x2 == y1) return new(v, vt, a1 + b2, a1t + b2t, a2 + b1, a2t + b1t, xn);
+        return new(v, vt, 1, 0, 0, 0, Tape.RecordSecondOrder(a1, a1t, a2, a2t, b1, b1t, b2, b2t, xn, yn));
     }
 
     /// <inheritdoc/>
@@ -116,6 +172,13 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     /// <summary>The hash of the primal value (equality compares primal values).</summary>
     public override int GetHashCode() => Value.GetHashCode();
 
-    /// <summary>Shows the value, its tangent and the node it depends on.</summary>
-    public override string ToString() => node == 0 ? $"{Value} (constant)" : $"{Value} (({partial})·n{node})";
+    /// <summary>Shows the value, its tangent and the nodes it depends on.</summary>
+    public override string ToString()
+    {
+        if (nodes == 0) return $"{Value} (constant)";
+        string firstTerm = $"({new Dual<double>(first, firstTangent)})·n{Tape.Index((uint)nodes)}";
+        return (nodes >> 32) == 0
+            ? $"{Value} ({firstTerm})"
+            : $"{Value} ({firstTerm} + ({new Dual<double>(second, secondTangent)})·n{Tape.Index((uint)(nodes >> 32))})";
+    }
 }

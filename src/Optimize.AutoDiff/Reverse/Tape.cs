@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Optimize.AutoDiff;
 
@@ -11,52 +12,71 @@ namespace Optimize.AutoDiff;
 /// <remarks>
 /// <para>The tape is one flat array of 64-bit words reused from call to call; no object is allocated per
 /// operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation order:
-/// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes. A record is three words:
-/// two local partials and the two parent indices. <see cref="Variable"/> preaccumulates chains of elementary
-/// operations in registers and records a node only where a binary operation meets two different nodes, so the
-/// tape holds a fraction of the operations (three nodes per term of extended Rosenbrock instead of eight).</para>
+/// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes (at most 2²⁸ − 16 per
+/// recording). A record is six words: four
+/// local partials and four parent indices packed two to a word (an unused parent is node 0, whose adjoint
+/// absorbs a zero contribution, so the backward sweep has no branches). <see cref="Variable"/> preaccumulates
+/// everything that depends on at most two nodes in registers and records a node only where an operation meets
+/// three or four, so the tape holds a fraction of the operations (one node per term of extended Rosenbrock
+/// instead of eight).</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
-/// run concurrently. A variable carries its tape's id, so recording needs no thread-static lookup per
-/// operation; a thread's tape keeps its memory for reuse (<see cref="TrimExcess"/> releases it).
+/// run concurrently. The tapes of the first fifteen threads that record carry an id in the top four bits of
+/// their node numbers, so a variable leads to its tape without a thread-static lookup; further threads' tapes
+/// are found through the thread. A thread's tape keeps its memory for reuse (<see cref="TrimExcess"/>
+/// releases it).
 /// Recording cannot be nested on one thread; nest forward mode over reverse mode
 /// (<c>Dual&lt;Variable&gt;</c>) for second derivatives. Variables of an earlier recording are invalid once
 /// <see cref="Begin"/> is called again.</para>
 /// </remarks>
 public sealed class Tape
 {
-    private const int WordsPerNode = 3;
-    private const int WordsPerSecondOrderNode = 5;
-    private const int MaxNodes = int.MaxValue - 16;
+    private const int WordsPerNode = 6;
+    private const int WordsPerSecondOrderNode = 10;
+    private const int IdShift = 28;
+    private const uint IndexMask = (1u << IdShift) - 1;
+    private const int MaxNodes = (1 << IdShift) - 16;
 
     [ThreadStatic] private static Tape? recording;
     [ThreadStatic] private static Tape? threadTape;
+    private static readonly Tape?[] registry = new Tape?[1 << (32 - IdShift)];
     private static readonly object registryLock = new();
-    private static Tape[] registry = new Tape[16];
-    private static int registeredCount;
 
     private ulong[] words = new ulong[1024];
     private double[] adjoints = new double[1024];
     private double[] tangentAdjoints = [];
     private int wordCount;
-    private int nodeCount = 1;
+    private uint nextNode = 1; // the next node's number with this tape's id in the top bits
+    private readonly uint idBits;
     private int inputCount;
     private int limit;
-    private int id;
     private int[] externalNodes = [];
     private int[] externalTokens = [];
     private Action<int, double>[] externalHandlers = [];
     private int externalCount;
 
-    private Tape() { }
+    private Tape()
+    {
+        lock (registryLock)
+        {
+            for (int id = 1; id < registry.Length; id++)
+                if (registry[id] is null)
+                {
+                    registry[id] = this;
+                    idBits = (uint)id << IdShift;
+                    break;
+                }
+        }
+        nextNode = idBits | 1;
+    }
 
     /// <summary>The calling thread's reusable tape.</summary>
-    public static Tape ForCurrentThread => threadTape ??= Register(new Tape());
+    public static Tape ForCurrentThread => threadTape ??= new Tape();
 
     /// <summary>Whether this tape is recording (between <see cref="Begin"/> and <see cref="End"/>).</summary>
     public bool IsRecording => limit != 0;
 
     /// <summary>The number of nodes of the last recording (the empty node 0, the inputs and the recorded nodes).</summary>
-    public int NodeCount => nodeCount;
+    public int NodeCount => (int)(nextNode & IndexMask);
 
     /// <summary>The number of inputs of the last recording.</summary>
     public int InputCount => inputCount;
@@ -72,7 +92,7 @@ public sealed class Tape
             throw new InvalidOperationException(
                 "A tape is already recording on this thread; reverse mode cannot be nested (use Dual<Variable> for second derivatives).");
         wordCount = 0;
-        nodeCount = 1;
+        nextNode = idBits | 1;
         inputCount = 0;
         externalCount = 0;
         recording = this;
@@ -84,10 +104,8 @@ public sealed class Tape
     /// <exception cref="InvalidOperationException">The tape is not recording, or operations were already recorded.</exception>
     public Variable Input(double value)
     {
-        if (limit == 0) throw new InvalidOperationException("Input requires the tape to be recording: call Begin first.");
-        if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
-        inputCount++;
-        return Variable.Input(value, nodeCount++, id);
+        uint node = StartInputs(1);
+        return Variable.OfNode(value, node);
     }
 
     /// <summary>Creates one independent variable per entry of <paramref name="values"/>, in order.</summary>
@@ -96,9 +114,18 @@ public sealed class Tape
     public void Inputs(ReadOnlySpan<double> values, Span<Variable> variables)
     {
         Guard.Length(variables.Length, values.Length, nameof(variables));
-        int first = nodeCount;
-        StartInputs(values.Length);
-        for (int i = 0; i < values.Length; i++) variables[i] = Variable.Input(values[i], first + i, id);
+        uint first = StartInputs(values.Length);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // One 32-byte store per input: (xᵢ, partials 1 and 0, node first + i); see the layout of Variable.
+            ref double destination = ref Unsafe.As<Variable, double>(ref MemoryMarshal.GetReference(variables));
+            ref double source = ref MemoryMarshal.GetReference(values);
+            for (; i < values.Length; i++)
+                Vector256.Create(Unsafe.Add(ref source, i), 1.0, 0.0, BitConverter.UInt64BitsToDouble(first + (uint)i))
+                    .StoreUnsafe(ref destination, (nuint)(4 * i));
+        }
+        for (; i < values.Length; i++) variables[i] = Variable.OfNode(values[i], first + (uint)i);
     }
 
     private void CheckNotRecording()
@@ -106,14 +133,16 @@ public sealed class Tape
         if (IsRecording) throw new InvalidOperationException("Call End before seeding or sweeping.");
     }
 
-    /// <summary>Reserves the nodes of <paramref name="count"/> inputs after checking the recording state.</summary>
-    private void StartInputs(int count)
+    /// <summary>Reserves the nodes of <paramref name="count"/> inputs after checking the recording state; returns the first one's number.</summary>
+    private uint StartInputs(int count)
     {
-        if (limit == 0) throw new InvalidOperationException("Inputs requires the tape to be recording: call Begin first.");
-        if (nodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
-        if (count >= MaxNodes - nodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
-        nodeCount += count;
+        if (limit == 0) throw new InvalidOperationException("Inputs require the tape to be recording: call Begin first.");
+        if (NodeCount != inputCount + 1) throw new InvalidOperationException("Inputs must be created before any operation is recorded.");
+        if (count >= MaxNodes - NodeCount) throw new InvalidOperationException($"The tape exceeds {MaxNodes} nodes.");
+        uint first = nextNode;
+        nextNode += (uint)count;
         inputCount += count;
+        return first;
     }
 
     /// <summary>
@@ -127,9 +156,8 @@ public sealed class Tape
     {
         Guard.Length(direction.Length, values.Length, nameof(direction));
         Guard.Length(variables.Length, values.Length, nameof(variables));
-        int first = nodeCount;
-        StartInputs(values.Length);
-        for (int i = 0; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + i, id);
+        uint first = StartInputs(values.Length);
+        for (int i = 0; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + (uint)i);
     }
 
     /// <summary>Adds the dual adjoint <paramref name="adjoint"/>·∂v to the adjoints before a second-order sweep.</summary>
@@ -141,6 +169,10 @@ public sealed class Tape
         if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
         output.AddAdjoint(adjoints, tangentAdjoints, adjoint);
     }
+
+    /// <summary>The adjoint index of a node number (its id bits dropped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Index(uint node) => (int)(node & IndexMask);
 
     /// <summary>
     /// The second-order backward sweep over a recording of <see cref="HessianVectorVariable"/>: propagates the
@@ -161,7 +193,7 @@ public sealed class Tape
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         ref double tangent = ref MemoryMarshal.GetArrayDataReference(tangentAdjoints);
         int w = wordCount;
-        for (int node = nodeCount - 1; node > inputCount; node--)
+        for (int node = NodeCount - 1; node > inputCount; node--)
         {
             w -= WordsPerSecondOrderNode;
             ref ulong record = ref Unsafe.Add(ref word, w);
@@ -170,19 +202,37 @@ public sealed class Tape
             double a = own, at = ownTangent;
             own = 0;
             ownTangent = 0;
-            double d1 = BitConverter.UInt64BitsToDouble(record), d1t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1));
-            double d2 = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)), d2t = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3));
-            ulong parents = Unsafe.Add(ref record, 4);
-            int p1 = (int)(uint)parents, p2 = (int)(parents >> 32);
-            Unsafe.Add(ref adjoint, p1) += d1 * a;
-            Unsafe.Add(ref tangent, p1) += d1t * a + d1 * at;
-            Unsafe.Add(ref adjoint, p2) += d2 * a;
-            Unsafe.Add(ref tangent, p2) += d2t * a + d2 * at;
+            ulong xn = Unsafe.Add(ref record, 8), yn = Unsafe.Add(ref record, 9);
+            SecondOrderStep(ref adjoint, ref tangent, Index((uint)xn), ref record, a, at);
+            SecondOrderStep(ref adjoint, ref tangent, Index((uint)(xn >> 32)), ref Unsafe.Add(ref record, 2), a, at);
+            SecondOrderStep(ref adjoint, ref tangent, Index((uint)yn), ref Unsafe.Add(ref record, 4), a, at);
+            SecondOrderStep(ref adjoint, ref tangent, Index((uint)(yn >> 32)), ref Unsafe.Add(ref record, 6), a, at);
         }
-        adjoints.AsSpan(1, inputCount).CopyTo(gradient);
-        tangentAdjoints.AsSpan(1, inputCount).CopyTo(hessianVector);
-        adjoints.AsSpan(0, inputCount + 1).Clear();
-        tangentAdjoints.AsSpan(0, inputCount + 1).Clear();
+        CopyAndClearInputs(adjoints, gradient);
+        CopyAndClearInputs(tangentAdjoints, hessianVector);
+    }
+
+    /// <summary>ā_p += d·ā and ā̇_p += ḋ·ā + d·ā̇ for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SecondOrderStep(ref double adjoint, ref double tangent, int parent, ref ulong partial, double a, double at)
+    {
+        double d = BitConverter.UInt64BitsToDouble(partial), dt = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref partial, 1));
+        Unsafe.Add(ref adjoint, parent) += d * a;
+        Unsafe.Add(ref tangent, parent) += dt * a + d * at;
+    }
+
+    /// <summary>Copies the input adjoints (nodes 1…n) to <paramref name="destination"/> and zeroes them, with node 0, in one pass.</summary>
+    private void CopyAndClearInputs(double[] nodeAdjoints, Span<double> destination)
+    {
+        ref double source = ref MemoryMarshal.GetArrayDataReference(nodeAdjoints);
+        source = 0;
+        ref double target = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < inputCount; i++)
+        {
+            ref double adjoint = ref Unsafe.Add(ref source, i + 1);
+            Unsafe.Add(ref target, i) = adjoint;
+            adjoint = 0;
+        }
     }
 
     /// <summary>Stops recording. The recorded operations stay available for any number of backward sweeps.</summary>
@@ -190,7 +240,7 @@ public sealed class Tape
     {
         if (ReferenceEquals(recording, this)) recording = null;
         limit = 0;
-        if (adjoints.Length < nodeCount) adjoints = new double[Math.Max(nodeCount, 2 * adjoints.Length)];
+        if (adjoints.Length < NodeCount) adjoints = new double[Math.Max(NodeCount, 2 * adjoints.Length)];
     }
 
     /// <summary>Releases the memory kept for reuse (the next recording grows it again).</summary>
@@ -201,7 +251,7 @@ public sealed class Tape
         adjoints = new double[1024];
         tangentAdjoints = [];
         wordCount = 0;
-        nodeCount = 1;
+        nextNode = idBits | 1;
         inputCount = 0;
     }
 
@@ -220,6 +270,11 @@ public sealed class Tape
     /// and writes the adjoints of the inputs (the VJP wᵀJ, or the gradient when one output is seeded with 1).
     /// Leaves every adjoint at zero, ready for another seed and sweep.
     /// </summary>
+    /// <remarks>
+    /// A contribution to the node just before the current one (the running sum of an accumulation loop, the
+    /// previous statement of a chain) is carried in a register instead of memory, so a chain of dependent
+    /// records does not wait on a store and reload per record.
+    /// </remarks>
     /// <param name="inputAdjoints">Destination of length <see cref="InputCount"/>.</param>
     public void Sweep(Span<double> inputAdjoints)
     {
@@ -228,30 +283,43 @@ public sealed class Tape
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;
-        int node = nodeCount - 1;
-        // External nodes split the sweep into segments, so the loop over ordinary nodes stays branch-free.
+        int node = NodeCount - 1;
+        // External nodes split the sweep into segments, so the loop over ordinary nodes has no external case.
         for (int e = externalCount - 1; ; e--)
         {
             int stop = e >= 0 ? externalNodes[e] : inputCount;
+            double carry = 0;
             for (; node > stop; node--)
             {
                 w -= WordsPerNode;
                 ref ulong record = ref Unsafe.Add(ref word, w);
                 ref double own = ref Unsafe.Add(ref adjoint, node);
-                double a = own;
+                double a = own + carry;
                 own = 0;
-                ulong parents = Unsafe.Add(ref record, 2);
-                Unsafe.Add(ref adjoint, (int)(uint)parents) += BitConverter.UInt64BitsToDouble(record) * a;
-                Unsafe.Add(ref adjoint, (int)(parents >> 32)) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a;
+                carry = 0;
+                uint previous = (uint)node - 1;
+                ulong xn = Unsafe.Add(ref record, 4), yn = Unsafe.Add(ref record, 5);
+                Propagate(ref adjoint, ref carry, previous, Index((uint)xn), BitConverter.UInt64BitsToDouble(record) * a);
+                Propagate(ref adjoint, ref carry, previous, Index((uint)(xn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a);
+                Propagate(ref adjoint, ref carry, previous, Index((uint)yn), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)) * a);
+                Propagate(ref adjoint, ref carry, previous, Index((uint)(yn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3)) * a);
             }
+            Unsafe.Add(ref adjoint, node) += carry;
             if (e < 0) break;
             w -= WordsPerNode;
             double external = adjoints[node];
             adjoints[node--] = 0;
             externalHandlers[e](externalTokens[e], external);
         }
-        adjoints.AsSpan(1, inputCount).CopyTo(inputAdjoints);
-        adjoints.AsSpan(0, inputCount + 1).Clear();
+        CopyAndClearInputs(adjoints, inputAdjoints);
+    }
+
+    /// <summary>Adds <paramref name="contribution"/> to the adjoint of <paramref name="parent"/>, in the register <paramref name="carry"/> when it is the previous node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Propagate(ref double adjoint, ref double carry, uint previous, int parent, double contribution)
+    {
+        if ((uint)parent == previous) carry += contribution;
+        else Unsafe.Add(ref adjoint, parent) += contribution;
     }
 
     // ---- external nodes (results of other tapes, e.g. tensor tapes, continued on this one) -----------
@@ -263,57 +331,80 @@ public sealed class Tape
     /// </summary>
     internal Variable RecordExternal(double value, Action<int, double> backward, int token)
     {
-        int node = Record(id, 0, 0.0, 0, 0.0);
+        uint node = Write(0, 0, 0, 0, 0, 0);
         if (externalCount == externalNodes.Length)
         {
             Array.Resize(ref externalNodes, Math.Max(4, 2 * externalCount));
             Array.Resize(ref externalTokens, externalNodes.Length);
             Array.Resize(ref externalHandlers, externalNodes.Length);
         }
-        externalNodes[externalCount] = node;
+        externalNodes[externalCount] = Index(node);
         externalTokens[externalCount] = token;
         externalHandlers[externalCount++] = backward;
-        return Variable.Input(value, node, id);
+        return Variable.OfNode(value, node);
     }
 
     /// <summary>Adds w·∂v to the adjoint of the node <paramref name="variable"/> depends on, during a sweep (from an external node's backward step).</summary>
     internal void AccumulateAdjoint(Variable variable, double w) => variable.AddAdjoint(adjoints, w);
 
-    // ---- recording (called by Variable) ------------------------------------------------------------
+    // ---- recording (called by Variable and HessianVectorVariable) ----------------------------------
+
+    /// <summary>The tape a variable's node number belongs to: by its id bits, or through the thread for tapes without an id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Tape Of(uint node) =>
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(registry), (int)(node >> IdShift)) ?? RecordingOnThisThread();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tape RecordingOnThisThread() => recording ??
+        throw new InvalidOperationException("An operation on tape variables ran while no tape was recording on this thread.");
 
     /// <summary>
-    /// Writes a node n with ṅ = d₁·ṅ₁ + d₂·ṅ₂ and returns its index. `limit` is the word capacity while
-    /// recording and 0 otherwise, so one comparison checks both.
+    /// Writes a node n with ṅ = a₁·ṅ₁ + a₂·ṅ₂ + b₁·ṁ₁ + b₂·ṁ₂ on the tape of its parents and returns its number;
+    /// <paramref name="xNodes"/> packs n₁ (low half, nonzero) and n₂, <paramref name="yNodes"/> m₁ and m₂ (0 for
+    /// none).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Record(int tapeId, int first, double firstPartial, int second, double secondPartial)
+    internal static uint Record(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes) =>
+        Of((uint)xNodes).Write(a1, a2, b1, b2, xNodes, yNodes);
+
+    /// <summary>`limit` is the word capacity while recording and 0 otherwise, so one comparison checks both.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Write(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes)
     {
-        Tape tape = registry[tapeId];
-        int w = tape.wordCount;
-        if (w + WordsPerNode > tape.limit) tape.Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
-        at = BitConverter.DoubleToUInt64Bits(firstPartial);
-        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(secondPartial);
-        Unsafe.Add(ref at, 2) = (uint)first | ((ulong)(uint)second << 32);
-        tape.wordCount = w + WordsPerNode;
-        return tape.nodeCount++;
+        int w = wordCount;
+        if (w > limit - WordsPerNode) Grow();
+        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
+        at = BitConverter.DoubleToUInt64Bits(a1);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a2);
+        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(b1);
+        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(b2);
+        Unsafe.Add(ref at, 4) = xNodes;
+        Unsafe.Add(ref at, 5) = yNodes;
+        wordCount = w + WordsPerNode;
+        return nextNode++;
     }
 
-    /// <summary>Writes a node with dual partials (second-order adjoints) and returns its index.</summary>
+    /// <summary>Writes a node with dual partials aᵢ + ȧᵢε, bᵢ + ḃᵢε (second-order adjoints) on the tape of its parents and returns its number.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int RecordSecondOrder(int tapeId, int first, Dual<double> firstPartial, int second, Dual<double> secondPartial)
+    internal static uint RecordSecondOrder(double a1, double a1t, double a2, double a2t, double b1, double b1t, double b2, double b2t,
+        ulong xNodes, ulong yNodes)
     {
-        Tape tape = registry[tapeId];
+        Tape tape = Of((uint)xNodes);
         int w = tape.wordCount;
-        if (w + WordsPerSecondOrderNode > tape.limit) tape.Grow();
+        if (w > tape.limit - WordsPerSecondOrderNode) tape.Grow();
         ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
-        at = BitConverter.DoubleToUInt64Bits(firstPartial.Value);
-        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(firstPartial.Tangent);
-        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(secondPartial.Value);
-        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(secondPartial.Tangent);
-        Unsafe.Add(ref at, 4) = (uint)first | ((ulong)(uint)second << 32);
+        at = BitConverter.DoubleToUInt64Bits(a1);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a1t);
+        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(a2);
+        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(a2t);
+        Unsafe.Add(ref at, 4) = BitConverter.DoubleToUInt64Bits(b1);
+        Unsafe.Add(ref at, 5) = BitConverter.DoubleToUInt64Bits(b1t);
+        Unsafe.Add(ref at, 6) = BitConverter.DoubleToUInt64Bits(b2);
+        Unsafe.Add(ref at, 7) = BitConverter.DoubleToUInt64Bits(b2t);
+        Unsafe.Add(ref at, 8) = xNodes;
+        Unsafe.Add(ref at, 9) = yNodes;
         tape.wordCount = w + WordsPerSecondOrderNode;
-        return tape.nodeCount++;
+        return tape.nextNode++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -321,27 +412,11 @@ public sealed class Tape
     {
         if (!IsRecording)
             throw new InvalidOperationException("An operation on tape variables ran while their tape was not recording.");
-        if (nodeCount >= MaxNodes - 4)
-            throw new InvalidOperationException($"The tape exceeds {MaxNodes} operations.");
+        if (NodeCount >= MaxNodes - 4)
+            throw new InvalidOperationException($"The tape exceeds {MaxNodes} nodes.");
         long capacity = Math.Min(2L * words.Length, Array.MaxLength);
-        capacity = Math.Min(capacity, (long)wordCount + WordsPerNode * (long)(MaxNodes - nodeCount));
-        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerNode));
+        capacity = Math.Min(capacity, (long)wordCount + WordsPerSecondOrderNode * (long)(MaxNodes - NodeCount));
+        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerSecondOrderNode));
         limit = words.Length;
-    }
-
-    private static Tape Register(Tape tape)
-    {
-        lock (registryLock)
-        {
-            if (registeredCount == registry.Length)
-            {
-                var larger = new Tape[2 * registry.Length];
-                registry.CopyTo(larger, 0);
-                registry = larger;
-            }
-            tape.id = registeredCount;
-            registry[registeredCount++] = tape;
-        }
-        return tape;
     }
 }

@@ -1,59 +1,76 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Optimize.AutoDiff;
 
 /// <summary>
-/// A reverse-mode variable: a value and its derivative as a multiple of one tape node, v̇ = d·ṅ. Unary
-/// elementary functions, scaling by constants, adding constants and products of a node with itself only
-/// update d in registers; a binary operation on two different nodes writes one node with both local partials
-/// to the <see cref="Tape"/> (local preaccumulation along chains, Griewank &amp; Walther, <i>Evaluating
-/// Derivatives</i>, §10.2). Inputs are their own nodes; constants (including <c>default</c>) depend on none.
+/// A reverse-mode variable: a value and its derivative as a linear combination of at most two tape nodes,
+/// v̇ = d₁·ṅ₁ + d₂·ṅ₂. Unary elementary functions, scaling by constants, adding constants, and binary
+/// operations whose operands together depend on at most two nodes only update the partials in registers; a
+/// binary operation whose operands depend on three or four different nodes writes one node with all of them
+/// as parents to the <see cref="Tape"/> (local preaccumulation of statements, Griewank &amp; Walther,
+/// <i>Evaluating Derivatives</i>, §10.2; the statement-level Jacobians of CoDiPack's expression templates).
+/// Inputs are their own nodes; constants (including <c>default</c>) depend on none.
 /// </summary>
 /// <remarks>
-/// Extended Rosenbrock records three nodes per pair of variables instead of the eight elementary operations,
-/// which matters because a tape larger than the cache is bound by memory traffic. The tape id travels with
-/// the variable, so recording needs no thread-static lookup.
+/// Extended Rosenbrock records one node per pair of variables instead of its eight elementary operations:
+/// the term 100(x₂ − x₁²)² + (1 − x₁)² depends on two inputs and stays in registers, and only adding it to
+/// the running sum (a third node) writes a record. A tape larger than the cache is bound by memory traffic,
+/// so fewer, wider records make both the recording and the backward sweep cheaper. Variables record onto the
+/// tape recording on the calling thread.
 /// </remarks>
+[StructLayout(LayoutKind.Sequential)]
 public readonly struct Variable : IDifferentiableScalar<Variable, double>
 {
-    private readonly double partial;
-    private readonly int node, tapeId;
+    // The layout (value, first partial, second partial, both nodes) is relied on by Tape.Inputs.
+    private readonly double value;
+    private readonly double first, second;
+    private readonly ulong nodes; // first node in the low half, second in the high half; 0 = none
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Variable(double value, double partial, int node, int tapeId)
+    private Variable(double value, double first, double second, ulong nodes)
     {
-        Value = value;
-        this.partial = partial;
-        this.node = node;
-        this.tapeId = tapeId;
+        this.value = value;
+        this.first = first;
+        this.second = second;
+        this.nodes = nodes;
     }
 
     /// <inheritdoc/>
-    public double Value { get; }
+    public double Value
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => value;
+    }
 
     /// <summary>Whether this is a constant (depends on no tape node).</summary>
-    public bool IsConstant => node == 0;
+    public bool IsConstant => nodes == 0;
 
     /// <summary>Embeds a double constant.</summary>
     /// <param name="value">The value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static implicit operator Variable(double value) => new(value, 0, 0, 0);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable Constant(double value) => new(value, 0, 0, 0);
 
-    /// <summary>An input: the tape's node <paramref name="node"/> itself.</summary>
-    internal static Variable Input(double value, int node, int tapeId) => new(value, 1, node, tapeId);
+    /// <summary>An input or another variable standing for one node: the node <paramref name="node"/> itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Variable OfNode(double value, uint node) => new(value, 1, 0, node);
 
-    /// <summary>Adds w·∂v to the adjoint of the node v depends on (the seed of a backward sweep).</summary>
+    /// <summary>Adds w·∂v to the adjoints of the nodes v depends on (the seed of a backward sweep).</summary>
     internal void AddAdjoint(Span<double> adjoints, double w)
     {
-        if (node != 0) adjoints[node] += w * partial;
+        if (nodes == 0) return;
+        adjoints[Tape.Index((uint)nodes)] += w * first;
+        adjoints[Tape.Index((uint)(nodes >> 32))] += w * second;
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable Unary(Variable x, double value, double derivative, string operation) =>
-        new(value, derivative * x.partial, x.node, x.tapeId);
+        new(value, derivative * x.first, derivative * x.second, x.nodes);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,19 +81,29 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator +(Variable x, Variable y) => Combine(x.Value + y.Value, x, 1, y, 1);
+    public static Variable operator +(Variable x, Variable y)
+    {
+        if (y.nodes == 0) return new(x.value + y.value, x.first, x.second, x.nodes);
+        if (x.nodes == 0) return new(x.value + y.value, y.first, y.second, y.nodes);
+        return Merge(x.value + y.value, x.first, x.second, x.nodes, y.first, y.second, y.nodes);
+    }
 
     /// <summary>Difference rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator -(Variable x, Variable y) => Combine(x.Value - y.Value, x, 1, y, -1);
+    public static Variable operator -(Variable x, Variable y)
+    {
+        if (y.nodes == 0) return new(x.value - y.value, x.first, x.second, x.nodes);
+        if (x.nodes == 0) return new(x.value - y.value, -y.first, -y.second, y.nodes);
+        return Merge(x.value - y.value, x.first, x.second, x.nodes, -y.first, -y.second, y.nodes);
+    }
 
     /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator *(Variable x, Variable y) => Combine(x.Value * y.Value, x, y.Value, y, x.Value);
+    public static Variable operator *(Variable x, Variable y) => Combine(x.value * y.value, x, y.value, y, x.value);
 
     /// <summary>Quotient rule.</summary>
     /// <param name="x">Numerator.</param>
@@ -84,22 +111,49 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable operator /(Variable x, Variable y)
     {
-        double q = x.Value / y.Value;
-        return Combine(q, x, 1 / y.Value, y, -q / y.Value);
+        double r = 1 / y.value, q = x.value * r;
+        return Combine(q, x, r, y, -q * r);
     }
 
     /// <summary>Negation.</summary>
     /// <param name="x">The operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator -(Variable x) => new(-x.Value, -x.partial, x.node, x.tapeId);
+    public static Variable operator -(Variable x) => new(-x.value, -x.first, -x.second, x.nodes);
 
-    /// <summary>The chain rule for φ(x, y) with local partials dx, dy: records a node only for two different nodes.</summary>
+    /// <summary>
+    /// The chain rule for φ(x, y) with local partials dx, dy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Variable Combine(double value, Variable x, double dx, Variable y, double dy)
     {
-        if (y.node == 0) return new(value, dx * x.partial, x.node, x.tapeId);
-        if (x.node == 0 || x.node == y.node) return new(value, dx * x.partial + dy * y.partial, y.node, y.tapeId);
-        return new(value, 1, Tape.Record(x.tapeId, x.node, dx * x.partial, y.node, dy * y.partial), x.tapeId);
+        if (y.nodes == 0) return new(value, dx * x.first, dx * x.second, x.nodes);
+        if (x.nodes == 0) return new(value, dy * y.first, dy * y.second, y.nodes);
+        return Merge(value, dx * x.first, dx * x.second, x.nodes, dy * y.first, dy * y.second, y.nodes);
+    }
+
+    /// <summary>
+    /// a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ for operands that both depend on nodes (packed in <paramref name="xn"/> and
+    /// <paramref name="yn"/>): in registers when they are at most two different nodes together,
+    /// otherwise one recorded node with all of them as parents.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Variable Merge(double value, double a1, double a2, ulong xn, double b1, double b2, ulong yn)
+    {
+        if (xn == yn) return new(value, a1 + b1, a2 + b2, xn);
+        uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
+        if ((x2 | y2) == 0) return new(value, a1, b1, x1 | ((ulong)y1 << 32));
+        if (x2 == 0)
+        {
+            if (x1 == y1) return new(value, a1 + b1, b2, yn);
+            if (x1 == y2) return new(value, b1, a1 + b2, yn);
+        }
+        else if (y2 == 0)
+        {
+            if (y1 == x1) return new(value, a1 + b1, a2, xn);
+            if (y1 == x2) return new(value, a1, a2 + b1, xn);
+        }
+        else if (x1 == y2 && x2 == y1) return new(value, a1 + b2, a2 + b1, xn);
+        return new(value, 1, 0, Tape.Record(a1, a2, b1, b2, xn, yn));
     }
 
     /// <inheritdoc/>
@@ -108,6 +162,11 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     /// <summary>The hash of the value (equality compares values).</summary>
     public override int GetHashCode() => Value.GetHashCode();
 
-    /// <summary>Shows the value and the node it depends on.</summary>
-    public override string ToString() => node == 0 ? $"{Value} (constant)" : $"{Value} ({partial}·n{node})";
+    /// <summary>Shows the value and the nodes it depends on.</summary>
+    public override string ToString()
+    {
+        if (nodes == 0) return $"{Value} (constant)";
+        string firstTerm = $"{first}·n{Tape.Index((uint)nodes)}";
+        return (nodes >> 32) == 0 ? $"{Value} ({firstTerm})" : $"{Value} ({firstTerm} + {second}·n{Tape.Index((uint)(nodes >> 32))})";
+    }
 }
