@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Optimize.AutoDiff;
 
@@ -16,8 +17,10 @@ namespace Optimize.AutoDiff;
 /// records a fraction of the nodes. The dual numbers are stored as plain doubles, seven fields in all, so the
 /// JIT keeps them in registers.
 /// </remarks>
+[StructLayout(LayoutKind.Sequential)]
 public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVectorVariable, Dual<double>>
 {
+    // The layout (value, its tangent, both dual partials, both nodes) is relied on by Tape.Inputs.
     private readonly double value, valueTangent;          // x + ẋε
     private readonly double first, firstTangent;          // p₁ = d₁ + ḋ₁ε
     private readonly double second, secondTangent;        // p₂ = d₂ + ḋ₂ε
@@ -54,15 +57,15 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     internal static HessianVectorVariable Input(double value, double direction, uint node) =>
         new(value, direction, 1, 0, 0, 0, node);
 
-    /// <summary>Adds the dual adjoint w·p to the nodes this variable depends on.</summary>
-    internal void AddAdjoint(Span<double> adjoints, Span<double> tangentAdjoints, double w)
+    /// <summary>Adds the dual adjoint w·p to the nodes this variable depends on (node k's pair at 2k, 2k + 1).</summary>
+    internal void AddAdjoint(Span<double> dualAdjoints, double w)
     {
         if (nodes == 0) return;
         int n1 = Tape.Index((uint)nodes), n2 = Tape.Index((uint)(nodes >> 32));
-        adjoints[n1] += w * first;
-        tangentAdjoints[n1] += w * firstTangent;
-        adjoints[n2] += w * second;
-        tangentAdjoints[n2] += w * secondTangent;
+        dualAdjoints[2 * n1] += w * first;
+        dualAdjoints[2 * n1 + 1] += w * firstTangent;
+        dualAdjoints[2 * n2] += w * second;
+        dualAdjoints[2 * n2 + 1] += w * secondTangent;
     }
 
     /// <inheritdoc/>

@@ -15,7 +15,7 @@ namespace Optimize.AutoDiff;
 /// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes (at most 2²⁸ − 16 per
 /// recording). A record is six words: four
 /// local partials and four parent indices packed two to a word (an unused parent is node 0, whose adjoint
-/// absorbs a zero contribution, so the backward sweep has no branches). <see cref="Variable"/> preaccumulates
+/// absorbs a zero contribution). <see cref="Variable"/> preaccumulates
 /// everything that depends on at most two nodes in registers and records a node only where an operation meets
 /// three or four, so the tape holds a fraction of the operations (one node per term of extended Rosenbrock
 /// instead of eight).</para>
@@ -43,7 +43,7 @@ public sealed class Tape
 
     private ulong[] words = new ulong[1024];
     private double[] adjoints = new double[1024];
-    private double[] tangentAdjoints = [];
+    private double[] dualAdjoints = []; // (ā, ā̇) of node k at 2k, 2k + 1, for second-order sweeps
     private int wordCount;
     private uint nextNode = 1; // the next node's number with this tape's id in the top bits
     private readonly uint idBits;
@@ -157,7 +157,21 @@ public sealed class Tape
         Guard.Length(direction.Length, values.Length, nameof(direction));
         Guard.Length(variables.Length, values.Length, nameof(variables));
         uint first = StartInputs(values.Length);
-        for (int i = 0; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + (uint)i);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Three stores per input: (xᵢ, vᵢ, partial 1, tangent 0), (0, 0), node first + i; see the layout of HessianVectorVariable.
+            ref ulong destination = ref Unsafe.As<HessianVectorVariable, ulong>(ref MemoryMarshal.GetReference(variables));
+            ref double x = ref MemoryMarshal.GetReference(values), v = ref MemoryMarshal.GetReference(direction);
+            for (; i < values.Length; i++)
+            {
+                ref ulong at = ref Unsafe.Add(ref destination, 7 * i);
+                Vector256.Create(Unsafe.Add(ref x, i), Unsafe.Add(ref v, i), 1.0, 0.0).AsUInt64().StoreUnsafe(ref at);
+                Vector128<ulong>.Zero.StoreUnsafe(ref at, 4);
+                Unsafe.Add(ref at, 6) = first + (uint)i;
+            }
+        }
+        for (; i < values.Length; i++) variables[i] = HessianVectorVariable.Input(values[i], direction[i], first + (uint)i);
     }
 
     /// <summary>Adds the dual adjoint <paramref name="adjoint"/>·∂v to the adjoints before a second-order sweep.</summary>
@@ -166,8 +180,8 @@ public sealed class Tape
     public void Seed(HessianVectorVariable output, double adjoint)
     {
         CheckNotRecording();
-        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
-        output.AddAdjoint(adjoints, tangentAdjoints, adjoint);
+        if (dualAdjoints.Length < 2 * adjoints.Length) dualAdjoints = new double[2 * adjoints.Length];
+        output.AddAdjoint(dualAdjoints, adjoint);
     }
 
     /// <summary>The adjoint index of a node number (its id bits dropped).</summary>
@@ -188,37 +202,58 @@ public sealed class Tape
         CheckNotRecording();
         if (externalCount > 0)
             throw new InvalidOperationException("The recording continues results of another tape (a tensor tape), which is first order: use Sweep.");
-        if (tangentAdjoints.Length < adjoints.Length) tangentAdjoints = new double[adjoints.Length];
+        if (dualAdjoints.Length < 2 * adjoints.Length) dualAdjoints = new double[2 * adjoints.Length];
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
-        ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
-        ref double tangent = ref MemoryMarshal.GetArrayDataReference(tangentAdjoints);
+        ref double adjoint = ref MemoryMarshal.GetArrayDataReference(dualAdjoints);
         int w = wordCount;
-        for (int node = NodeCount - 1; node > inputCount; node--)
+        int node = NodeCount - 1;
+        Vector128<double> carry = default;
+        for (; node > inputCount; node--)
         {
             w -= WordsPerSecondOrderNode;
             ref ulong record = ref Unsafe.Add(ref word, w);
-            ref double own = ref Unsafe.Add(ref adjoint, node);
-            ref double ownTangent = ref Unsafe.Add(ref tangent, node);
-            double a = own, at = ownTangent;
-            own = 0;
-            ownTangent = 0;
+            ref double own = ref Unsafe.Add(ref adjoint, 2 * node);
+            Vector128<double> a = Vector128.LoadUnsafe(ref own) + carry;
+            Vector128<double>.Zero.StoreUnsafe(ref own);
+            carry = default;
+            uint previous = (uint)node - 1;
             ulong xn = Unsafe.Add(ref record, 8), yn = Unsafe.Add(ref record, 9);
-            SecondOrderStep(ref adjoint, ref tangent, Index((uint)xn), ref record, a, at);
-            SecondOrderStep(ref adjoint, ref tangent, Index((uint)(xn >> 32)), ref Unsafe.Add(ref record, 2), a, at);
-            SecondOrderStep(ref adjoint, ref tangent, Index((uint)yn), ref Unsafe.Add(ref record, 4), a, at);
-            SecondOrderStep(ref adjoint, ref tangent, Index((uint)(yn >> 32)), ref Unsafe.Add(ref record, 6), a, at);
+            SecondOrderStep(ref adjoint, ref carry, previous, (uint)xn, ref record, a);
+            SecondOrderStep(ref adjoint, ref carry, previous, (uint)(xn >> 32), ref Unsafe.Add(ref record, 2), a);
+            SecondOrderStep(ref adjoint, ref carry, previous, (uint)yn, ref Unsafe.Add(ref record, 4), a);
+            SecondOrderStep(ref adjoint, ref carry, previous, (uint)(yn >> 32), ref Unsafe.Add(ref record, 6), a);
         }
-        CopyAndClearInputs(adjoints, gradient);
-        CopyAndClearInputs(tangentAdjoints, hessianVector);
+        ref double last = ref Unsafe.Add(ref adjoint, 2 * node);
+        (Vector128.LoadUnsafe(ref last) + carry).StoreUnsafe(ref last);
+        // Inputs: gradient from the real parts, ∇²f·v from the tangent parts, zeroed behind.
+        Vector128<double>.Zero.StoreUnsafe(ref adjoint);
+        for (int i = 0; i < inputCount; i++)
+        {
+            ref double input = ref Unsafe.Add(ref adjoint, 2 * (i + 1));
+            gradient[i] = input;
+            hessianVector[i] = Unsafe.Add(ref input, 1);
+            Vector128<double>.Zero.StoreUnsafe(ref input);
+        }
     }
 
-    /// <summary>ā_p += d·ā and ā̇_p += ḋ·ā + d·ā̇ for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>.</summary>
+    /// <summary>
+    /// (ā_p, ā̇_p) += (d·ā, ḋ·ā + d·ā̇) for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>,
+    /// in the register <paramref name="carry"/> when p is the previous node; unused slots (node 0) are skipped.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SecondOrderStep(ref double adjoint, ref double tangent, int parent, ref ulong partial, double a, double at)
+    private static void SecondOrderStep(ref double adjoint, ref Vector128<double> carry, uint previous, uint node, ref ulong partial,
+        Vector128<double> a)
     {
+        uint parent = node & IndexMask;
         double d = BitConverter.UInt64BitsToDouble(partial), dt = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref partial, 1));
-        Unsafe.Add(ref adjoint, parent) += d * a;
-        Unsafe.Add(ref tangent, parent) += dt * a + d * at;
+        // d·(ā, ā̇) + (0, ḋ·ā)
+        Vector128<double> contribution = Vector128.Create(d) * a + Vector128.Create(0, dt * a.ToScalar());
+        if (parent == previous) carry += contribution;
+        else if (parent != 0)
+        {
+            ref double target = ref Unsafe.Add(ref adjoint, 2 * parent);
+            (Vector128.LoadUnsafe(ref target) + contribution).StoreUnsafe(ref target);
+        }
     }
 
     /// <summary>Copies the input adjoints (nodes 1…n) to <paramref name="destination"/> and zeroes them, with node 0, in one pass.</summary>
@@ -249,7 +284,7 @@ public sealed class Tape
         if (IsRecording) throw new InvalidOperationException("Cannot trim a tape while it is recording.");
         words = new ulong[1024];
         adjoints = new double[1024];
-        tangentAdjoints = [];
+        dualAdjoints = [];
         wordCount = 0;
         nextNode = idBits | 1;
         inputCount = 0;
