@@ -208,6 +208,28 @@ public class TapeTests
     }
 
     [Fact]
+    public void SeedsOnInputsAndOnRecordedNodesMixInOneSweepAndLeaveNothingBehind()
+    {
+        // w = a (an input itself), u = a·b (two nodes, in registers), z = a·b·c (a recorded node).
+        Tape tape = Tape.ForCurrentThread;
+        tape.Begin();
+        Variable a = tape.Input(2), b = tape.Input(5), c = tape.Input(-3);
+        Variable w = a, u = a * b, z = u * c;
+        tape.End();
+        var g = new double[3];
+        tape.Seed(w, 1);
+        tape.Seed(z, 2);
+        tape.Sweep(g);
+        Assert.Equal([1 + 2 * -15.0, 2 * -6.0, 2 * 10.0], g);
+        tape.Seed(u, 1);
+        tape.Sweep(g);
+        Assert.Equal([5.0, 2.0, 0.0], g);
+        tape.Seed(z, 1);
+        tape.Sweep(g);
+        Assert.Equal([-15.0, -6.0, 10.0], g);
+    }
+
+    [Fact]
     public void AdjointsAreClearedBetweenSweepsSoJacobianRowsAreIndependent()
     {
         Tape tape = Tape.ForCurrentThread;

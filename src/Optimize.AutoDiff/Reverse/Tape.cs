@@ -53,6 +53,7 @@ public sealed class Tape
     private int[] externalTokens = [];
     private Action<int, double>[] externalHandlers = [];
     private int externalCount;
+    private bool inputSeeded; // a seed sits on an input node's adjoint (an output that depends on inputs directly)
 
     private Tape()
     {
@@ -95,6 +96,7 @@ public sealed class Tape
         nextNode = idBits | 1;
         inputCount = 0;
         externalCount = 0;
+        inputSeeded = false;
         recording = this;
         limit = words.Length;
     }
@@ -298,7 +300,11 @@ public sealed class Tape
     {
         CheckNotRecording();
         output.AddAdjoint(adjoints, adjoint);
+        ulong nodes = output.Nodes;
+        inputSeeded |= IsInput(Index((uint)nodes)) | IsInput(Index((uint)(nodes >> 32)));
     }
+
+    private bool IsInput(int node) => (uint)(node - 1) < (uint)inputCount;
 
     /// <summary>
     /// The backward sweep: propagates the seeded adjoints through every recorded operation in reverse order
@@ -315,6 +321,67 @@ public sealed class Tape
     {
         Guard.Length(inputAdjoints.Length, inputCount, nameof(inputAdjoints));
         CheckNotRecording();
+        if (externalCount > 0)
+        {
+            SweepWithExternalNodes(inputAdjoints);
+            return;
+        }
+        // The inputs' adjoints accumulate straight into the destination: no copy out and no clearing behind.
+        if (inputSeeded) CopyAndClearInputs(adjoints, inputAdjoints);
+        else inputAdjoints.Clear();
+        inputSeeded = false;
+        ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
+        // Input node k (1 ≤ k ≤ n) lives at inputAdjoints[k − 1]; this reference sits one element before the first.
+        ref double input = ref Unsafe.Subtract(ref MemoryMarshal.GetReference(inputAdjoints), 1);
+        int w = wordCount;
+        double carry = SweepRange(ref MemoryMarshal.GetArrayDataReference(words), ref w, ref adjoint, ref input, (uint)inputCount,
+            NodeCount - 1, inputCount);
+        if (inputCount > 0) Unsafe.Add(ref input, inputCount) += carry;
+        adjoints[0] = 0;
+    }
+
+    /// <summary>
+    /// Sweeps the nodes from <paramref name="top"/> down to <paramref name="stop"/> (exclusive), reading records
+    /// backwards from word <paramref name="w"/>; input nodes 1…<paramref name="inputs"/> accumulate at
+    /// <paramref name="input"/>, the others at <paramref name="adjoint"/>. Returns the contribution to node
+    /// <paramref name="stop"/> still held in the register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SweepRange(ref ulong word, ref int w, ref double adjoint, ref double input, uint inputs, int top, int stop)
+    {
+        double carry = 0;
+        for (int node = top; node > stop; node--)
+        {
+            w -= WordsPerNode;
+            ref ulong record = ref Unsafe.Add(ref word, w);
+            ref double own = ref Unsafe.Add(ref adjoint, node);
+            double a = own + carry;
+            own = 0;
+            carry = 0;
+            uint previous = (uint)node - 1;
+            ulong xn = Unsafe.Add(ref record, 4), yn = Unsafe.Add(ref record, 5);
+            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)xn), BitConverter.UInt64BitsToDouble(record) * a);
+            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)(xn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a);
+            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)yn), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)) * a);
+            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)(yn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3)) * a);
+        }
+        return carry;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="contribution"/> to the adjoint of <paramref name="parent"/>: in the register
+    /// <paramref name="carry"/> when it is the previous node, in the destination for inputs, else in the node adjoints.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Propagate(ref double adjoint, ref double input, uint inputs, ref double carry, uint previous, int parent, double contribution)
+    {
+        if ((uint)parent == previous) carry += contribution;
+        else Unsafe.Add(ref (uint)parent - 1 < inputs ? ref input : ref adjoint, parent) += contribution;
+    }
+
+    /// <summary>The sweep of a recording that continues results of other tapes: their handlers add to the node adjoints, inputs included.</summary>
+    private void SweepWithExternalNodes(Span<double> inputAdjoints)
+    {
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(adjoints);
         int w = wordCount;
@@ -323,38 +390,16 @@ public sealed class Tape
         for (int e = externalCount - 1; ; e--)
         {
             int stop = e >= 0 ? externalNodes[e] : inputCount;
-            double carry = 0;
-            for (; node > stop; node--)
-            {
-                w -= WordsPerNode;
-                ref ulong record = ref Unsafe.Add(ref word, w);
-                ref double own = ref Unsafe.Add(ref adjoint, node);
-                double a = own + carry;
-                own = 0;
-                carry = 0;
-                uint previous = (uint)node - 1;
-                ulong xn = Unsafe.Add(ref record, 4), yn = Unsafe.Add(ref record, 5);
-                Propagate(ref adjoint, ref carry, previous, Index((uint)xn), BitConverter.UInt64BitsToDouble(record) * a);
-                Propagate(ref adjoint, ref carry, previous, Index((uint)(xn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a);
-                Propagate(ref adjoint, ref carry, previous, Index((uint)yn), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)) * a);
-                Propagate(ref adjoint, ref carry, previous, Index((uint)(yn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3)) * a);
-            }
-            Unsafe.Add(ref adjoint, node) += carry;
+            Unsafe.Add(ref adjoint, stop) += SweepRange(ref word, ref w, ref adjoint, ref adjoint, 0, node, stop);
+            node = stop;
             if (e < 0) break;
             w -= WordsPerNode;
             double external = adjoints[node];
             adjoints[node--] = 0;
             externalHandlers[e](externalTokens[e], external);
         }
+        inputSeeded = false;
         CopyAndClearInputs(adjoints, inputAdjoints);
-    }
-
-    /// <summary>Adds <paramref name="contribution"/> to the adjoint of <paramref name="parent"/>, in the register <paramref name="carry"/> when it is the previous node.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Propagate(ref double adjoint, ref double carry, uint previous, int parent, double contribution)
-    {
-        if ((uint)parent == previous) carry += contribution;
-        else Unsafe.Add(ref adjoint, parent) += contribution;
     }
 
     // ---- external nodes (results of other tapes, e.g. tensor tapes, continued on this one) -----------

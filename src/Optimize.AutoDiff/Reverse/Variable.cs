@@ -59,6 +59,9 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Variable OfNode(double value, uint node) => new(value, 1, 0, node);
 
+    /// <summary>The nodes v depends on, packed as n₁ | n₂ &lt;&lt; 32 (0 for none).</summary>
+    internal ulong Nodes => nodes;
+
     /// <summary>Adds w·∂v to the adjoints of the nodes v depends on (the seed of a backward sweep).</summary>
     internal void AddAdjoint(Span<double> adjoints, double w)
     {
