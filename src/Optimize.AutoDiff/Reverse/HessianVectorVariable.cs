@@ -83,27 +83,17 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HessianVectorVariable operator +(HessianVectorVariable x, HessianVectorVariable y)
-    {
-        double v = x.value + y.value, vt = x.valueTangent + y.valueTangent;
-        if (y.nodes == 0) return new(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes);
-        if (x.nodes == 0) return new(v, vt, y.first, y.firstTangent, y.second, y.secondTangent, y.nodes);
-        return Merge(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
+    public static HessianVectorVariable operator +(HessianVectorVariable x, HessianVectorVariable y) =>
+        Merge(x.value + y.value, x.valueTangent + y.valueTangent, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
             y.first, y.firstTangent, y.second, y.secondTangent, y.nodes);
-    }
 
     /// <summary>Difference rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HessianVectorVariable operator -(HessianVectorVariable x, HessianVectorVariable y)
-    {
-        double v = x.value - y.value, vt = x.valueTangent - y.valueTangent;
-        if (y.nodes == 0) return new(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes);
-        if (x.nodes == 0) return new(v, vt, -y.first, -y.firstTangent, -y.second, -y.secondTangent, y.nodes);
-        return Merge(v, vt, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
+    public static HessianVectorVariable operator -(HessianVectorVariable x, HessianVectorVariable y) =>
+        Merge(x.value - y.value, x.valueTangent - y.valueTangent, x.first, x.firstTangent, x.second, x.secondTangent, x.nodes,
             -y.first, -y.firstTangent, -y.second, -y.secondTangent, y.nodes);
-    }
 
     /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
@@ -138,21 +128,21 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static HessianVectorVariable Combine(double v, double vt, HessianVectorVariable x, double dx, double dxt,
-        HessianVectorVariable y, double dy, double dyt)
-    {
-        if (y.nodes == 0) return Scale(v, vt, x, dx, dxt);
-        if (x.nodes == 0) return Scale(v, vt, y, dy, dyt);
-        return Merge(v, vt,
+        HessianVectorVariable y, double dy, double dyt) =>
+        Merge(v, vt,
             dx * x.first, dxt * x.first + dx * x.firstTangent, dx * x.second, dxt * x.second + dx * x.secondTangent, x.nodes,
             dy * y.first, dyt * y.first + dy * y.firstTangent, dy * y.second, dyt * y.second + dy * y.secondTangent, y.nodes);
-    }
 
-    /// <summary>a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ with dual coefficients: in registers for at most two different nodes, else one recorded node (as <see cref="Variable"/>).</summary>
+    /// <summary>
+    /// a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ with dual coefficients: the slot-wise sum when both operands are on the same
+    /// nodes or either is constant, a merge in registers for at most two different nodes, else one recorded
+    /// node (as <see cref="Variable"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static HessianVectorVariable Merge(double v, double vt,
         double a1, double a1t, double a2, double a2t, ulong xn, double b1, double b1t, double b2, double b2t, ulong yn)
     {
-        if (xn == yn) return new(v, vt, a1 + b1, a1t + b1t, a2 + b2, a2t + b2t, xn);
+        if (xn == yn || xn == 0 || yn == 0) return new(v, vt, a1 + b1, a1t + b1t, a2 + b2, a2t + b2t, xn | yn);
         uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
         if ((x2 | y2) == 0) return new(v, vt, a1, a1t, b1, b1t, x1 | ((ulong)y1 << 32));
         if (x2 == 0)

@@ -78,35 +78,31 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable Binary(Variable x, Variable y, double value, double dx, double dy, string operation) =>
-        Combine(value, x, dx, y, dy);
+        Combine(value, dx * x.first, dx * x.second, x.nodes, dy * y.first, dy * y.second, y.nodes);
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator +(Variable x, Variable y)
-    {
-        if (y.nodes == 0) return new(x.value + y.value, x.first, x.second, x.nodes);
-        if (x.nodes == 0) return new(x.value + y.value, y.first, y.second, y.nodes);
-        return Merge(x.value + y.value, x.first, x.second, x.nodes, y.first, y.second, y.nodes);
-    }
+    public static Variable operator +(Variable x, Variable y) =>
+        Combine(x.value + y.value, x.first, x.second, x.nodes, y.first, y.second, y.nodes);
 
     /// <summary>Difference rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator -(Variable x, Variable y)
-    {
-        if (y.nodes == 0) return new(x.value - y.value, x.first, x.second, x.nodes);
-        if (x.nodes == 0) return new(x.value - y.value, -y.first, -y.second, y.nodes);
-        return Merge(x.value - y.value, x.first, x.second, x.nodes, -y.first, -y.second, y.nodes);
-    }
+    public static Variable operator -(Variable x, Variable y) =>
+        Combine(x.value - y.value, x.first, x.second, x.nodes, -y.first, -y.second, y.nodes);
 
     /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Variable operator *(Variable x, Variable y) => Combine(x.value * y.value, x, y.value, y, x.value);
+    public static Variable operator *(Variable x, Variable y)
+    {
+        double xv = x.value, yv = y.value;
+        return Combine(xv * yv, yv * x.first, yv * x.second, x.nodes, xv * y.first, xv * y.second, y.nodes);
+    }
 
     /// <summary>Quotient rule.</summary>
     /// <param name="x">Numerator.</param>
@@ -114,8 +110,8 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Variable operator /(Variable x, Variable y)
     {
-        double r = 1 / y.value, q = x.value * r;
-        return Combine(q, x, r, y, -q * r);
+        double r = 1 / y.value, q = x.value * r, dy = -q * r;
+        return Combine(q, r * x.first, r * x.second, x.nodes, dy * y.first, dy * y.second, y.nodes);
     }
 
     /// <summary>Negation.</summary>
@@ -124,25 +120,16 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
     public static Variable operator -(Variable x) => new(-x.value, -x.first, -x.second, x.nodes);
 
     /// <summary>
-    /// The chain rule for φ(x, y) with local partials dx, dy.
+    /// The chain rule a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ for x on the nodes packed in <paramref name="xn"/> (n₁ low, n₂ high)
+    /// with scaled partials a, and y on <paramref name="yn"/> with b. Constants and missing nodes carry zero
+    /// partials, so when both operands are on the same nodes or either is constant the result is the slot-wise
+    /// sum; otherwise the operands are merged in registers when they depend on at most two different nodes
+    /// together, and one node with all four parents is recorded when they depend on more.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Variable Combine(double value, Variable x, double dx, Variable y, double dy)
+    private static Variable Combine(double value, double a1, double a2, ulong xn, double b1, double b2, ulong yn)
     {
-        if (y.nodes == 0) return new(value, dx * x.first, dx * x.second, x.nodes);
-        if (x.nodes == 0) return new(value, dy * y.first, dy * y.second, y.nodes);
-        return Merge(value, dx * x.first, dx * x.second, x.nodes, dy * y.first, dy * y.second, y.nodes);
-    }
-
-    /// <summary>
-    /// a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ for operands that both depend on nodes (packed in <paramref name="xn"/> and
-    /// <paramref name="yn"/>): in registers when they are at most two different nodes together,
-    /// otherwise one recorded node with all of them as parents.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Variable Merge(double value, double a1, double a2, ulong xn, double b1, double b2, ulong yn)
-    {
-        if (xn == yn) return new(value, a1 + b1, a2 + b2, xn);
+        if (xn == yn || xn == 0 || yn == 0) return new(value, a1 + b1, a2 + b2, xn | yn);
         uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
         if ((x2 | y2) == 0) return new(value, a1, b1, x1 | ((ulong)y1 << 32));
         if (x2 == 0)
