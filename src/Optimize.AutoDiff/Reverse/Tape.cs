@@ -229,11 +229,12 @@ public sealed class Tape
         (Vector128.LoadUnsafe(ref last) + carry).StoreUnsafe(ref last);
         // Inputs: gradient from the real parts, ∇²f·v from the tangent parts, zeroed behind.
         Vector128<double>.Zero.StoreUnsafe(ref adjoint);
+        ref double real = ref MemoryMarshal.GetReference(gradient), tangentPart = ref MemoryMarshal.GetReference(hessianVector);
         for (int i = 0; i < inputCount; i++)
         {
             ref double input = ref Unsafe.Add(ref adjoint, 2 * (i + 1));
-            gradient[i] = input;
-            hessianVector[i] = Unsafe.Add(ref input, 1);
+            Unsafe.Add(ref real, i) = input;
+            Unsafe.Add(ref tangentPart, i) = Unsafe.Add(ref input, 1);
             Vector128<double>.Zero.StoreUnsafe(ref input);
         }
     }
