@@ -170,6 +170,32 @@ public class TapeTests
     }
 
     [Fact]
+    public void SecondOrderSweepsOfOneRecordingAreIndependent()
+    {
+        // u = x·y (on the inputs directly), z = x·y·w (a recorded node); direction v = (1, 2, −1).
+        Tape tape = Tape.ForCurrentThread;
+        var inputs = new HessianVectorVariable[3];
+        tape.Begin();
+        tape.Inputs([2.0, 5.0, -3.0], [1.0, 2.0, -1.0], inputs);
+        HessianVectorVariable x = inputs[0], y = inputs[1], w = inputs[2], u = x * y, z = u * w;
+        tape.End();
+        var gradient = new double[3];
+        var product = new double[3];
+        for (int repeat = 0; repeat < 2; repeat++)
+        {
+            tape.Seed(z, 1);
+            tape.SweepSecondOrder(gradient, product);
+            // ∇z = (yw, xw, xy), ∇²z·v = (w·v₂ + y·v₃, w·v₁ + x·v₃, y·v₁ + x·v₂).
+            Assert.Equal([-15.0, -6.0, 10.0], gradient);
+            Assert.Equal([-3.0 * 2 + 5 * -1, -3.0 * 1 + 2 * -1, 5.0 * 1 + 2 * 2], product);
+            tape.Seed(u, 1);
+            tape.SweepSecondOrder(gradient, product);
+            Assert.Equal([5.0, 2.0, 0.0], gradient);
+            Assert.Equal([2.0, 1.0, 0.0], product);
+        }
+    }
+
+    [Fact]
     public void RecordingCannotBeNestedOnOneThread()
     {
         Tape tape = Tape.ForCurrentThread;

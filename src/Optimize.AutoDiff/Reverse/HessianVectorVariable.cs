@@ -57,6 +57,9 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     internal static HessianVectorVariable Input(double value, double direction, uint node) =>
         new(value, direction, 1, 0, 0, 0, node);
 
+    /// <summary>The nodes this variable depends on, packed as n₁ | n₂ &lt;&lt; 32 (0 for none).</summary>
+    internal ulong Nodes => nodes;
+
     /// <summary>Adds the dual adjoint w·p to the nodes this variable depends on (node k's pair at 2k, 2k + 1).</summary>
     internal void AddAdjoint(Span<double> dualAdjoints, double w)
     {

@@ -184,6 +184,8 @@ public sealed class Tape
         CheckNotRecording();
         if (dualAdjoints.Length < 2 * adjoints.Length) dualAdjoints = new double[2 * adjoints.Length];
         output.AddAdjoint(dualAdjoints, adjoint);
+        ulong nodes = output.Nodes;
+        inputSeeded |= IsInput(Index((uint)nodes)) | IsInput(Index((uint)(nodes >> 32)));
     }
 
     /// <summary>The adjoint index of a node number (its id bits dropped).</summary>
@@ -205,8 +207,27 @@ public sealed class Tape
         if (externalCount > 0)
             throw new InvalidOperationException("The recording continues results of another tape (a tensor tape), which is first order: use Sweep.");
         if (dualAdjoints.Length < 2 * adjoints.Length) dualAdjoints = new double[2 * adjoints.Length];
-        ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
+        // Inputs accumulate straight into the destinations; seeds that sit on inputs are moved there first.
         ref double adjoint = ref MemoryMarshal.GetArrayDataReference(dualAdjoints);
+        ref double real = ref MemoryMarshal.GetReference(gradient), tangentPart = ref MemoryMarshal.GetReference(hessianVector);
+        if (inputSeeded)
+        {
+            for (int i = 0; i < inputCount; i++)
+            {
+                ref double seeded = ref Unsafe.Add(ref adjoint, 2 * (i + 1));
+                Unsafe.Add(ref real, i) = seeded;
+                Unsafe.Add(ref tangentPart, i) = Unsafe.Add(ref seeded, 1);
+            }
+            dualAdjoints.AsSpan(2, 2 * inputCount).Clear();
+        }
+        else
+        {
+            gradient.Clear();
+            hessianVector.Clear();
+        }
+        inputSeeded = false;
+        var inputs = new SecondOrderInputs(ref Unsafe.Subtract(ref real, 1), ref Unsafe.Subtract(ref tangentPart, 1), (uint)inputCount);
+        ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         int w = wordCount;
         int node = NodeCount - 1;
         Vector128<double> carry = default;
@@ -220,38 +241,46 @@ public sealed class Tape
             carry = default;
             uint previous = (uint)node - 1;
             ulong xn = Unsafe.Add(ref record, 8), yn = Unsafe.Add(ref record, 9);
-            SecondOrderStep(ref adjoint, ref carry, previous, (uint)xn, ref record, a);
-            SecondOrderStep(ref adjoint, ref carry, previous, (uint)(xn >> 32), ref Unsafe.Add(ref record, 2), a);
-            SecondOrderStep(ref adjoint, ref carry, previous, (uint)yn, ref Unsafe.Add(ref record, 4), a);
-            SecondOrderStep(ref adjoint, ref carry, previous, (uint)(yn >> 32), ref Unsafe.Add(ref record, 6), a);
+            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)xn, ref record, a);
+            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)(xn >> 32), ref Unsafe.Add(ref record, 2), a);
+            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)yn, ref Unsafe.Add(ref record, 4), a);
+            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)(yn >> 32), ref Unsafe.Add(ref record, 6), a);
         }
-        ref double last = ref Unsafe.Add(ref adjoint, 2 * node);
-        (Vector128.LoadUnsafe(ref last) + carry).StoreUnsafe(ref last);
-        // Inputs: gradient from the real parts, ∇²f·v from the tangent parts, zeroed behind.
-        Vector128<double>.Zero.StoreUnsafe(ref adjoint);
-        ref double real = ref MemoryMarshal.GetReference(gradient), tangentPart = ref MemoryMarshal.GetReference(hessianVector);
-        for (int i = 0; i < inputCount; i++)
+        if (node > 0)
         {
-            ref double input = ref Unsafe.Add(ref adjoint, 2 * (i + 1));
-            Unsafe.Add(ref real, i) = input;
-            Unsafe.Add(ref tangentPart, i) = Unsafe.Add(ref input, 1);
-            Vector128<double>.Zero.StoreUnsafe(ref input);
+            Unsafe.Add(ref inputs.Real, node) += carry.ToScalar();
+            Unsafe.Add(ref inputs.Tangent, node) += carry.GetElement(1);
         }
+        Vector128<double>.Zero.StoreUnsafe(ref adjoint);
+    }
+
+    /// <summary>Where the second-order sweep accumulates the inputs' dual adjoints: input k at Real[k], Tangent[k] (1-based).</summary>
+    private ref struct SecondOrderInputs(ref double real, ref double tangent, uint count)
+    {
+        public ref double Real = ref real;
+        public ref double Tangent = ref tangent;
+        public readonly uint Count = count;
     }
 
     /// <summary>
-    /// (ā_p, ā̇_p) += (d·ā, ḋ·ā + d·ā̇) for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>,
-    /// in the register <paramref name="carry"/> when p is the previous node; unused slots (node 0) are skipped.
+    /// (ā_p, ā̇_p) += (d·ā, ḋ·ā + d·ā̇) for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>:
+    /// in the register <paramref name="carry"/> when p is the previous node, in the destinations when p is an
+    /// input, else in the node's pair; unused slots (node 0) are skipped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SecondOrderStep(ref double adjoint, ref Vector128<double> carry, uint previous, uint node, ref ulong partial,
-        Vector128<double> a)
+    private static void SecondOrderStep(ref double adjoint, ref SecondOrderInputs inputs, ref Vector128<double> carry, uint previous,
+        uint node, ref ulong partial, Vector128<double> a)
     {
         uint parent = node & IndexMask;
         double d = BitConverter.UInt64BitsToDouble(partial), dt = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref partial, 1));
         // d·(ā, ā̇) + (0, ḋ·ā)
         Vector128<double> contribution = Vector128.Create(d) * a + Vector128.Create(0, dt * a.ToScalar());
         if (parent == previous) carry += contribution;
+        else if (parent - 1 < inputs.Count)
+        {
+            Unsafe.Add(ref inputs.Real, parent) += contribution.ToScalar();
+            Unsafe.Add(ref inputs.Tangent, parent) += contribution.GetElement(1);
+        }
         else if (parent != 0)
         {
             ref double target = ref Unsafe.Add(ref adjoint, 2 * parent);
