@@ -20,6 +20,9 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
 {
     private TFunction function;
 
+    /// <summary>Whether every term reads a run of consecutive variables in order, so its locals are a slice of x.</summary>
+    private readonly bool termsAreContiguous;
+
     /// <summary>Wraps <paramref name="function"/>, checking every term's variable indices.</summary>
     /// <param name="function">The sum of terms.</param>
     public PartiallySeparableObjective(TFunction function)
@@ -29,7 +32,7 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
         int n = function.Dimension, terms = function.TermCount;
         if (n < 0) throw new ArgumentException($"function.Dimension is {n}; expected at least 0.", nameof(function));
         var read = new bool[n];
-        bool once = true;
+        bool once = true, contiguous = true;
         int distinct = 0;
         for (int k = 0; k < terms; k++)
         {
@@ -42,8 +45,11 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
                 if (read[index]) once = false;
                 else { read[index] = true; distinct++; }
             }
+            for (int i = 1; i < variables.Length; i++)
+                if (variables[i] != variables[0] + i) contiguous = false;
         }
         TermsPartitionVariables = once && distinct == n;
+        termsAreContiguous = contiguous;
     }
 
     /// <inheritdoc cref="IObjective.Dimension"/>
@@ -75,6 +81,7 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
     public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         Guard.Length(x.Length, Dimension, nameof(x));
+        if (termsAreContiguous) return EvaluateContiguousTerms(x);
         if (MaxTermArity > TermBuffer<T>.Length) return EvaluateWideTerms(x);
         Unsafe.SkipInit(out TermBuffer<T> buffer);
         Span<T> stack = buffer;
@@ -92,6 +99,20 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
             }
             else for (int i = 0; i < local.Length; i++) local[i] = x[variables[i]];
             sum += terms.EvaluateTerm(k, (ReadOnlySpan<T>)local);
+        }
+        return sum;
+    }
+
+    /// <summary>The sum when every term reads consecutive variables: each term sees its slice of x, nothing is copied.</summary>
+    private T EvaluateContiguousTerms<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        TFunction terms = function;
+        int count = terms.TermCount;
+        for (int k = 0; k < count; k++)
+        {
+            ReadOnlySpan<int> variables = terms.TermVariables(k);
+            sum += terms.EvaluateTerm(k, variables.IsEmpty ? [] : x.Slice(variables[0], variables.Length));
         }
         return sum;
     }
