@@ -64,9 +64,9 @@ internal readonly struct OverlappingPairTerms(int dimension) : IPartiallySeparab
 
     public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
-        if (x.Length == 1) return T.Exp(x[0] / T.CreateChecked(2));
+        if (x.Length == 1) return T.Exp(x[0] / T.CreateChecked(2)) - x[0];
         T t = x[1] - x[0] * x[0];
-        return T.CreateChecked(term + 1) * t * t + T.Sin(x[0] * x[1]) / (T.One + x[1] * x[1]);
+        return T.CreateChecked(term + 1) * t * t + T.Sin(x[0] * x[1]) / (T.One + x[1] * x[1]) + T.Atan2(-x[0], T.CreateChecked(2) + x[1]);
     }
 }
 

@@ -66,34 +66,6 @@ public readonly struct Chunk2 : ITangentChunk<Chunk2>
     /// <inheritdoc/>
     public void CopyTo(Span<double> destination) => v.CopyTo(destination);
 
-    /// <summary>Component 0, the derivative along the first direction.</summary>
-    public double First
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => v.ToScalar();
-    }
-
-    /// <summary>Component 1, the derivative along the second direction.</summary>
-    public double Second
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => v.GetElement(1);
-    }
-
-    /// <summary>The unit vector e₀ = (1, 0), a constant: the seed of a term's first variable.</summary>
-    public static Chunk2 FirstUnit
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector128.Create(1.0, 0.0));
-    }
-
-    /// <summary>The unit vector e₁ = (0, 1), a constant: the seed of a term's second variable.</summary>
-    public static Chunk2 SecondUnit
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(Vector128.Create(0.0, 1.0));
-    }
-
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk2 Unit(int index) => new(Vector128.Create(index == 0 ? 1.0 : 0.0, index == 1 ? 1.0 : 0.0));

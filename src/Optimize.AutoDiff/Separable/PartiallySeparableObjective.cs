@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
@@ -172,25 +173,25 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
     private static double PairTermGradient<TScatter>(ref TFunction function, int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, Span<double> gradient)
         where TScatter : IScatter
     {
-        Unsafe.SkipInit(out TermPair<DualVector<Chunk2>> local);
-        DualVector<Chunk2> y;
+        Unsafe.SkipInit(out TermPair<PairTangentDual> local);
+        PairTangentDual y;
         if (variables.Length == 2)
         {
             int first = variables[0], second = variables[1];
-            local[0] = new(x[first], Chunk2.FirstUnit);
-            local[1] = new(x[second], Chunk2.SecondUnit);
-            y = function.EvaluateTerm(term, (ReadOnlySpan<DualVector<Chunk2>>)local);
-            TScatter.Into(ref gradient[first], y.Tangents.First);
-            TScatter.Into(ref gradient[second], y.Tangents.Second);
+            local[0] = PairTangentDual.First(x[first]);
+            local[1] = PairTangentDual.Second(x[second]);
+            y = function.EvaluateTerm(term, (ReadOnlySpan<PairTangentDual>)local);
+            TScatter.Into(ref gradient[first], y.Tangents.ToScalar());
+            TScatter.Into(ref gradient[second], y.Tangents.GetElement(1));
         }
         else if (variables.Length == 1)
         {
             int only = variables[0];
-            local[0] = new(x[only], Chunk2.FirstUnit);
-            y = function.EvaluateTerm(term, ((ReadOnlySpan<DualVector<Chunk2>>)local)[..1]);
-            TScatter.Into(ref gradient[only], y.Tangents.First);
+            local[0] = PairTangentDual.First(x[only]);
+            y = function.EvaluateTerm(term, ((ReadOnlySpan<PairTangentDual>)local)[..1]);
+            TScatter.Into(ref gradient[only], y.Tangents.ToScalar());
         }
-        else y = function.EvaluateTerm(term, ReadOnlySpan<DualVector<Chunk2>>.Empty);
+        else y = function.EvaluateTerm(term, ReadOnlySpan<PairTangentDual>.Empty);
         return y.Value;
     }
 
@@ -298,27 +299,27 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
 
     /// <summary>
     /// Adds ∇²fₖ·v of a term of at most two variables into <paramref name="result"/>: one evaluation on
-    /// <c>Dual&lt;DualVector&lt;Chunk2&gt;&gt;</c>, the inner chunk seeded with the two unit vectors, the outer tangent with v.
+    /// <c>Dual&lt;PairTangentDual&gt;</c>, the inner pair seeded with the two unit vectors, the outer tangent with v.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PairTermHessianVector<TScatter>(ref TFunction function, int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
         where TScatter : IScatter
     {
-        Unsafe.SkipInit(out TermPair<Dual<DualVector<Chunk2>>> local);
+        Unsafe.SkipInit(out TermPair<Dual<PairTangentDual>> local);
         if (variables.Length == 2)
         {
             int first = variables[0], second = variables[1];
-            local[0] = new(new(x[first], Chunk2.FirstUnit), DualVector<Chunk2>.Constant(v[first]));
-            local[1] = new(new(x[second], Chunk2.SecondUnit), DualVector<Chunk2>.Constant(v[second]));
-            Chunk2 product = function.EvaluateTerm(term, (ReadOnlySpan<Dual<DualVector<Chunk2>>>)local).Tangent.Tangents;
-            TScatter.Into(ref result[first], product.First);
-            TScatter.Into(ref result[second], product.Second);
+            local[0] = new(PairTangentDual.First(x[first]), PairTangentDual.Constant(v[first]));
+            local[1] = new(PairTangentDual.Second(x[second]), PairTangentDual.Constant(v[second]));
+            Vector128<double> product = function.EvaluateTerm(term, (ReadOnlySpan<Dual<PairTangentDual>>)local).Tangent.Tangents;
+            TScatter.Into(ref result[first], product.ToScalar());
+            TScatter.Into(ref result[second], product.GetElement(1));
         }
         else if (variables.Length == 1)
         {
             int only = variables[0];
-            local[0] = new(new(x[only], Chunk2.FirstUnit), DualVector<Chunk2>.Constant(v[only]));
-            TScatter.Into(ref result[only], function.EvaluateTerm(term, ((ReadOnlySpan<Dual<DualVector<Chunk2>>>)local)[..1]).Tangent.Tangents.First);
+            local[0] = new(PairTangentDual.First(x[only]), PairTangentDual.Constant(v[only]));
+            TScatter.Into(ref result[only], function.EvaluateTerm(term, ((ReadOnlySpan<Dual<PairTangentDual>>)local)[..1]).Tangent.Tangents.ToScalar());
         }
     }
 
