@@ -8,12 +8,18 @@ namespace Optimize.AutoDiff;
 
 /// <summary>
 /// The whole objective contract for a partially separable f(x) = Σₖ fₖ(x_{Sₖ}), differentiated term by
-/// term with forward-mode vector duals sized to the term (<see cref="Chunk2"/> up to 2 variables,
-/// <see cref="Chunk4"/> up to 4, <see cref="Chunk8"/> beyond, in ⌈|Sₖ|/8⌉ passes): local gradients, local
-/// Hessian-vector products and local Hessians (forward over forward on the small term) are scattered into
-/// the global ones. No tape is involved, so the cost stays a small multiple of f's (Griewank &amp; Walther,
-/// <i>Evaluating Derivatives</i>, §11.2, partial separability; Ceres Solver's per-residual-block Jets).
+/// term with forward-mode vector duals sized to the term (a two-tangent dual with its value broadcast beside
+/// the tangents up to 2 variables, <see cref="Chunk4"/> up to 4, <see cref="Chunk8"/> beyond, in ⌈|Sₖ|/8⌉
+/// passes): local gradients, local Hessian-vector products and local Hessians (forward over forward on the
+/// small term) are scattered into the global ones. No tape is involved, so the cost stays a small multiple of
+/// f's (Griewank &amp; Walther, <i>Evaluating Derivatives</i>, §11.2, partial separability; Ceres Solver's
+/// per-residual-block Jets).
 /// </summary>
+/// <remarks>
+/// Per term the work is the term itself plus a gather of its variables into a few stack slots (none when it
+/// reads consecutive variables and only the value is wanted) and a scatter of its partials (stores instead of
+/// additions when the terms partition the variables, see <see cref="TermsPartitionVariables"/>).
+/// </remarks>
 /// <typeparam name="TFunction">The function type; a struct gets direct, inlined per-term calls.</typeparam>
 [SkipLocalsInit]
 public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, IScalarFunction
