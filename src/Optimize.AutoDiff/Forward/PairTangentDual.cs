@@ -42,6 +42,25 @@ internal readonly struct PairTangentDual : IDifferentiableScalar<PairTangentDual
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PairTangentDual Second(double value) => new(Vector128.Create(value), Vector128.Create(0.0, 1.0));
 
+    /// <summary>
+    /// The two local variables of a term, seeded along the first and the second direction, their values still to
+    /// be set by <see cref="Reseed"/>: the seeds are constants, so a loop over terms writes them once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TermPair<PairTangentDual> Seeds()
+    {
+        TermPair<PairTangentDual> pair = default;
+        pair[0] = First(0);
+        pair[1] = Second(0);
+        return pair;
+    }
+
+    /// <summary>Sets the value of a seeded variable and keeps its tangents.</summary>
+    /// <param name="variable">The variable.</param>
+    /// <param name="value">Its new primal value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Reseed(ref PairTangentDual variable, double value) => Unsafe.AsRef(in variable.value) = Vector128.Create(value);
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PairTangentDual Constant(double value) => new(Vector128.Create(value), Vector128<double>.Zero);

@@ -151,12 +151,13 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
         gradient.Clear();
         if (MaxTermArity <= 2) return PairTermsGradient<Accumulate>(x, gradient);
         double sum = 0;
+        TermPair<PairTangentDual> pairs = PairTangentDual.Seeds();
         int terms = function.TermCount;
         for (int k = 0; k < terms; k++)
         {
             ReadOnlySpan<int> variables = function.TermVariables(k);
             int arity = variables.Length;
-            if (arity <= 2) sum += PairTermGradient<Accumulate>(ref function, k, variables, x, gradient);
+            if (arity <= 2) sum += PairTermGradient<Accumulate>(ref function, ref pairs, k, variables, x, gradient);
             else if (arity <= 4) sum += TermGradient<Chunk4>(k, variables, x, gradient);
             else if (arity <= 8) sum += TermGradient<Chunk8>(k, variables, x, gradient);
             else sum += TermGradientInPasses(k, variables, x, gradient);
@@ -170,22 +171,22 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
         double sum = 0;
         TFunction terms = function;
         int count = terms.TermCount;
-        for (int k = 0; k < count; k++) sum += PairTermGradient<TScatter>(ref terms, k, terms.TermVariables(k), x, gradient);
+        TermPair<PairTangentDual> local = PairTangentDual.Seeds();
+        for (int k = 0; k < count; k++) sum += PairTermGradient<TScatter>(ref terms, ref local, k, terms.TermVariables(k), x, gradient);
         return sum;
     }
 
     /// <summary>Adds ∇fₖ of a term of at most two variables into <paramref name="gradient"/> and returns fₖ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double PairTermGradient<TScatter>(ref TFunction function, int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, Span<double> gradient)
+    private static double PairTermGradient<TScatter>(ref TFunction function, ref TermPair<PairTangentDual> local, int term, ReadOnlySpan<int> variables, ReadOnlySpan<double> x, Span<double> gradient)
         where TScatter : IScatter
     {
-        Unsafe.SkipInit(out TermPair<PairTangentDual> local);
         PairTangentDual y;
         if (variables.Length == 2)
         {
             int first = variables[0], second = variables[1];
-            local[0] = PairTangentDual.First(x[first]);
-            local[1] = PairTangentDual.Second(x[second]);
+            PairTangentDual.Reseed(ref local[0], x[first]);
+            PairTangentDual.Reseed(ref local[1], x[second]);
             y = function.EvaluateTerm(term, (ReadOnlySpan<PairTangentDual>)local);
             TScatter.Into(ref gradient[first], y.Tangents.ToScalar());
             TScatter.Into(ref gradient[second], y.Tangents.GetElement(1));
@@ -193,7 +194,7 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
         else if (variables.Length == 1)
         {
             int only = variables[0];
-            local[0] = PairTangentDual.First(x[only]);
+            PairTangentDual.Reseed(ref local[0], x[only]);
             y = function.EvaluateTerm(term, ((ReadOnlySpan<PairTangentDual>)local)[..1]);
             TScatter.Into(ref gradient[only], y.Tangents.ToScalar());
         }
