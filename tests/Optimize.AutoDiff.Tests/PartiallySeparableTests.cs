@@ -1,6 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
+using Optimize.Oracles;
 using Optimize.Problems;
 using static Optimize.AutoDiff.Tests.Support;
 
@@ -48,29 +49,130 @@ internal readonly struct SampleResidualBlocks : IResidualBlocks
     }
 }
 
+/// <summary>
+/// Terms of at most two variables that overlap (a chain (xᵢ, xᵢ₊₁)), read one variable twice, or read one variable:
+/// the pair path that accumulates into shared entries.
+/// </summary>
+internal readonly struct OverlappingPairTerms(int dimension) : IPartiallySeparableFunction
+{
+    private readonly int[][] variables = Enumerable.Range(0, dimension - 1).Select(i => new[] { i, i + 1 })
+        .Append([0]).Append([dimension - 1, dimension - 1]).ToArray();
+
+    public int Dimension => dimension;
+    public int TermCount => variables.Length;
+    public ReadOnlySpan<int> TermVariables(int term) => variables[term];
+
+    public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        if (x.Length == 1) return T.Exp(x[0] / T.CreateChecked(2)) - x[0];
+        T t = x[1] - x[0] * x[0];
+        return T.CreateChecked(term + 1) * t * t + T.Sin(x[0] * x[1]) / (T.One + x[1] * x[1]) + T.Atan2(-x[0], T.CreateChecked(2) + x[1]);
+    }
+}
+
+/// <summary>
+/// Disjoint blocks of consecutive variables, read in order (each term's locals are a slice of x) or in reverse
+/// (they are gathered): every chunk width with a partition, plus a constant term that reads no variable.
+/// </summary>
+internal readonly struct BlockTerms(int arity, int blocks, bool reversed) : IPartiallySeparableFunction
+{
+    public int Dimension => arity * blocks;
+    public int TermCount => blocks + 1;
+    public ReadOnlySpan<int> TermVariables(int term)
+    {
+        if (term == blocks) return [];
+        var variables = Enumerable.Range(term * arity, arity);
+        return (reversed ? variables.Reverse() : variables).ToArray();
+    }
+
+    public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        if (x.IsEmpty) return T.CreateChecked(0.5);
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += T.CreateChecked(i + 1) * x[i] * x[(i + 1) % x.Length] + T.Cos(x[i]);
+        return sum * sum / T.CreateChecked(10);
+    }
+}
+
 public class PartiallySeparableTests
 {
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void OverlappingTermsOfAtMostTwoVariablesMatchReverseModeOnTheWholeSum(int n)
+    {
+        var objective = PartiallySeparable.Objective(new OverlappingPairTerms(n));
+        Assert.False(objective.TermsPartitionVariables);
+        Assert.Equal(2, objective.MaxTermArity);
+        AgreesWithReverseMode(objective, n);
+    }
+
+    [Theory]
+    [InlineData(1, 5, false)]
+    [InlineData(2, 4, false)]
+    [InlineData(2, 4, true)]
+    [InlineData(3, 3, true)]
+    [InlineData(4, 3, false)]
+    [InlineData(4, 3, true)]
+    [InlineData(8, 2, true)]
+    [InlineData(13, 2, false)]
+    [InlineData(13, 2, true)]
+    public void DisjointBlocksOfEveryWidthMatchReverseModeOnTheWholeSum(int arity, int blocks, bool reversed)
+    {
+        var objective = PartiallySeparable.Objective(new BlockTerms(arity, blocks, reversed));
+        Assert.True(objective.TermsPartitionVariables);
+        AgreesWithReverseMode(objective, arity * blocks);
+    }
+
+    [Fact]
+    public void ExtendedRosenbrockTermsPartitionTheVariables() =>
+        Assert.True(PartiallySeparable.Objective(new ExtendedRosenbrockTerms(10)).TermsPartitionVariables);
+
+    [Fact]
+    public void EntriesLeftOverFromAnEarlierCallDoNotLeakIntoTheNextOne()
+    {
+        var objective = PartiallySeparable.Objective(new OverlappingPairTerms(5));
+        var x = Perturbed(new double[5], 3, 1);
+        var expected = new double[5];
+        var actual = Enumerable.Repeat(double.NaN, 5).ToArray();
+        new ReverseModeObjective(objective).ValueAndGradient(x, expected);
+        objective.ValueAndGradient(x, actual);
+        Close(expected, actual, 1e-13, "gradient over a dirty array");
+    }
+
+    private static void AgreesWithReverseMode<TFunction>(PartiallySeparableObjective<TFunction> objective, int n)
+        where TFunction : IPartiallySeparableFunction =>
+        Agrees(new ReverseModeObjective(objective), objective, Perturbed(new double[n], 17, 1), 1e-14, 1e-12);
+
+    /// <summary>Value, gradient, Hv and Hessian of <paramref name="objective"/> against <paramref name="reference"/>,
+    /// the destinations filled with NaN first so that an entry left unwritten fails.</summary>
+    private static void Agrees(IHessianObjective reference, IHessianObjective objective, double[] x, double valueTolerance, double tolerance)
+    {
+        int n = x.Length;
+        var expected = new double[n];
+        var actual = Enumerable.Repeat(double.NaN, n).ToArray();
+        Close(reference.ValueAndGradient(x, expected), objective.ValueAndGradient(x, actual), valueTolerance, "value");
+        Close(expected, actual, tolerance, "gradient");
+        Close(reference.Value(x), objective.Value(x), valueTolerance, "value alone");
+        var v = Perturbed(new double[n], 6, 1);
+        reference.HessianVector(x, v, expected);
+        Array.Fill(actual, double.NaN);
+        objective.HessianVector(x, v, actual);
+        Close(expected, actual, tolerance, "Hv");
+        var hessian = Matrix<double>.Build.Dense(n, n);
+        var referenceHessian = Matrix<double>.Build.Dense(n, n);
+        reference.Hessian(x, referenceHessian);
+        objective.Hessian(x, hessian);
+        Close(referenceHessian, hessian, tolerance, "Hessian");
+    }
+
     [Fact]
     public void RosenbrockAsASumOfTermsMatchesTheHandCodedDerivatives()
     {
         const int n = 20;
         TestProblem problem = ProblemLibrary.ExtendedRosenbrock(n);
         var objective = PartiallySeparable.Objective(new ExtendedRosenbrockTerms(n));
-        var x = Perturbed(problem.StartingPoint, 21);
-        var expected = new double[n];
-        var actual = new double[n];
-        Close(problem.ValueAndGradient(x, expected), objective.ValueAndGradient(x, actual), 1e-15, "value");
-        Close(expected, actual, 1e-12, "gradient");
-        Close(problem.Value(x), objective.Value(x), 1e-15, "value alone");
-        var v = Perturbed(new double[n], 4, 1);
-        problem.HessianVector(x, v, expected);
-        objective.HessianVector(x, v, actual);
-        Close(expected, actual, 1e-12, "Hv");
-        var hessian = Matrix<double>.Build.Dense(n, n);
-        var reference = Matrix<double>.Build.Dense(n, n);
-        problem.Hessian(x, reference);
-        objective.Hessian(x, hessian);
-        Close(reference, hessian, 1e-12, "Hessian");
+        Agrees(problem, objective, Perturbed(problem.StartingPoint, 21), 1e-15, 1e-12);
         Assert.Equal(2, objective.MaxTermArity);
     }
 
@@ -78,21 +180,7 @@ public class PartiallySeparableTests
     public void TermsOfEveryArityMatchReverseModeOnTheWholeSum()
     {
         var objective = PartiallySeparable.Objective(new MixedArityTerms());
-        var reverse = new ReverseModeObjective(objective);
-        var x = Perturbed(new double[12], 8, 1);
-        var expected = new double[12];
-        var actual = new double[12];
-        Close(reverse.ValueAndGradient(x, expected), objective.ValueAndGradient(x, actual), 1e-14, "value");
-        Close(expected, actual, 1e-13, "gradient");
-        var v = Perturbed(new double[12], 2, 1);
-        reverse.HessianVector(x, v, expected);
-        objective.HessianVector(x, v, actual);
-        Close(expected, actual, 1e-13, "Hv");
-        var hessian = Matrix<double>.Build.Dense(12, 12);
-        var reference = Matrix<double>.Build.Dense(12, 12);
-        reverse.Hessian(x, reference);
-        objective.Hessian(x, hessian);
-        Close(reference, hessian, 1e-13, "Hessian");
+        Agrees(new ReverseModeObjective(objective), objective, Perturbed(new double[12], 8, 1), 1e-14, 1e-13);
         Assert.Equal(11, objective.MaxTermArity);
     }
 

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
 
@@ -26,7 +30,7 @@ public static class ForwardMode
         try
         {
             Span<Dual<double>> xs = buffer.AsSpan(0, x.Length);
-            for (int i = 0; i < xs.Length; i++) xs[i] = new Dual<double>(x[i], p[i]);
+            Seed(x, p, xs);
             Dual<double> y = f.Evaluate<Dual<double>>(xs);
             derivative = y.Tangent;
             return y.Value;
@@ -52,7 +56,7 @@ public static class ForwardMode
         try
         {
             Span<Dual<double>> xs = buffer.AsSpan(0, n), ys = buffer.AsSpan(n, m);
-            for (int i = 0; i < n; i++) xs[i] = new Dual<double>(x[i], p[i]);
+            Seed(x, p, xs);
             ys.Clear();
             f.Evaluate<Dual<double>>(xs, ys);
             for (int i = 0; i < m; i++) result[i] = ys[i].Tangent;
@@ -176,6 +180,40 @@ public static class ForwardMode
             HessianVector<TChunk>(f, x, unit, row);
             unit[i] = 0;
             for (int j = 0; j < n; j++) hessian[i, j] = row[j];
+        }
+    }
+
+    /// <summary>
+    /// Seeds dual numbers with a point and a direction, dualsᵢ = xᵢ + pᵢ·ε: the input of a JVP. On x86 with AVX
+    /// four pairs are interleaved per step (two loads, two unpacks, two lane permutes, two stores), the rest
+    /// one by one; the array of duals is then read by f, so this is the only pass over x and p.
+    /// </summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="p">The direction, of length n.</param>
+    /// <param name="duals">Destination of length n.</param>
+    public static void Seed(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<Dual<double>> duals)
+    {
+        Guard.Length(p.Length, x.Length, nameof(p));
+        Guard.Length(duals.Length, x.Length, nameof(duals));
+        int n = x.Length, i = 0;
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref double ps = ref MemoryMarshal.GetReference(p);
+        // Dual<double> is two doubles, value then tangent, with no padding.
+        ref double pairs = ref Unsafe.As<Dual<double>, double>(ref MemoryMarshal.GetReference(duals));
+        if (Avx.IsSupported)
+        {
+            for (; i <= n - 4; i += 4)
+            {
+                Vector256<double> value = Vector256.LoadUnsafe(ref xs, (nuint)i), tangent = Vector256.LoadUnsafe(ref ps, (nuint)i);
+                Vector256<double> even = Avx.UnpackLow(value, tangent), odd = Avx.UnpackHigh(value, tangent);
+                Avx.Permute2x128(even, odd, 0x20).StoreUnsafe(ref pairs, (nuint)(2 * i));
+                Avx.Permute2x128(even, odd, 0x31).StoreUnsafe(ref pairs, (nuint)(2 * i + 4));
+            }
+        }
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref pairs, 2 * i) = Unsafe.Add(ref xs, i);
+            Unsafe.Add(ref pairs, 2 * i + 1) = Unsafe.Add(ref ps, i);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Optimize.AutoDiff;
 
@@ -30,6 +31,7 @@ public readonly struct ExtendedRosenbrockTerms : IPartiallySeparableFunction
     public ReadOnlySpan<int> TermVariables(int term) => indices.AsSpan(2 * term, 2);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         T a = x[0], t = x[1] - a * a, s = T.One - a;

@@ -10,7 +10,10 @@ namespace Optimize.AutoDiff;
 /// with forward-mode vector duals sized to the term.
 /// </summary>
 /// <remarks>Implement it as a struct for speed: the objective is generic over the implementing type, so the
-/// per-term calls are then direct and inlined instead of generic virtual calls.</remarks>
+/// per-term calls are then direct instead of generic virtual calls, and marking <see cref="EvaluateTerm{T}"/>
+/// <c>[MethodImpl(MethodImplOptions.AggressiveInlining)]</c> lets the term's arithmetic be compiled into the
+/// objective's loop (as <see cref="ExtendedRosenbrockTerms"/> does). The objective may call the members on a copy
+/// of a struct, so they should not mutate it.</remarks>
 public interface IPartiallySeparableFunction
 {
     /// <summary>The number of variables n.</summary>

@@ -29,6 +29,7 @@ public struct LeastSquaresTerms<TBlocks> : IPartiallySeparableFunction where TBl
     public ReadOnlySpan<int> TermVariables(int term) => blocks.BlockVariables(term);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T EvaluateTerm<T>(int term, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         int m = blocks.ResidualCount(term);
@@ -181,13 +182,15 @@ public sealed class ResidualBlocksFunction<TBlocks> : IVectorFunction, IVectorSc
         where TChunk : unmanaged, ITangentChunk<TChunk>
     {
         int a = variables.Length, m = residuals.Length, width = TChunk.Length;
-        DualVector<TChunk>[] buffer = Scratch<DualVector<TChunk>>.Rent(a + m);
+        DualVector<TChunk>[]? rented = a + m > TermBuffer<DualVector<TChunk>>.Length ? Scratch<DualVector<TChunk>>.Rent(a + m) : null;
+        Unsafe.SkipInit(out TermBuffer<DualVector<TChunk>> stack);
+        Span<DualVector<TChunk>> buffer = rented is null ? ((Span<DualVector<TChunk>>)stack)[..(a + m)] : rented.AsSpan(0, a + m);
         int start = 0;
         do
         {
             for (int i = 0; i < a; i++) buffer[i] = DualVector<TChunk>.Seed(x[variables[i]], i - start);
-            Span<DualVector<TChunk>> outputs = buffer.AsSpan(a, m);
-            blocks.EvaluateBlock(block, new ReadOnlySpan<DualVector<TChunk>>(buffer, 0, a), outputs);
+            Span<DualVector<TChunk>> outputs = buffer.Slice(a, m);
+            blocks.EvaluateBlock(block, (ReadOnlySpan<DualVector<TChunk>>)buffer[..a], outputs);
             for (int r = 0; r < m; r++)
             {
                 residuals[r] = outputs[r].Value;
@@ -196,6 +199,6 @@ public sealed class ResidualBlocksFunction<TBlocks> : IVectorFunction, IVectorSc
             start += width;
         }
         while (start < a);
-        Scratch<DualVector<TChunk>>.Return(buffer);
+        if (rented is not null) Scratch<DualVector<TChunk>>.Return(rented);
     }
 }
