@@ -15,7 +15,7 @@ namespace Optimize.Benchmarks.AutoDiff;
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*ForwardCost*'</c>.
 /// </summary>
 /// <remarks>The job turns tiered compilation off, as <see cref="DerivativeCostBenchmarks"/> explains.</remarks>
-[Config(typeof(ForwardCostConfig))]
+[Config(typeof(CostBreakdownConfig))]
 public class ForwardCostBenchmarks
 {
     private TestProblem rosenbrock = null!;
@@ -68,16 +68,4 @@ public class ForwardCostBenchmarks
 
     [Benchmark, BenchmarkCategory("Terms")]
     public void SumOfTermsHv() => terms.HessianVector(x, p, result);
-}
-
-/// <summary>The steady-state job with medians, allocations, and one baseline per category.</summary>
-public sealed class ForwardCostConfig : ManualConfig
-{
-    public ForwardCostConfig()
-    {
-        Add(new SteadyStateConfig());
-        AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median, CategoriesColumn.Default);
-        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
-    }
 }
