@@ -13,12 +13,11 @@ namespace Optimize.AutoDiff;
 /// <para>The tape is one flat array of 64-bit words reused from call to call; no object is allocated per
 /// operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation order:
 /// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes (at most 2²⁸ − 16 per
-/// recording). A record is six words: four
-/// local partials and four parent indices packed two to a word (an unused parent is node 0, whose adjoint
-/// absorbs a zero contribution). <see cref="Variable"/> preaccumulates
+/// recording). A record is six words: four local partials and four parent indices packed two to a word (an
+/// unused parent is node 0, whose adjoint absorbs a zero contribution). <see cref="Variable"/> preaccumulates
 /// everything that depends on at most two nodes in registers and records a node only where an operation meets
 /// three or four, so the tape holds a fraction of the operations (one node per term of extended Rosenbrock
-/// instead of eight).</para>
+/// instead of eight). Records of <see cref="HessianVectorVariable"/> are ten words: the partials are dual numbers.</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
 /// run concurrently. The tapes of the first fifteen threads that record carry an id in the top four bits of
 /// their node numbers, so a variable leads to its tape without a thread-static lookup; further threads' tapes
