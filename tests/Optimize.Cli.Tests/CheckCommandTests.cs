@@ -41,3 +41,37 @@ public class CheckCommandTests
         Assert.Contains("FAIL", output.ToString());
     }
 }
+
+public class CheckWithoutVectorInstructionsTests
+{
+    [Theory]
+    [InlineData("reverse-ad")]
+    [InlineData("forward-ad")]
+    public async Task AutomaticDerivativesPassTheCheckWhenTheRuntimeHasNoVectorInstructions(string source)
+    {
+        // The tape's input writers and the dual seeding have vector paths; a child process started with
+        // DOTNET_EnableAVX=0 runs their scalar fallbacks, gradient and Hessian alike.
+        // The host running these tests (dotnet, which runs the test host), or the one on the path.
+        string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "optimize.dll"), "check", "extended-rosenbrock", "--n", "10",
+                     "--derivatives", source, "--hessian",
+                 })
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_EnableAVX"] = "0";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> error = process.StandardError.ReadToEndAsync(timeout.Token);
+        string output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == ExitCodes.Success, $"exit code {process.ExitCode}: {await error}");
+        Assert.Contains("gradient check (Central differences): PASSED", output);
+        Assert.Contains("Hessian check (Central differences): PASSED", output);
+    }
+}
