@@ -196,6 +196,34 @@ public class TapeTests
     }
 
     [Fact]
+    public void ConstantOperandsContributeNothingEvenWhereTheirLocalPartialIsInfinite()
+    {
+        // f(y) = 0^y + √0·y + y: the partial of 0^y with respect to its constant base is infinite at y = ½,
+        // and so is that of √ at the constant 0, yet neither constant depends on y: f′(½) = 0 + 0 + 1.
+        Tape tape = Tape.ForCurrentThread;
+        tape.Begin();
+        Variable y = tape.Input(0.5), zero = 0.0;
+        Variable f = G.Pow(zero, y) + G.Sqrt(zero) * y + y;
+        tape.End();
+        var gradient = new double[1];
+        tape.Seed(f, 1);
+        tape.Sweep(gradient);
+        Assert.Equal(1.0, gradient[0]);
+
+        var inputs = new HessianVectorVariable[1];
+        tape.Begin();
+        tape.Inputs([0.5], [1.0], inputs);
+        HessianVectorVariable z = HessianVectorVariable.Constant(new Dual<double>(0, 0));
+        HessianVectorVariable g = G.Pow(z, inputs[0]) + G.Sqrt(z) * inputs[0] + inputs[0];
+        tape.End();
+        var product = new double[1];
+        tape.Seed(g, 1);
+        tape.SweepSecondOrder(gradient, product);
+        Assert.Equal(1.0, gradient[0]);
+        Assert.Equal(0.0, product[0]);
+    }
+
+    [Fact]
     public void RecordingCannotBeNestedOnOneThread()
     {
         Tape tape = Tape.ForCurrentThread;

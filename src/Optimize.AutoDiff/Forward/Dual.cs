@@ -44,12 +44,20 @@ public readonly struct Dual<T> : IDifferentiableScalar<Dual<T>, T> where T : IFl
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Dual<T> Unary(Dual<T> x, T value, T derivative, string operation) => new(value, derivative * x.Tangent);
+    public static Dual<T> Unary(Dual<T> x, T value, T derivative, string operation) => new(value, Along(derivative, x.Tangent));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> Binary(Dual<T> x, Dual<T> y, T value, T dx, T dy, string operation) =>
-        new(value, dx * x.Tangent + dy * y.Tangent);
+        new(value, Along(dx, x.Tangent) + Along(dy, y.Tangent));
+
+    /// <summary>
+    /// d·ṫ, where a zero double tangent contributes exactly zero also when d is infinite or NaN: a value that does
+    /// not move along the direction (a constant such as the base of 0^y, or √0) adds nothing to the derivative.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Along(T derivative, T tangent) =>
+        typeof(T) == typeof(double) && !T.IsFinite(derivative) && T.IsZero(tangent) ? T.Zero : derivative * tangent;
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>

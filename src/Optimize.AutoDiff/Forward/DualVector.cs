@@ -42,12 +42,14 @@ public readonly struct DualVector<TChunk> : IDifferentiableScalar<DualVector<TCh
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualVector<TChunk> Unary(DualVector<TChunk> x, double value, double derivative, string operation) =>
-        new(value, TChunk.Scale(x.Tangents, derivative));
+        new(value, double.IsFinite(derivative) ? TChunk.Scale(x.Tangents, derivative) : TChunk.ScaleKeepingZeros(x.Tangents, derivative));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualVector<TChunk> Binary(DualVector<TChunk> x, DualVector<TChunk> y, double value, double dx, double dy, string operation) =>
-        new(value, TChunk.Combine(x.Tangents, dx, y.Tangents, dy));
+        new(value, double.IsFinite(dx) && double.IsFinite(dy)
+            ? TChunk.Combine(x.Tangents, dx, y.Tangents, dy)
+            : TChunk.Add(TChunk.ScaleKeepingZeros(x.Tangents, dx), TChunk.ScaleKeepingZeros(y.Tangents, dy)));
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>

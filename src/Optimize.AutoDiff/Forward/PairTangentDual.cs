@@ -68,12 +68,19 @@ internal readonly struct PairTangentDual : IDifferentiableScalar<PairTangentDual
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PairTangentDual Unary(PairTangentDual x, double value, double derivative, string operation) =>
-        new(Vector128.Create(value), x.Tangents * derivative);
+        new(Vector128.Create(value), Along(x.Tangents, derivative));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PairTangentDual Binary(PairTangentDual x, PairTangentDual y, double value, double dx, double dy, string operation) =>
-        new(Vector128.Create(value), Vector128.MultiplyAddEstimate(x.Tangents, Vector128.Create(dx), y.Tangents * dy));
+        new(Vector128.Create(value), double.IsFinite(dx) && double.IsFinite(dy)
+            ? Vector128.MultiplyAddEstimate(x.Tangents, Vector128.Create(dx), y.Tangents * dy)
+            : Along(x.Tangents, dx) + Along(y.Tangents, dy));
+
+    /// <summary>s·t with zero tangents kept exactly zero, also where s is infinite or NaN (see <see cref="ITangentChunk{TSelf}.ScaleKeepingZeros"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Along(Vector128<double> t, double s) =>
+        double.IsFinite(s) ? t * s : Vector128.ConditionalSelect(Vector128.Equals(t, Vector128<double>.Zero), Vector128<double>.Zero, t * s);
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>

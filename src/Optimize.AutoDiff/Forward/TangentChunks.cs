@@ -49,6 +49,14 @@ public interface ITangentChunk<TSelf> where TSelf : struct, ITangentChunk<TSelf>
     /// <param name="b">Second chunk.</param>
     /// <param name="t">Its scale.</param>
     static abstract TSelf Combine(TSelf a, double s, TSelf b, double t);
+
+    /// <summary>
+    /// s·a with zero entries of a kept exactly zero, also where s is infinite or NaN: a direction along which
+    /// a value does not move contributes nothing (0^y at y &lt; 1, √ at 0 of a constant).
+    /// </summary>
+    /// <param name="a">The chunk.</param>
+    /// <param name="s">The scale.</param>
+    static abstract TSelf ScaleKeepingZeros(TSelf a, double s);
 }
 
 /// <summary>Two tangent directions in one 128-bit register.</summary>
@@ -85,6 +93,11 @@ public readonly struct Chunk2 : ITangentChunk<Chunk2>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk2 Combine(Chunk2 a, double s, Chunk2 b, double t) => new(a.v * s + b.v * t);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Chunk2 ScaleKeepingZeros(Chunk2 a, double s) =>
+        new(Vector128.ConditionalSelect(Vector128.Equals(a.v, Vector128<double>.Zero), Vector128<double>.Zero, a.v * s));
 }
 
 /// <summary>Four tangent directions in one 256-bit register.</summary>
@@ -121,6 +134,11 @@ public readonly struct Chunk4 : ITangentChunk<Chunk4>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk4 Combine(Chunk4 a, double s, Chunk4 b, double t) => new(a.v * s + b.v * t);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Chunk4 ScaleKeepingZeros(Chunk4 a, double s) =>
+        new(Vector256.ConditionalSelect(Vector256.Equals(a.v, Vector256<double>.Zero), Vector256<double>.Zero, a.v * s));
 }
 
 /// <summary>Eight tangent directions in one 512-bit register (two 256-bit halves where AVX-512 is absent).</summary>
@@ -157,6 +175,11 @@ public readonly struct Chunk8 : ITangentChunk<Chunk8>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Chunk8 Combine(Chunk8 a, double s, Chunk8 b, double t) => new(a.v * s + b.v * t);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Chunk8 ScaleKeepingZeros(Chunk8 a, double s) =>
+        new(Vector512.ConditionalSelect(Vector512.Equals(a.v, Vector512<double>.Zero), Vector512<double>.Zero, a.v * s));
 }
 
 /// <summary>Setting one lane of a zero vector, with out-of-range lanes left at zero.</summary>

@@ -74,13 +74,18 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable Unary(HessianVectorVariable x, Dual<double> value, Dual<double> derivative, string operation) =>
-        Scale(value.Value, value.Tangent, x, derivative.Value, derivative.Tangent);
+        x.nodes == 0 ? Constant(value) : Scale(value.Value, value.Tangent, x, derivative.Value, derivative.Tangent);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable Binary(HessianVectorVariable x, HessianVectorVariable y, Dual<double> value,
-        Dual<double> dx, Dual<double> dy, string operation) =>
-        Combine(value.Value, value.Tangent, x, dx.Value, dx.Tangent, y, dy.Value, dy.Tangent);
+        Dual<double> dx, Dual<double> dy, string operation)
+    {
+        // A constant operand contributes nothing, even where its local partial is infinite (0^y at y < 1).
+        if (y.nodes == 0) return x.nodes == 0 ? Constant(value) : Scale(value.Value, value.Tangent, x, dx.Value, dx.Tangent);
+        if (x.nodes == 0) return Scale(value.Value, value.Tangent, y, dy.Value, dy.Tangent);
+        return Combine(value.Value, value.Tangent, x, dx.Value, dx.Tangent, y, dy.Value, dy.Tangent);
+    }
 
     /// <summary>Sum rule.</summary>
     /// <param name="x">Left operand.</param>
@@ -138,13 +143,15 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
 
     /// <summary>
     /// a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ with dual coefficients: the slot-wise sum when both operands are on the same
-    /// nodes or either is constant, a merge in registers for at most two different nodes, else one recorded
-    /// node (as <see cref="Variable"/>).
+    /// nodes, the other operand's coefficients when one is constant (a constant's are never read), a merge in
+    /// registers for at most two different nodes, else one recorded node (as <see cref="Variable"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static HessianVectorVariable Merge(double v, double vt,
         double a1, double a1t, double a2, double a2t, ulong xn, double b1, double b1t, double b2, double b2t, ulong yn)
     {
+        // Constants carry exactly zero coefficients (Unary and Binary keep them so where a local partial is
+        // infinite, as for 0^y or √ at 0), so one test covers same nodes and a constant operand.
         if (xn == yn || xn == 0 || yn == 0) return new(v, vt, a1 + b1, a1t + b1t, a2 + b2, a2t + b2t, xn | yn);
         uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
         if ((x2 | y2) == 0) return new(v, vt, a1, a1t, b1, b1t, x1 | ((ulong)y1 << 32));

@@ -121,15 +121,19 @@ public readonly struct Variable : IDifferentiableScalar<Variable, double>
 
     /// <summary>
     /// The chain rule a₁ṅ₁ + a₂ṅ₂ + b₁ṁ₁ + b₂ṁ₂ for x on the nodes packed in <paramref name="xn"/> (n₁ low, n₂ high)
-    /// with scaled partials a, and y on <paramref name="yn"/> with b. Constants and missing nodes carry zero
-    /// partials, so when both operands are on the same nodes or either is constant the result is the slot-wise
-    /// sum; otherwise the operands are merged in registers when they depend on at most two different nodes
+    /// with scaled partials a, and y on <paramref name="yn"/> with b (0 for a constant, whose partials are
+    /// ignored). Operands on the same nodes give the slot-wise sum and a constant operand gives the other's
+    /// partials; otherwise the operands are merged in registers when they depend on at most two different nodes
     /// together, and one node with all four parents is recorded when they depend on more.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Variable Combine(double value, double a1, double a2, ulong xn, double b1, double b2, ulong yn)
     {
-        if (xn == yn || xn == 0 || yn == 0) return new(value, a1 + b1, a2 + b2, xn | yn);
+        // Same nodes (both constant included: a constant's partials are never read, its local partial may be
+        // infinite, as for 0^y or √ at 0), then either operand constant.
+        if (xn == yn) return new(value, a1 + b1, a2 + b2, xn);
+        if (xn == 0) return new(value, b1, b2, yn);
+        if (yn == 0) return new(value, a1, a2, xn);
         uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
         if ((x2 | y2) == 0) return new(value, a1, b1, x1 | ((ulong)y1 << 32));
         if (x2 == 0)
