@@ -523,8 +523,10 @@ public sealed class Tape
             throw new InvalidOperationException("An operation on tape variables ran while their tape was not recording.");
         if (NodeCount >= MaxNodes - 4)
             throw new InvalidOperationException($"The tape exceeds {MaxNodes} nodes.");
+        // Room for at most as many of the smallest records as node numbers remain, so the next node number never
+        // reaches the id bits before this check runs again.
         long capacity = Math.Min(2L * words.Length, Array.MaxLength);
-        capacity = Math.Min(capacity, (long)wordCount + WordsPerSecondOrderNode * (long)(MaxNodes - NodeCount));
+        capacity = Math.Min(capacity, (long)wordCount + WordsPerNode * (long)(MaxNodes - NodeCount));
         Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerSecondOrderNode));
         limit = words.Length;
     }
