@@ -183,8 +183,7 @@ public sealed class Tape
         CheckNotRecording();
         if (dualAdjoints.Length < 2 * adjoints.Length) dualAdjoints = new double[2 * adjoints.Length];
         output.AddAdjoint(dualAdjoints, adjoint);
-        ulong nodes = output.Nodes;
-        inputSeeded |= IsInput(Index((uint)nodes)) | IsInput(Index((uint)(nodes >> 32)));
+        NoteSeeded(output.Nodes);
     }
 
     /// <summary>The adjoint index of a node number (its id bits dropped).</summary>
@@ -329,9 +328,11 @@ public sealed class Tape
     {
         CheckNotRecording();
         output.AddAdjoint(adjoints, adjoint);
-        ulong nodes = output.Nodes;
-        inputSeeded |= IsInput(Index((uint)nodes)) | IsInput(Index((uint)(nodes >> 32)));
+        NoteSeeded(output.Nodes);
     }
+
+    /// <summary>Notes whether a seed went to an input's adjoint (an output that depends on inputs directly).</summary>
+    private void NoteSeeded(ulong nodes) => inputSeeded |= IsInput(Index((uint)nodes)) | IsInput(Index((uint)(nodes >> 32)));
 
     private bool IsInput(int node) => (uint)(node - 1) < (uint)inputCount;
 
@@ -476,20 +477,16 @@ public sealed class Tape
     internal static uint Record(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes) =>
         Of((uint)xNodes).Write(a1, a2, b1, b2, xNodes, yNodes);
 
-    /// <summary>`limit` is the word capacity while recording and 0 otherwise, so one comparison checks both.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Write(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes)
     {
-        int w = wordCount;
-        if (w > limit - WordsPerNode) Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
+        ref ulong at = ref Reserve(WordsPerNode);
         at = BitConverter.DoubleToUInt64Bits(a1);
         Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a2);
         Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(b1);
         Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(b2);
         Unsafe.Add(ref at, 4) = xNodes;
         Unsafe.Add(ref at, 5) = yNodes;
-        wordCount = w + WordsPerNode;
         return nextNode++;
     }
 
@@ -499,9 +496,7 @@ public sealed class Tape
         ulong xNodes, ulong yNodes)
     {
         Tape tape = Of((uint)xNodes);
-        int w = tape.wordCount;
-        if (w > tape.limit - WordsPerSecondOrderNode) tape.Grow();
-        ref ulong at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape.words), w);
+        ref ulong at = ref tape.Reserve(WordsPerSecondOrderNode);
         at = BitConverter.DoubleToUInt64Bits(a1);
         Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a1t);
         Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(a2);
@@ -512,8 +507,20 @@ public sealed class Tape
         Unsafe.Add(ref at, 7) = BitConverter.DoubleToUInt64Bits(b2t);
         Unsafe.Add(ref at, 8) = xNodes;
         Unsafe.Add(ref at, 9) = yNodes;
-        tape.wordCount = w + WordsPerSecondOrderNode;
         return tape.nextNode++;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> words of the tape, growing it when needed. `limit` is the word capacity
+    /// while recording and 0 otherwise, so one comparison checks both.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref ulong Reserve(int count)
+    {
+        int w = wordCount;
+        if (w > limit - count) Grow();
+        wordCount = w + count;
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), w);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
