@@ -89,16 +89,17 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
     {
         Guard.Length(x.Length, Dimension, nameof(x));
         if (termsAreContiguous) return EvaluateContiguousTerms(x);
-        if (MaxTermArity > TermBuffer<T>.Length) return EvaluateWideTerms(x);
+        // The term's locals on the stack, or in a reused array when some term is wider than the stack buffer.
+        T[]? rented = MaxTermArity > TermBuffer<T>.Length ? Scratch<T>.Rent(MaxTermArity) : null;
         Unsafe.SkipInit(out TermBuffer<T> buffer);
-        Span<T> stack = buffer;
+        Span<T> scratch = rented is null ? buffer : rented;
         T sum = T.Zero;
         TFunction terms = function;
         int count = terms.TermCount;
         for (int k = 0; k < count; k++)
         {
             ReadOnlySpan<int> variables = terms.TermVariables(k);
-            Span<T> local = stack[..variables.Length];
+            Span<T> local = scratch[..variables.Length];
             if (local.Length == 2)
             {
                 local[0] = x[variables[0]];
@@ -107,6 +108,7 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
             else for (int i = 0; i < local.Length; i++) local[i] = x[variables[i]];
             sum += terms.EvaluateTerm(k, (ReadOnlySpan<T>)local);
         }
+        if (rented is not null) Scratch<T>.Return(rented);
         return sum;
     }
 
@@ -121,22 +123,6 @@ public sealed class PartiallySeparableObjective<TFunction> : IHessianObjective, 
             ReadOnlySpan<int> variables = terms.TermVariables(k);
             sum += terms.EvaluateTerm(k, variables.IsEmpty ? [] : x.Slice(variables[0], variables.Length));
         }
-        return sum;
-    }
-
-    /// <summary>The sum when some term reads more variables than fit on the stack: locals in a reused array.</summary>
-    private T EvaluateWideTerms<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T[] buffer = Scratch<T>.Rent(MaxTermArity);
-        T sum = T.Zero;
-        for (int k = 0; k < function.TermCount; k++)
-        {
-            ReadOnlySpan<int> variables = function.TermVariables(k);
-            Span<T> local = buffer.AsSpan(0, variables.Length);
-            for (int i = 0; i < local.Length; i++) local[i] = x[variables[i]];
-            sum += function.EvaluateTerm(k, (ReadOnlySpan<T>)local);
-        }
-        Scratch<T>.Return(buffer);
         return sum;
     }
 
