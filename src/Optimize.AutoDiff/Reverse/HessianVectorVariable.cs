@@ -153,6 +153,8 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
         // Constants carry exactly zero coefficients (Unary and Binary keep them so where a local partial is
         // infinite, as for 0^y or √ at 0), so one test covers same nodes and a constant operand.
         if (xn == yn || xn == 0 || yn == 0) return new(v, vt, a1 + b1, a1t + b1t, a2 + b2, a2t + b2t, xn | yn);
+        // The case analysis of Variable.Combine, written out here too: a shared classifier returning the case
+        // costs a fifth of the recording time, because each case's arithmetic no longer sits in its own branch.
         uint x1 = (uint)xn, x2 = (uint)(xn >> 32), y1 = (uint)yn, y2 = (uint)(yn >> 32);
         if ((x2 | y2) == 0) return new(v, vt, a1, a1t, b1, b1t, x1 | ((ulong)y1 << 32));
         if (x2 == 0)
