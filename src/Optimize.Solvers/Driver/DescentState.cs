@@ -39,8 +39,7 @@ public class DescentState : MinimizerState
     /// <summary>Evaluates f and ∇f at x₀.</summary>
     public void EvaluateStart()
     {
-        Value = Objective.ValueAndGradient(X, Gradient);
-        UpdateGradientNorm();
+        EvaluateValueAndGradient(Objective);
     }
 
     /// <summary>
@@ -82,8 +81,7 @@ public class DescentState : MinimizerState
         double previousNorm = GradientNorm, previousStep = StepLength;
         RememberCurrent();
         TensorPrimitives.MultiplyAdd(Direction, step, PreviousX, X);
-        Value = Objective.ValueAndGradient(X, Gradient);
-        UpdateGradientNorm();
+        EvaluateValueAndGradient(Objective);
         StepLength = step;
         if (double.IsFinite(Value) && double.IsFinite(GradientNorm)) return null;
         if (double.IsNegativeInfinity(Value)) return TerminationReason.Unbounded;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Optimize.Oracles;
 
 namespace Optimize.Solvers;
 
@@ -60,4 +61,12 @@ public abstract class MinimizerState
 
     /// <summary>Recomputes <see cref="GradientNorm"/> from <see cref="Gradient"/>.</summary>
     public void UpdateGradientNorm() => GradientNorm = TensorPrimitives.Norm(Gradient);
+
+    /// <summary>Evaluates f and ∇f at <see cref="X"/> into <see cref="Value"/> and <see cref="Gradient"/>, and ‖∇f‖.</summary>
+    /// <param name="objective">The counted objective of the run.</param>
+    public void EvaluateValueAndGradient(IGradientObjective objective)
+    {
+        Value = objective.ValueAndGradient(X, Gradient);
+        UpdateGradientNorm();
+    }
 }

@@ -78,8 +78,7 @@ public sealed class Adam : Minimizer<IGradientObjective, Adam.State>
     /// <inheritdoc/>
     protected override TerminationReason? Initialize(State state)
     {
-        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
-        state.UpdateGradientNorm();
+        state.EvaluateValueAndGradient(state.Objective);
         return null;
     }
 

@@ -86,8 +86,7 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
     /// <inheritdoc/>
     protected override TerminationReason? Initialize(State state)
     {
-        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
-        state.UpdateGradientNorm();
+        state.EvaluateValueAndGradient(state.Objective);
         return null;
     }
 

@@ -75,8 +75,7 @@ public sealed class NesterovAcceleratedGradient : Minimizer<IGradientObjective, 
     /// <inheritdoc/>
     protected override TerminationReason? Initialize(State state)
     {
-        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
-        state.UpdateGradientNorm();
+        state.EvaluateValueAndGradient(state.Objective);
         state.Lipschitz = Options.StepSize is { } step ? 1 / step : Options.InitialLipschitz;
         return null;
     }

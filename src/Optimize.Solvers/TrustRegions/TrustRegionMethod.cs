@@ -81,8 +81,7 @@ public abstract class TrustRegionMethod<TObjective, TState> : Minimizer<TObjecti
     /// <inheritdoc/>
     protected override TerminationReason? Initialize(TState state)
     {
-        state.Value = state.Objective.ValueAndGradient(state.X, state.Gradient);
-        state.UpdateGradientNorm();
+        state.EvaluateValueAndGradient(state.Objective);
         return null;
     }
 
