@@ -1,3 +1,4 @@
+using Optimize.Oracles;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Optimize.Problems;
@@ -7,7 +8,7 @@ namespace Optimize.Problems;
 /// pairs (MGH problem 21); with n = 2 it is Rosenbrock's banana valley (Rosenbrock 1960).
 /// Minimum 0 at (1, …, 1); the standard start repeats (−1.2, 1).
 /// </summary>
-public sealed class ExtendedRosenbrock : TestProblem
+public sealed partial class ExtendedRosenbrock : TestProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">An even n ≥ 2.</param>
@@ -40,6 +41,7 @@ public sealed class ExtendedRosenbrock : TestProblem
     public override string Source => "Rosenbrock (1960); Moré, Garbow & Hillstrom (1981), problem 21";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T hundred = C<T>(100), sum = T.Zero;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Optimize.AutoDiff;
+using Optimize.Oracles;
 using Optimize.Problems;
 
 namespace Optimize.Benchmarks.AutoDiff;
@@ -10,7 +11,9 @@ namespace Optimize.Benchmarks.AutoDiff;
 /// The cost of derivatives as a ratio to the cost of the function, in one run (Griewank &amp; Walther's
 /// "cheap gradient principle", §4.6): each category's baseline is the plain value f(x), and the Ratio column
 /// gives time(value + derivative) / time(value) for the hand-coded derivative (the reference), reverse mode,
-/// forward mode and the sum-of-terms path (whose own value, evaluated term by term, is listed too).
+/// forward mode, the code the derivative generator writes at compile time (reverse and forward mode by
+/// source transformation of the same generic f) and the sum-of-terms path (whose own value, evaluated
+/// term by term, is listed too).
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*DerivativeCost*'</c>.
 /// </summary>
 /// <remarks>
@@ -33,6 +36,7 @@ public class DerivativeCostBenchmarks
     private TestProblem rosenbrock = null!, rosenbrockSmall = null!, leastSquares = null!, network = null!;
     private ReverseModeObjective reverseRosenbrock = null!, reverseSmall = null!, reverseSquares = null!, reverseNetwork = null!;
     private PartiallySeparableObjective<ExtendedRosenbrockTerms> termsRosenbrock = null!, termsSmall = null!;
+    private IGeneratedDerivatives generatedRosenbrock = null!, generatedSmall = null!;
     private double[] x = null!, xSmall = null!, xSquares = null!, xNetwork = null!;
     private double[] gradient = null!, gradientSmall = null!, gradientSquares = null!, gradientNetwork = null!;
 
@@ -44,6 +48,8 @@ public class DerivativeCostBenchmarks
         leastSquares = ProblemLibrary.LeastSquares(500, 100);
         network = ProblemLibrary.ShallowNetwork();
         reverseRosenbrock = new ReverseModeObjective(rosenbrock);
+        generatedRosenbrock = (IGeneratedDerivatives)rosenbrock;
+        generatedSmall = (IGeneratedDerivatives)rosenbrockSmall;
         reverseSmall = new ReverseModeObjective(rosenbrockSmall);
         reverseSquares = new ReverseModeObjective(leastSquares);
         reverseNetwork = new ReverseModeObjective(network);
@@ -79,6 +85,12 @@ public class DerivativeCostBenchmarks
     [Benchmark, BenchmarkCategory(Rosenbrock)]
     public double RosenbrockForwardJvp() => ForwardMode.ValueAndJvp(rosenbrock, x, x, out _);
 
+    [Benchmark, BenchmarkCategory(Rosenbrock)]
+    public double RosenbrockGeneratedReverseGradient() => generatedRosenbrock.EvaluateGradient(x, gradient);
+
+    [Benchmark, BenchmarkCategory(Rosenbrock)]
+    public double RosenbrockGeneratedForwardJvp() => generatedRosenbrock.EvaluateDirectionalDerivative(x, x, out _);
+
     // ---- extended Rosenbrock, n = 10⁵: Hessian-vector products -----------------------------------
 
     [Benchmark(Baseline = true), BenchmarkCategory(RosenbrockHv)]
@@ -101,6 +113,12 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public double RosenbrockSmallReverseGradient() => reverseSmall.ValueAndGradient(xSmall, gradientSmall);
+
+    [Benchmark, BenchmarkCategory(RosenbrockHv)]
+    public double RosenbrockSmallGeneratedReverseGradient() => generatedSmall.EvaluateGradient(xSmall, gradientSmall);
+
+    [Benchmark, BenchmarkCategory(RosenbrockHv)]
+    public double RosenbrockSmallGeneratedForwardJvp() => generatedSmall.EvaluateDirectionalDerivative(xSmall, xSmall, out _);
 
     // ---- least squares 500 × 100 -------------------------------------------------------------------
 

@@ -1,0 +1,52 @@
+namespace Optimize.Oracles;
+
+/// <summary>
+/// Asks the derivative generator (the Optimize.Generators source generator) to write, at compile time,
+/// the derivatives of the marked method by source transformation, as Tapenade does for Fortran and C
+/// (Hascoët &amp; Pascual 2013).
+/// </summary>
+/// <remarks>
+/// <para>The marked method must be a generic method <c>T Name&lt;T&gt;(ReadOnlySpan&lt;T&gt; x)</c> of a
+/// <c>partial</c> type. The generator adds two members beside it:</para>
+/// <list type="bullet">
+/// <item><c>double NameGradient(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; gradient)</c>, f(x) and ∇f(x)
+/// by reverse mode (the adjoint code);</item>
+/// <item><c>double NameDirectionalDerivative(ReadOnlySpan&lt;double&gt; x, ReadOnlySpan&lt;double&gt; direction,
+/// out double derivative)</c>, f(x) and ∇f(x)·p by forward mode (the tangent code).</item>
+/// </list>
+/// <para>For an instance method named <c>Evaluate</c> the type also implements
+/// <see cref="IGeneratedDerivatives"/>.</para>
+/// <para>The method body may use: locals of type T and of types that do not involve T; the operators
+/// + − × ÷ and negation on T; <c>T.Sqrt, Exp, Log, Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh,
+/// Tanh, Abs, Min, Max, Pow</c>; constants (<c>T.One</c>, <c>T.CreateChecked(…)</c>, or any call whose
+/// arguments do not involve x); elements <c>x[i]</c>; assignments and compound assignments; <c>if</c>/<c>else</c>
+/// and conditional expressions; <c>for</c> and <c>while</c> loops; one <c>return</c> at the end. A loop may
+/// change a T variable declared outside it only by accumulating into it (<c>s += e</c>, <c>s -= e</c>, with
+/// <c>e</c> not reading <c>s</c>): the loop is then a reduction, and its adjoint replays each iteration
+/// with the accumulator's adjoint held fixed, so no tape is stored. Anything else is reported as error
+/// OPTAD001 at compile time; the runtime modes (<c>ReverseMode</c>, <c>ForwardMode</c>) differentiate any f.</para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class GenerateDerivativesAttribute : Attribute;
+
+/// <summary>
+/// A scalar function whose derivatives were written at compile time by source transformation of its
+/// <see cref="IScalarFunction.Evaluate{T}"/> (see <see cref="GenerateDerivativesAttribute"/>).
+/// </summary>
+public interface IGeneratedDerivatives : IScalarFunction
+{
+    /// <summary>f(x) and ∇f(x) by the generated reverse-mode (adjoint) code.</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="gradient">Destination of length n for ∇f(x); every entry is overwritten.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException"><paramref name="gradient"/> is not as long as <paramref name="x"/>.</exception>
+    double EvaluateGradient(ReadOnlySpan<double> x, Span<double> gradient);
+
+    /// <summary>f(x) and the directional derivative ∇f(x)·p by the generated forward-mode (tangent) code.</summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="direction">The direction p, of length n.</param>
+    /// <param name="derivative">∇f(x)·p.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException"><paramref name="direction"/> is not as long as <paramref name="x"/>.</exception>
+    double EvaluateDirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative);
+}

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Optimize.Generators;
+
+/// <summary>
+/// Writes, at compile time, the derivatives of every method marked
+/// <c>[Optimize.Oracles.GenerateDerivatives]</c>: a reverse-mode gradient (adjoint code) and a
+/// forward-mode directional derivative (tangent code), by source transformation of the method's body.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DerivativeGenerator : IIncrementalGenerator
+{
+    private const string AttributeName = "Optimize.Oracles.GenerateDerivativesAttribute";
+    private const string InterfaceName = "Optimize.Oracles.IGeneratedDerivatives";
+
+    /// <summary>OPTAD001: the body uses something the generator does not transform.</summary>
+    public static readonly DiagnosticDescriptor Unsupported = new(
+        "OPTAD001", "Not transformable to derivative code",
+        "Cannot generate derivatives of '{0}': {1}. Use the runtime modes (ReverseMode, ForwardMode) for it, or rewrite it within the subset that GenerateDerivativesAttribute describes.",
+        "Optimize.Generators", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>OPTAD002: the marked method or its type has the wrong shape.</summary>
+    public static readonly DiagnosticDescriptor WrongShape = new(
+        "OPTAD002", "Wrong shape for derivative generation",
+        "Cannot generate derivatives of '{0}': {1}",
+        "Optimize.Generators", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var methods = context.SyntaxProvider.ForAttributeWithMetadataName(
+            AttributeName,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => Generate(ctx));
+        context.RegisterSourceOutput(methods, static (spc, result) =>
+        {
+            foreach (var d in result.Diagnostics) spc.ReportDiagnostic(d);
+            if (result.Source is not null) spc.AddSource(result.HintName, SourceText.From(result.Source, Encoding.UTF8));
+        });
+    }
+
+    private sealed class Result(string hintName, string? source, ImmutableArray<Diagnostic> diagnostics)
+    {
+        public string HintName { get; } = hintName;
+        public string? Source { get; } = source;
+        public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
+    }
+
+    private static Result Generate(GeneratorAttributeSyntaxContext ctx)
+    {
+        var syntax = (MethodDeclarationSyntax)ctx.TargetNode;
+        var method = (IMethodSymbol)ctx.TargetSymbol;
+        string hint = string.Join(".", ContainingTypes(method).Select(t => t.Name)) + "." + method.Name + ".Derivatives.g.cs";
+        string? shape = CheckShape(method, syntax);
+        if (shape is not null)
+            return new Result(hint, null, ImmutableArray.Create(Diagnostic.Create(WrongShape, syntax.Identifier.GetLocation(), method.Name, shape)));
+        try
+        {
+            return new Result(hint, Write(ctx, syntax, method), ImmutableArray<Diagnostic>.Empty);
+        }
+        catch (UnsupportedException e)
+        {
+            return new Result(hint, null, ImmutableArray.Create(Diagnostic.Create(Unsupported, e.Node.GetLocation(), method.Name, e.Message)));
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> ContainingTypes(IMethodSymbol method)
+    {
+        var types = new List<INamedTypeSymbol>();
+        for (var t = method.ContainingType; t is not null; t = t.ContainingType) types.Insert(0, t);
+        return types;
+    }
+
+    private static string? CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (method.TypeParameters.Length != 1) return "it must have exactly one type parameter, the scalar type T";
+        var t = method.TypeParameters[0];
+        if (method.Parameters.Length != 1
+            || method.Parameters[0].Type is not INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span
+            || !SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], t))
+            return "it must take exactly one parameter, of type ReadOnlySpan<T>";
+        if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, t)) return "it must return T";
+        if (syntax.Body is null && syntax.ExpressionBody is null) return "it must have a body";
+        foreach (var type in ContainingTypes(method))
+        {
+            if (type.IsGenericType) return $"its type '{type.Name}' must not be generic";
+            bool partial = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial) return $"its type '{type.Name}' must be declared partial";
+        }
+        return null;
+    }
+
+    private static string Write(GeneratorAttributeSyntaxContext ctx, MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        SyntaxNode body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+        var m = new MethodModel(ctx.SemanticModel, method, body);
+        IReadOnlyList<StatementSyntax> statements;
+        ExpressionSyntax result;
+        if (syntax.Body is { } block)
+        {
+            if (block.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: { } last })
+                throw new UnsupportedException(syntax.Identifier.Parent!, "the body must end with 'return <value>;'");
+            statements = block.Statements.Take(block.Statements.Count - 1).ToList();
+            result = last;
+            foreach (var r in statements.SelectMany(s => s.DescendantNodesAndSelf()).OfType<ReturnStatementSyntax>())
+                throw new UnsupportedException(r, "only the last statement may return");
+        }
+        else
+        {
+            statements = [];
+            result = syntax.ExpressionBody!.Expression;
+        }
+
+        string x = method.Parameters[0].Name;
+        string modifiers = method.IsStatic ? "public static" : "public";
+        var gradient = new Code();
+        gradient.Line($"if (gradient.Length != {x}.Length) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(gradient));");
+        gradient.Line("gradient.Clear();");
+        new ReverseWriter(m).Method(statements, result, gradient);
+
+        var tangent = new Code();
+        tangent.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
+        var tangentWriter = new TangentWriter(m);
+        tangentWriter.Statements(statements, tangent);
+        tangentWriter.Return(result, tangent);
+
+        var interfaceType = ctx.SemanticModel.Compilation.GetTypeByMetadataName(InterfaceName);
+        bool implements = method.Name == "Evaluate" && !method.IsStatic && interfaceType is not null;
+
+        var code = new Code();
+        code.Line("// <auto-generated/> by Optimize.Generators.DerivativeGenerator from " + method.Name + "<T>.");
+        code.Line("#nullable enable");
+        code.Line("#pragma warning disable CS0219, CS0162, CS0164, CS0168, CS8600, CS8601");
+        var ns = method.ContainingNamespace;
+        if (!ns.IsGlobalNamespace) code.Open("namespace " + ns.ToDisplayString());
+        var types = ContainingTypes(method).ToList();
+        for (int k = 0; k < types.Count; k++)
+        {
+            var type = types[k];
+            string kind = type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind == TypeKind.Struct ? "struct" : "class";
+            string bases = k == types.Count - 1 && implements ? " : global::" + InterfaceName : "";
+            code.Open($"partial {kind} {type.Name}{bases}");
+        }
+        string name = method.Name;
+        code.Line($"/// <summary>{name}(x) and its gradient, by the adjoint code the derivative generator wrote from {name}&lt;T&gt; (reverse mode by source transformation).</summary>");
+        code.Line($"/// <param name=\"{x}\">The point.</param>");
+        code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point; every entry is overwritten.</param>");
+        code.Line($"/// <returns>{name}(x).</returns>");
+        code.Line("/// <exception cref=\"global::System.ArgumentException\">The gradient is not as long as the point.</exception>");
+        code.Open($"{modifiers} double {name}Gradient(global::System.ReadOnlySpan<double> {x}, global::System.Span<double> gradient)");
+        code.Append(gradient);
+        code.Close();
+        code.Line($"/// <summary>{name}(x) and its derivative along a direction, ∇f(x)·p, by the tangent code the derivative generator wrote from {name}&lt;T&gt; (forward mode by source transformation).</summary>");
+        code.Line($"/// <param name=\"{x}\">The point.</param>");
+        code.Line("/// <param name=\"direction\">The direction p, as long as the point.</param>");
+        code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
+        code.Line($"/// <returns>{name}(x).</returns>");
+        code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction is not as long as the point.</exception>");
+        code.Open($"{modifiers} double {name}DirectionalDerivative(global::System.ReadOnlySpan<double> {x}, global::System.ReadOnlySpan<double> direction, out double derivative)");
+        code.Append(tangent);
+        code.Close();
+        foreach (var _ in types) code.Close();
+        if (!ns.IsGlobalNamespace) code.Close();
+        return code.ToString();
+    }
+}

@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Optimize.Generators;
+
+/// <summary>An expression of the scalar type T that depends on x, as the derivative writers see it.</summary>
+internal abstract class Node
+{
+}
+
+/// <summary>An active local variable.</summary>
+internal sealed class VariableNode(ILocalSymbol symbol) : Node
+{
+    public ILocalSymbol Symbol { get; } = symbol;
+}
+
+/// <summary>An element x[index] of the input.</summary>
+internal sealed class InputNode(string index) : Node
+{
+    public string Index { get; } = index;
+}
+
+/// <summary>A value that does not depend on x: its derivative is zero.</summary>
+internal sealed class ConstantNode(string text) : Node
+{
+    public string Text { get; } = text;
+}
+
+/// <summary>An operation or elementary function of active operands.</summary>
+internal sealed class OperationNode(string op, params Node[] operands) : Node
+{
+    /// <summary>One of + − * / neg, or the name of a function of T (Sqrt, Sin, Atan2, …).</summary>
+    public string Op { get; } = op;
+    public Node[] Operands { get; } = operands;
+}
+
+/// <summary>condition ? whenTrue : whenFalse, the condition rendered as double code.</summary>
+internal sealed class ChoiceNode(string condition, Node whenTrue, Node whenFalse) : Node
+{
+    public string Condition { get; } = condition;
+    public Node WhenTrue { get; } = whenTrue;
+    public Node WhenFalse { get; } = whenFalse;
+}
+
+/// <summary>Thrown when the method leaves the subset the generator transforms; becomes diagnostic OPTAD001.</summary>
+internal sealed class UnsupportedException(SyntaxNode node, string what) : System.Exception(what)
+{
+    public SyntaxNode Node { get; } = node;
+}
+
+/// <summary>
+/// What the writers know about the method: its type parameter T, its parameter x, which locals are
+/// active (depend on x), and the names the locals take in the generated code.
+/// </summary>
+internal sealed class MethodModel
+{
+    private readonly SemanticModel model;
+    private readonly Dictionary<ILocalSymbol, string> names = new(SymbolEqualityComparer.Default);
+
+    public MethodModel(SemanticModel model, IMethodSymbol method, SyntaxNode body)
+    {
+        this.model = model;
+        Scalar = method.TypeParameters[0];
+        Input = method.Parameters[0];
+        var taken = new HashSet<string> { Input.Name, "gradient", "direction", "derivative" };
+        foreach (var declared in body.DescendantNodes().Select(n => model.GetDeclaredSymbol(n)).OfType<ILocalSymbol>())
+        {
+            string name = declared.Name;
+            for (int k = 2; !taken.Add(name); k++) name = declared.Name + "_" + k.ToString(CultureInfo.InvariantCulture);
+            names[declared] = name;
+        }
+        Active = FindActive(body);
+    }
+
+    public ITypeParameterSymbol Scalar { get; }
+    public IParameterSymbol Input { get; }
+    public HashSet<ILocalSymbol> Active { get; }
+
+    /// <summary>The name of a local in the generated code (locals of the same name in sibling scopes get suffixes).</summary>
+    public string Name(ILocalSymbol local) => names[local];
+
+    /// <summary>The generated name of a local's adjoint (reverse mode) or tangent (forward mode).</summary>
+    public string Adjoint(ILocalSymbol local) => "__b_" + names[local];
+
+    /// <inheritdoc cref="Adjoint"/>
+    public string Tangent(ILocalSymbol local) => "__d_" + names[local];
+
+    public bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Scalar);
+
+    public ISymbol? SymbolOf(SyntaxNode node) => model.GetSymbolInfo(node).Symbol ?? model.GetDeclaredSymbol(node);
+
+    public ITypeSymbol? TypeOf(ExpressionSyntax e) => model.GetTypeInfo(e).Type;
+
+    public ILocalSymbol? DeclaredLocal(SyntaxNode node) => model.GetDeclaredSymbol(node) as ILocalSymbol;
+
+    /// <summary>The type of a local, as the generated code declares it (T becomes double).</summary>
+    public string TypeName(ILocalSymbol local, SyntaxNode at)
+    {
+        if (IsScalar(local.Type)) return "double";
+        if (Mentions(local.Type, Scalar)) throw new UnsupportedException(at, $"local '{local.Name}' has a type built on {Scalar.Name}");
+        return local.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
+
+    private static bool Mentions(ITypeSymbol type, ITypeSymbol scalar) =>
+        SymbolEqualityComparer.Default.Equals(type, scalar)
+        || type is INamedTypeSymbol named && named.TypeArguments.Any(a => Mentions(a, scalar))
+        || type is IArrayTypeSymbol array && Mentions(array.ElementType, scalar)
+        || type is IPointerTypeSymbol pointer && Mentions(pointer.PointedAtType, scalar);
+
+    /// <summary>Whether an expression depends on x: it reads x or an active local.</summary>
+    public bool IsActive(ExpressionSyntax e) => DependsOnInput(e, Active);
+
+    private bool DependsOnInput(SyntaxNode e, HashSet<ILocalSymbol> active) =>
+        e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id =>
+        {
+            var s = model.GetSymbolInfo(id).Symbol;
+            return SymbolEqualityComparer.Default.Equals(s, Input) || s is ILocalSymbol l && active.Contains(l);
+        });
+
+    /// <summary>Activity analysis: the T locals that receive, directly or through others, a value read from x.</summary>
+    private HashSet<ILocalSymbol> FindActive(SyntaxNode body)
+    {
+        var active = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var writes = new List<(ILocalSymbol Target, SyntaxNode Value)>();
+        foreach (var n in body.DescendantNodes())
+        {
+            if (n is VariableDeclaratorSyntax { Initializer: { } init } d && DeclaredLocal(d) is { } l && IsScalar(l.Type))
+                writes.Add((l, init.Value));
+            else if (n is AssignmentExpressionSyntax a && model.GetSymbolInfo(a.Left).Symbol is ILocalSymbol t && IsScalar(t.Type))
+                writes.Add((t, a.Right));
+        }
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (target, value) in writes)
+                if (!active.Contains(target) && DependsOnInput(value, active)) { active.Add(target); changed = true; }
+        }
+        return active;
+    }
+
+    /// <summary>Renders code that does not need derivatives: T becomes double and locals take their generated names.</summary>
+    public string Render(SyntaxNode node) => new Renderer(this).Visit(node)!.ToString();
+
+    private sealed class Renderer(MethodModel m) : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
+        {
+            var s = m.model.GetSymbolInfo(node).Symbol;
+            if (SymbolEqualityComparer.Default.Equals(s, m.Scalar)) return SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.DoubleKeyword)).WithTriviaFrom(node);
+            if (s is ILocalSymbol l && m.names.TryGetValue(l, out var name)) return node.WithIdentifier(SyntaxFactory.Identifier(name)).WithTriviaFrom(node);
+            return base.VisitIdentifierName(node);
+        }
+
+        public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+        {
+            // T.One, T.Zero and T.NegativeOne are explicit interface members on double: write them as literals.
+            if (node.Expression is IdentifierNameSyntax id && SymbolEqualityComparer.Default.Equals(m.model.GetSymbolInfo(id).Symbol, m.Scalar))
+            {
+                string? literal = node.Name.Identifier.ValueText switch { "One" => "1d", "Zero" => "0d", "NegativeOne" => "(-1d)", _ => null };
+                if (literal is not null) return SyntaxFactory.ParseExpression(literal).WithTriviaFrom(node);
+            }
+            return base.VisitMemberAccessExpression(node);
+        }
+
+        public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node)
+        {
+            var visited = (VariableDeclaratorSyntax)base.VisitVariableDeclarator(node)!;
+            return m.DeclaredLocal(node) is { } l && m.names.TryGetValue(l, out var name)
+                ? visited.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier))
+                : visited;
+        }
+    }
+
+    /// <summary>Translates an active expression into the derivative writers' tree.</summary>
+    public Node ToNode(ExpressionSyntax e)
+    {
+        if (!IsActive(e)) return new ConstantNode("(" + Render(e) + ")");
+        switch (e)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return ToNode(p.Expression);
+            case IdentifierNameSyntax id when model.GetSymbolInfo(id).Symbol is ILocalSymbol l:
+                return new VariableNode(l);
+            case ElementAccessExpressionSyntax ea when SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(ea.Expression).Symbol, Input)
+                                                     && ea.ArgumentList.Arguments.Count == 1 && !IsActive(ea.ArgumentList.Arguments[0].Expression):
+                return new InputNode(Render(ea.ArgumentList.Arguments[0].Expression));
+            case BinaryExpressionSyntax b when IsScalar(TypeOf(b)):
+                string? op = b.Kind() switch
+                {
+                    SyntaxKind.AddExpression => "+", SyntaxKind.SubtractExpression => "-",
+                    SyntaxKind.MultiplyExpression => "*", SyntaxKind.DivideExpression => "/", _ => null,
+                };
+                if (op is null) break;
+                return new OperationNode(op, ToNode(b.Left), ToNode(b.Right));
+            case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
+                return new OperationNode("neg", ToNode(u.Operand));
+            case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryPlusExpression):
+                return ToNode(u.Operand);
+            case ConditionalExpressionSyntax c:
+                return new ChoiceNode(Render(c.Condition), ToNode(c.WhenTrue), ToNode(c.WhenFalse));
+            case InvocationExpressionSyntax call when call.Expression is MemberAccessExpressionSyntax ma
+                                                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(ma.Expression).Symbol, Scalar):
+                string name = ma.Name.Identifier.ValueText;
+                int arity = Rules.Arity(name);
+                if (arity == 0 || call.ArgumentList.Arguments.Count != arity) break;
+                return new OperationNode(name, call.ArgumentList.Arguments.Select(a => ToNode(a.Expression)).ToArray());
+        }
+        throw new UnsupportedException(e, $"'{e}' is not an operation the derivative generator differentiates");
+    }
+}

@@ -1,0 +1,575 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Optimize.Generators;
+
+/// <summary>Lines of generated code with indentation, and fresh names for temporaries.</summary>
+internal sealed class Code
+{
+    private readonly StringBuilder text = new();
+    private int depth;
+
+    public void Line(string line) => text.Append(' ', 4 * depth).Append(line).Append('\n');
+    public void Open(string header) { Line(header); Line("{"); depth++; }
+    public void Close() { depth--; Line("}"); }
+    public void Append(Code other)
+    {
+        foreach (var line in other.text.ToString().Split('\n'))
+            if (line.Length > 0) Line(line);
+    }
+    public override string ToString() => text.ToString();
+}
+
+/// <summary>What both writers share: the method, fresh names, and the values of expression trees.</summary>
+internal abstract class WriterBase(MethodModel m)
+{
+    private int fresh;
+
+    protected MethodModel M { get; } = m;
+
+    protected string Fresh(string prefix) => prefix + (fresh++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Writes temporaries for the interior values of a tree; returns the code of its value.</summary>
+    protected string Value(Node n, Code code, Dictionary<Node, string> values)
+    {
+        if (values.TryGetValue(n, out var known)) return known;
+        string v;
+        switch (n)
+        {
+            case VariableNode var: v = M.Name(var.Symbol); break;
+            case InputNode input: v = $"{M.Input.Name}[{input.Index}]"; break;
+            case ConstantNode c: v = c.Text; break;
+            case OperationNode op:
+                var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
+                v = Fresh("__t");
+                code.Line($"double {v} = {Rules.Value(op.Op, args)};");
+                break;
+            case ChoiceNode choice:
+                string t = Value(choice.WhenTrue, code, values), f = Value(choice.WhenFalse, code, values);
+                v = Fresh("__t");
+                code.Line($"double {v} = ({choice.Condition}) ? {t} : {f};");
+                break;
+            default: throw new System.InvalidOperationException(n.GetType().Name);
+        }
+        values[n] = v;
+        return v;
+    }
+
+    /// <summary>Rejects a statement the generator does not transform.</summary>
+    protected static UnsupportedException Unsupported(SyntaxNode node) =>
+        new(node, $"the statement '{Short(node)}' is outside the subset the derivative generator transforms");
+
+    protected static string Short(SyntaxNode node)
+    {
+        string s = node.ToString().Replace('\n', ' ').Replace('\r', ' ');
+        return s.Length <= 60 ? s : s.Substring(0, 57) + "...";
+    }
+
+    /// <summary>The statements of a body or of a single embedded statement.</summary>
+    protected static IReadOnlyList<StatementSyntax> StatementsOf(StatementSyntax s) =>
+        s is BlockSyntax b ? b.Statements : new[] { s };
+
+    /// <summary>The local a simple assignment or increment writes, or null if the statement is not one.</summary>
+    protected ILocalSymbol? Target(ExpressionSyntax e, out ExpressionSyntax? right, out SyntaxKind kind)
+    {
+        right = null;
+        kind = e.Kind();
+        ExpressionSyntax? left = e switch
+        {
+            AssignmentExpressionSyntax a => a.Left,
+            PostfixUnaryExpressionSyntax p => p.Operand,
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression) => p.Operand,
+            _ => null,
+        };
+        if (e is AssignmentExpressionSyntax assignment) right = assignment.Right;
+        if (left is null) return null;
+        return M.SymbolOf(left) as ILocalSymbol ?? throw new UnsupportedException(e, $"'{Short(e)}' writes to something other than a local variable");
+    }
+
+    /// <summary>The tree of an assignment's new value: the right side, or the target combined with it.</summary>
+    protected Node Assigned(ILocalSymbol target, ExpressionSyntax right, SyntaxKind kind)
+    {
+        var r = M.ToNode(right);
+        string? op = kind switch
+        {
+            SyntaxKind.SimpleAssignmentExpression => null,
+            SyntaxKind.AddAssignmentExpression => "+",
+            SyntaxKind.SubtractAssignmentExpression => "-",
+            SyntaxKind.MultiplyAssignmentExpression => "*",
+            SyntaxKind.DivideAssignmentExpression => "/",
+            _ => throw new UnsupportedException(right.Parent!, $"'{Short(right.Parent!)}' is not an assignment the derivative generator differentiates"),
+        };
+        return op is null ? r : new OperationNode(op, new VariableNode(target), r);
+    }
+
+    /// <summary>The header of a loop, rendered: its T-typed parts must not depend on x.</summary>
+    protected string LoopHeader(StatementSyntax loop)
+    {
+        switch (loop)
+        {
+            case ForStatementSyntax f:
+                if (f.Declaration is { } d && M.IsScalar(M.TypeOf(d.Type)))
+                    throw new UnsupportedException(d, "a loop may not declare a variable of the scalar type in its header");
+                foreach (var e in f.Incrementors.Concat(f.Initializers))
+                    if (Target(e, out _, out _) is { } t && M.Active.Contains(t))
+                        throw new UnsupportedException(e, $"a loop header may not change the active variable '{t.Name}'");
+                string init = f.Declaration is { } decl ? M.Render(decl) : string.Join(", ", f.Initializers.Select(M.Render));
+                return $"for ({init}; {(f.Condition is null ? "" : M.Render(f.Condition))}; {string.Join(", ", f.Incrementors.Select(M.Render))})";
+            case WhileStatementSyntax w:
+                return $"while ({M.Render(w.Condition)})";
+            default:
+                throw Unsupported(loop);
+        }
+    }
+
+    protected static StatementSyntax LoopBody(StatementSyntax loop) => loop switch
+    {
+        ForStatementSyntax f => f.Statement,
+        WhileStatementSyntax w => w.Statement,
+        _ => throw Unsupported(loop),
+    };
+}
+
+/// <summary>
+/// Writes the tangent (forward-mode) code: each statement is preceded by the statement of its
+/// tangent, so one pass computes f(x) and ∇f(x)·p (Griewank &amp; Walther 2008, ch. 3).
+/// </summary>
+internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
+{
+    public void Statements(IEnumerable<StatementSyntax> statements, Code code)
+    {
+        foreach (var s in statements) Statement(s, code);
+    }
+
+    /// <summary>Writes the tangent of an active tree; null means the tangent is zero.</summary>
+    private string? Tangent(Node n, Code code, Dictionary<Node, string> values)
+    {
+        switch (n)
+        {
+            case VariableNode v: return M.Tangent(v.Symbol);
+            case InputNode input: return $"direction[{input.Index}]";
+            case ConstantNode: return null;
+            case ChoiceNode c:
+            {
+                string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
+                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? "0d"} : {f ?? "0d"}", code);
+            }
+            case OperationNode op:
+            {
+                var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
+                var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
+                if (Rules.Selection(op.Op, args) is { } first)
+                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? "0d"} : {tangents[1] ?? "0d"}", code);
+                string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
+                var terms = new List<string>();
+                for (int k = 0; k < args.Length; k++)
+                    if (tangents[k] is { } t)
+                        terms.Add(Rules.Partial(op.Op, k, args, r) switch { "1d" => t, "(-1d)" => $"(-{t})", var p => $"{t} * {p}" });
+                return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
+            }
+            default: throw new System.InvalidOperationException(n.GetType().Name);
+        }
+    }
+
+    private string Temporary(string expression, Code code)
+    {
+        string name = Fresh("__d");
+        code.Line($"double {name} = {expression};");
+        return name;
+    }
+
+    private void Statement(StatementSyntax s, Code code)
+    {
+        switch (s)
+        {
+            case LocalDeclarationStatementSyntax decl:
+                foreach (var d in decl.Declaration.Variables)
+                {
+                    var local = M.DeclaredLocal(d)!;
+                    string type = M.TypeName(local, d);
+                    if (!M.Active.Contains(local))
+                    {
+                        code.Line($"{type} {M.Render(d)};");
+                        continue;
+                    }
+                    if (d.Initializer is null)
+                    {
+                        code.Line($"double {M.Name(local)} = 0d, {M.Tangent(local)} = 0d;");
+                        continue;
+                    }
+                    var (v, t) = ValueAndTangent(M.ToNode(d.Initializer.Value), code);
+                    code.Line($"double {M.Tangent(local)} = {t};");
+                    code.Line($"double {M.Name(local)} = {v};");
+                }
+                break;
+            case ExpressionStatementSyntax e:
+            {
+                var target = Target(e.Expression, out var right, out var kind) ?? throw Unsupported(s);
+                if (!M.Active.Contains(target))
+                {
+                    code.Line(M.Render(s).Trim());
+                    break;
+                }
+                if (right is null) throw Unsupported(s);
+                // The tangent is assigned first: it reads the old value of the target.
+                var (v, t) = ValueAndTangent(Assigned(target, right, kind), code);
+                code.Line($"{M.Tangent(target)} = {t};");
+                code.Line($"{M.Name(target)} = {v};");
+                break;
+            }
+            case IfStatementSyntax i:
+                code.Open($"if ({M.Render(i.Condition)})");
+                Statements(StatementsOf(i.Statement), code);
+                code.Close();
+                if (i.Else is { } otherwise)
+                {
+                    code.Open("else");
+                    Statements(StatementsOf(otherwise.Statement), code);
+                    code.Close();
+                }
+                break;
+            case ForStatementSyntax or WhileStatementSyntax:
+                code.Open(LoopHeader(s));
+                Statements(StatementsOf(LoopBody(s)), code);
+                code.Close();
+                break;
+            case BlockSyntax b:
+                code.Open("");
+                Statements(b.Statements, code);
+                code.Close();
+                break;
+            case EmptyStatementSyntax:
+                break;
+            default:
+                throw Unsupported(s);
+        }
+    }
+
+    /// <summary>Writes the final return: the tangent into <c>derivative</c>, then the value.</summary>
+    public void Return(ExpressionSyntax result, Code code)
+    {
+        var (v, t) = ValueAndTangent(M.ToNode(result), code);
+        code.Line($"derivative = {t};");
+        code.Line($"return {v};");
+    }
+
+    /// <summary>Writes the temporaries of a tree's value and tangent; returns the code of both.</summary>
+    private (string Value, string Tangent) ValueAndTangent(Node node, Code code)
+    {
+        var values = new Dictionary<Node, string>();
+        string? t = Tangent(node, code, values);
+        return (Value(node, code, values), t ?? "0d");
+    }
+}
+
+/// <summary>
+/// Writes the adjoint (reverse-mode) code. A region (the method body or a loop body) runs forward,
+/// saving each value an assignment overwrites, then runs its statements backwards with their adjoints,
+/// restoring the saved values. A loop is a reduction: it changes variables declared outside it only
+/// by <c>+=</c> and <c>-=</c>, so the adjoints of those variables are the same in every iteration, and
+/// the adjoint of the loop replays each iteration forward and then backwards with nothing stored
+/// across iterations. This is the treatment of parallel loops in Tapenade (Hascoët &amp; Pascual 2013)
+/// and of reductions in Griewank &amp; Walther (2008), ch. 4 and 12.
+/// </summary>
+internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
+{
+    private readonly Dictionary<SyntaxNode, string> saves = new();
+    private readonly Dictionary<SyntaxNode, List<(string Name, string Saved)>> loopSaves = new();
+
+    /// <summary>A method body or loop body: its declarations are hoisted to its start.</summary>
+    private sealed class Region(HashSet<ILocalSymbol> outer)
+    {
+        public Code Declarations { get; } = new();
+        public List<ILocalSymbol> Locals { get; } = new();
+        /// <summary>Variables declared outside the loop that the loop accumulates into.</summary>
+        public HashSet<ILocalSymbol> Outer { get; } = outer;
+    }
+
+    /// <summary>Writes the whole adjoint body: forward sweep, seed of the result, backward sweep.</summary>
+    public void Method(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax result, Code code)
+    {
+        var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+        var forward = new Code();
+        foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
+        forward.Line($"double __value = {M.Render(result)};");
+        var backward = new Code();
+        foreach (var local in top.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
+        Propagate(M.ToNode(result), "1d", backward);
+        for (int k = statements.Count - 1; k >= 0; k--) Backward(statements[k], top, backward);
+        code.Append(top.Declarations);
+        code.Append(forward);
+        code.Append(backward);
+        code.Line("return __value;");
+    }
+
+    // ---- forward sweep ------------------------------------------------------------------------------
+
+    /// <param name="s">The statement.</param>
+    /// <param name="region">The region whose declarations it adds to.</param>
+    /// <param name="save">Whether the region will be swept backwards here, so overwritten values are saved.</param>
+    /// <param name="skip">Accumulators of the loop being replayed: their updates are left out.</param>
+    /// <param name="code">Where the forward code goes.</param>
+    private void Forward(StatementSyntax s, Region region, bool save, HashSet<ILocalSymbol> skip, Code code)
+    {
+        switch (s)
+        {
+            case LocalDeclarationStatementSyntax decl:
+                foreach (var d in decl.Declaration.Variables)
+                {
+                    var local = M.DeclaredLocal(d)!;
+                    region.Locals.Add(local);
+                    region.Declarations.Line($"{M.TypeName(local, d)} {M.Name(local)} = default!;");
+                    if (d.Initializer is { } init) code.Line($"{M.Name(local)} = {M.Render(init.Value)};");
+                }
+                break;
+            case ExpressionStatementSyntax e:
+            {
+                var target = Target(e.Expression, out _, out var kind) ?? throw Unsupported(s);
+                if (skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
+                if (save)
+                {
+                    string saved = Fresh("__s");
+                    region.Declarations.Line($"{M.TypeName(target, s)} {saved} = default!;");
+                    code.Line($"{saved} = {M.Name(target)};");
+                    saves[s] = saved;
+                }
+                code.Line(M.Render(s).Trim());
+                break;
+            }
+            case IfStatementSyntax i:
+            {
+                string condition = M.Render(i.Condition);
+                if (save)
+                {
+                    string c = Fresh("__c");
+                    region.Declarations.Line($"bool {c} = false;");
+                    code.Line($"{c} = {condition};");
+                    saves[s] = condition = c;
+                }
+                code.Open($"if ({condition})");
+                foreach (var inner in StatementsOf(i.Statement)) Forward(inner, region, save, skip, code);
+                code.Close();
+                if (i.Else is { } otherwise)
+                {
+                    code.Open("else");
+                    foreach (var inner in StatementsOf(otherwise.Statement)) Forward(inner, region, save, skip, code);
+                    code.Close();
+                }
+                break;
+            }
+            case ForStatementSyntax or WhileStatementSyntax:
+            {
+                var (accumulated, changed) = CheckLoop(s);
+                if (save)
+                {
+                    var list = new List<(string, string)>();
+                    foreach (var local in accumulated.Concat(changed))
+                    {
+                        string saved = Fresh("__p");
+                        region.Declarations.Line($"{M.TypeName(local, s)} {saved} = default!;");
+                        code.Line($"{saved} = {M.Name(local)};");
+                        list.Add((M.Name(local), saved));
+                    }
+                    loopSaves[s] = list;
+                }
+                code.Open(LoopHeader(s));
+                var body = new Region(accumulated);
+                var bodyCode = new Code();
+                foreach (var inner in StatementsOf(LoopBody(s))) Forward(inner, body, false, skip, bodyCode);
+                code.Append(body.Declarations);
+                code.Append(bodyCode);
+                code.Close();
+                break;
+            }
+            case BlockSyntax b:
+                foreach (var inner in b.Statements) Forward(inner, region, save, skip, code);
+                break;
+            case EmptyStatementSyntax:
+                break;
+            default:
+                throw Unsupported(s);
+        }
+    }
+
+    /// <summary>
+    /// Checks that a loop is a reduction. Returns the active variables declared outside it that it
+    /// accumulates into, and the other variables declared outside it that it changes.
+    /// </summary>
+    private (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed) CheckLoop(StatementSyntax loop)
+    {
+        var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
+        var accumulated = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var changed = new List<ILocalSymbol>();
+        foreach (var e in loop.DescendantNodes().OfType<ExpressionSyntax>())
+        {
+            if (Target(e, out _, out _) is not { } t || inside.Contains(t)) continue;
+            if (M.Active.Contains(t)) accumulated.Add(t);
+            else if (!changed.Contains(t, SymbolEqualityComparer.Default)) changed.Add(t);
+        }
+        foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (M.SymbolOf(id) is not ILocalSymbol l || !accumulated.Contains(l)) continue;
+            bool accumulates = id.Parent is AssignmentExpressionSyntax a && a.Left == id
+                && (a.IsKind(SyntaxKind.AddAssignmentExpression) || a.IsKind(SyntaxKind.SubtractAssignmentExpression))
+                && !a.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(r => SymbolEqualityComparer.Default.Equals(M.SymbolOf(r), l));
+            if (!accumulates)
+                throw new UnsupportedException(id.Parent ?? id,
+                    $"the loop uses '{l.Name}', declared outside it, other than by accumulating into it with += or -= (the loop must be a reduction)");
+        }
+        return (accumulated, changed);
+    }
+
+    // ---- backward sweep -----------------------------------------------------------------------------
+
+    private void Backward(StatementSyntax s, Region region, Code code)
+    {
+        switch (s)
+        {
+            case LocalDeclarationStatementSyntax decl:
+                for (int k = decl.Declaration.Variables.Count - 1; k >= 0; k--)
+                {
+                    var d = decl.Declaration.Variables[k];
+                    var local = M.DeclaredLocal(d)!;
+                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), code);
+                }
+                break;
+            case ExpressionStatementSyntax e:
+            {
+                var target = Target(e.Expression, out var right, out var kind)!;
+                if (region.Outer.Contains(target))
+                {
+                    // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
+                    string adjoint = M.Adjoint(target);
+                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", code);
+                    break;
+                }
+                if (!M.Active.Contains(target))
+                {
+                    code.Line($"{M.Name(target)} = {saves[s]};");
+                    break;
+                }
+                if (right is null) throw Unsupported(s);
+                string w = Fresh("__w");
+                code.Line($"double {w} = {M.Adjoint(target)};");
+                code.Line($"{M.Adjoint(target)} = 0d;");
+                code.Line($"{M.Name(target)} = {saves[s]};");
+                Propagate(Assigned(target, right, kind), w, code);
+                break;
+            }
+            case IfStatementSyntax i:
+                code.Open($"if ({saves[s]})");
+                BackwardAll(StatementsOf(i.Statement), region, code);
+                code.Close();
+                if (i.Else is { } otherwise)
+                {
+                    code.Open("else");
+                    BackwardAll(StatementsOf(otherwise.Statement), region, code);
+                    code.Close();
+                }
+                break;
+            case ForStatementSyntax or WhileStatementSyntax:
+            {
+                var (accumulated, changed) = CheckLoop(s);
+                var restores = loopSaves[s];
+                foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
+                code.Open(LoopHeader(s));
+                var body = new Region(accumulated);
+                var forward = new Code();
+                var statements = StatementsOf(LoopBody(s));
+                foreach (var inner in statements) Forward(inner, body, true, accumulated, forward);
+                // The replay's backward part restores what the iteration changed; the next iteration
+                // starts from the values the iteration left.
+                var after = changed.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, s))).ToList();
+                foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
+                var backward = new Code();
+                foreach (var local in body.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
+                BackwardAll(statements, body, backward);
+                foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
+                code.Append(body.Declarations);
+                code.Append(forward);
+                code.Append(backward);
+                code.Close();
+                foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
+                break;
+            }
+            case BlockSyntax b:
+                BackwardAll(b.Statements, region, code);
+                break;
+        }
+    }
+
+    private void BackwardAll(IReadOnlyList<StatementSyntax> statements, Region region, Code code)
+    {
+        for (int k = statements.Count - 1; k >= 0; k--) Backward(statements[k], region, code);
+    }
+
+    /// <summary>Adds the adjoint <paramref name="adjoint"/> of a tree's value into the adjoints of its leaves.</summary>
+    private void Propagate(Node root, string adjoint, Code code)
+    {
+        Propagate(root, adjoint, code, new Dictionary<Node, string>());
+    }
+
+    private void Propagate(Node n, string adjoint, Code code, Dictionary<Node, string> values)
+    {
+        switch (n)
+        {
+            case ConstantNode:
+                return;
+            case VariableNode v:
+                code.Line($"{M.Adjoint(v.Symbol)} += {adjoint};");
+                return;
+            case InputNode input:
+                code.Line($"gradient[{input.Index}] += {adjoint};");
+                return;
+            case ChoiceNode c:
+                code.Open($"if ({c.Condition})");
+                Propagate(c.WhenTrue, adjoint, code, values);
+                code.Close();
+                code.Open("else");
+                Propagate(c.WhenFalse, adjoint, code, values);
+                code.Close();
+                return;
+            case OperationNode op:
+            {
+                // Values are written only where a partial derivative reads them.
+                bool linear = op.Op is "+" or "-" or "neg";
+                var args = op.Operands.Select(o => linear ? "" : Value(o, code, values)).ToArray();
+                if (op.Operands.Count(o => o is not ConstantNode) > 1 && !IsName(adjoint))
+                {
+                    string a = Fresh("__a");
+                    code.Line($"double {a} = {adjoint};");
+                    adjoint = a;
+                }
+                if (Rules.Selection(op.Op, args) is { } first)
+                {
+                    code.Open($"if ({first})");
+                    Propagate(op.Operands[0], adjoint, code, values);
+                    code.Close();
+                    code.Open("else");
+                    Propagate(op.Operands[1], adjoint, code, values);
+                    code.Close();
+                    return;
+                }
+                for (int k = 0; k < args.Length; k++)
+                {
+                    if (op.Operands[k] is ConstantNode) continue;
+                    string partial = Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
+                    string product = partial switch
+                    {
+                        "1d" => adjoint,
+                        "(-1d)" => $"(-{adjoint})",
+                        _ => $"{adjoint} * {partial}",
+                    };
+                    Propagate(op.Operands[k], IsName(product) || op.Operands[k] is VariableNode or InputNode ? product : $"({product})", code, values);
+                }
+                return;
+            }
+        }
+    }
+
+    private static bool IsName(string s) => SyntaxFacts.IsValidIdentifier(s) || s is "1d";
+}
