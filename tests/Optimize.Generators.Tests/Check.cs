@@ -1,0 +1,113 @@
+using Optimize.AutoDiff;
+
+namespace Optimize.Generators.Tests;
+
+/// <summary>Reference derivatives and the comparisons every family of cases shares.</summary>
+internal static class Check
+{
+    /// <summary>Agreement of the generated code with the runtime modes: the same operations, up to rounding.</summary>
+    public const double RuntimeTolerance = 1e-12;
+
+    /// <summary>Agreement with Richardson-extrapolated central differences, whose error is O(h⁴) plus rounding.</summary>
+    public const double DifferenceTolerance = 1e-7;
+
+    /// <summary>∇f by Richardson-extrapolated central differences with step 1e-3·max(1, |xᵢ|).</summary>
+    public static double[] CentralGradient(Func<double[], double> f, double[] x)
+    {
+        var g = new double[x.Length];
+        var y = (double[])x.Clone();
+        for (int i = 0; i < x.Length; i++)
+        {
+            double h = 1e-3 * Math.Max(1, Math.Abs(x[i]));
+            double D(double s)
+            {
+                y[i] = x[i] + s;
+                double up = f(y);
+                y[i] = x[i] - s;
+                double down = f(y);
+                y[i] = x[i];
+                return (up - down) / (2 * s);
+            }
+            g[i] = (4 * D(h / 2) - D(h)) / 3;
+        }
+        return g;
+    }
+
+    /// <summary>|expected − actual| ≤ tolerance · max(1, |expected|).</summary>
+    public static void Close(double expected, double actual, double tolerance, string what)
+    {
+        double scale = Math.Max(1, Math.Abs(expected));
+        Assert.True(Math.Abs(expected - actual) <= tolerance * scale,
+            $"{what}: expected {expected:R}, got {actual:R} (difference {Math.Abs(expected - actual):E2}, tolerance {tolerance * scale:E2})");
+    }
+
+    /// <summary>‖expected − actual‖∞ ≤ tolerance · max(1, ‖expected‖∞).</summary>
+    public static void Close(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = 1, worst = 0;
+        int at = -1;
+        for (int i = 0; i < expected.Length; i++) scale = Math.Max(scale, Math.Abs(expected[i]));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double d = Math.Abs(expected[i] - actual[i]);
+            if (!(d <= worst)) { worst = d; at = i; }
+        }
+        Assert.True(worst <= tolerance * scale,
+            $"{what}: largest difference {worst:E2} at [{at}] (expected {(at >= 0 ? expected[at] : 0):R}, got {(at >= 0 ? actual[at] : 0):R}), tolerance {tolerance * scale:E2}");
+    }
+
+    /// <summary>The same double, NaN and the sign of zero aside: for edge cases the conventions define exactly.</summary>
+    public static void Same(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(expected[i] == actual[i] || double.IsNaN(expected[i]) && double.IsNaN(actual[i]),
+                $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
+    }
+
+    /// <summary>A seeded direction with entries in [−1, 1].</summary>
+    public static double[] Direction(int n, int seed)
+    {
+        var random = new Random(seed);
+        var p = new double[n];
+        for (int i = 0; i < n; i++) p[i] = 2 * random.NextDouble() - 1;
+        return p;
+    }
+
+    /// <summary>
+    /// Checks a case at each of its points: value against f on doubles, gradient against the runtime reverse
+    /// mode and central differences, directional derivative against gradient·p and the runtime forward mode.
+    /// </summary>
+    public static void Derivatives(GeneratedCase c)
+    {
+        for (int k = 0; k < c.Points.Length; k++)
+        {
+            double[] x = c.Points[k];
+            string at = $"{c} at ({string.Join(", ", x)})";
+            int n = x.Length;
+
+            var gradient = new double[n];
+            Array.Fill(gradient, double.NaN); // every entry must be overwritten
+            double value = c.Gradient(x, gradient);
+            double expectedValue = c.Evaluate<double>(x);
+            Assert.Equal(expectedValue, value); // the same operations on doubles
+
+            var reverse = new double[n];
+            double reverseValue = ReverseMode.ValueAndGradient(c, x, reverse);
+            Close(reverseValue, value, RuntimeTolerance, $"{at}: value against reverse mode");
+            Close(reverse, gradient, RuntimeTolerance, $"{at}: gradient against reverse mode");
+            Close(CentralGradient(y => c.Evaluate<double>(y), x), gradient, DifferenceTolerance, $"{at}: gradient against central differences");
+
+            double[] p = Direction(n, 17 + k);
+            double tangentValue = c.DirectionalDerivative(x, p, out double derivative);
+            Assert.Equal(expectedValue, tangentValue);
+            double dot = 0, magnitude = 0;
+            for (int i = 0; i < n; i++) { dot += gradient[i] * p[i]; magnitude += Math.Abs(gradient[i] * p[i]); }
+            // The sum may cancel: measure the error against the sum of magnitudes.
+            Close(dot / Math.Max(1, magnitude), derivative / Math.Max(1, magnitude), RuntimeTolerance, $"{at}: directional derivative against gradient·p");
+            ForwardMode.ValueAndJvp(c, x, p, out double forward);
+            Close(forward / Math.Max(1, magnitude), derivative / Math.Max(1, magnitude), RuntimeTolerance, $"{at}: directional derivative against forward mode");
+        }
+    }
+}
