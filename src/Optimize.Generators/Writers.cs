@@ -167,8 +167,21 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                 string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
                 var terms = new List<string>();
                 for (int k = 0; k < args.Length; k++)
-                    if (tangents[k] is { } t)
-                        terms.Add(Rules.Partial(op.Op, k, args, r) switch { "1d" => t, "(-1d)" => $"(-{t})", var p => $"{t} * {p}" });
+                {
+                    if (tangents[k] is not { } t) continue;
+                    string partial = Rules.Partial(op.Op, k, args, r);
+                    if (Rules.Arity(op.Op) > 0)
+                    {
+                        // As in the runtime forward mode: an operand that does not move along the direction adds
+                        // nothing, also where the function's partial is infinite or NaN (√ and 0^y at 0).
+                        string d = Temporary(partial, code);
+                        terms.Add($"({t} == 0d && !double.IsFinite({d}) ? 0d : {t} * {d})");
+                    }
+                    else
+                    {
+                        terms.Add(partial switch { "1d" => t, "(-1d)" => $"(-{t})", var p => $"{t} * {p}" });
+                    }
+                }
                 return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
             }
             default: throw new System.InvalidOperationException(n.GetType().Name);
@@ -510,8 +523,26 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// <summary>Adds the adjoint <paramref name="adjoint"/> of a tree's value into the adjoints of its leaves.</summary>
     private void Propagate(Node root, string adjoint, Code code)
     {
+        if (adjoint == "1d" || !Multiplies(root))
+        {
+            Propagate(root, adjoint, code, new Dictionary<Node, string>());
+            return;
+        }
+        // A value that does not reach the result (a branch not taken, a guarded √) has adjoint 0: it must add
+        // nothing, also where its partials are infinite or NaN, as in the runtime reverse mode, which never
+        // sweeps such a value.
+        code.Open($"if ({adjoint} != 0d)");
         Propagate(root, adjoint, code, new Dictionary<Node, string>());
+        code.Close();
     }
+
+    /// <summary>Whether propagating through the tree multiplies the adjoint by partials that may not be finite.</summary>
+    private static bool Multiplies(Node n) => n switch
+    {
+        OperationNode op => op.Op is not ("+" or "-" or "neg" or "Min" or "Max") || op.Operands.Any(Multiplies),
+        ChoiceNode c => Multiplies(c.WhenTrue) || Multiplies(c.WhenFalse),
+        _ => false,
+    };
 
     private void Propagate(Node n, string adjoint, Code code, Dictionary<Node, string> values)
     {

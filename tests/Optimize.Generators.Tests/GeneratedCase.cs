@@ -15,7 +15,7 @@ public abstract class GeneratedCase : IScalarFunction
     /// <summary>Points at which f is smooth, so central differences apply; all of one length.</summary>
     public abstract double[][] Points { get; }
 
-    public int Dimension => Points[0].Length;
+    public virtual int Dimension => Points[0].Length;
 
     public abstract T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
 

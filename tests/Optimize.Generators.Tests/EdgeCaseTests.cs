@@ -1,0 +1,45 @@
+using Optimize.AutoDiff;
+
+namespace Optimize.Generators.Tests;
+
+public sealed class EdgeCaseTests
+{
+    private static readonly IReadOnlyDictionary<string, GeneratedCase> Cases = GeneratedCase.Family<EdgeCase>();
+
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    public static TheoryData<string> SmoothNames => new(Cases.Where(c => c.Value.Points.Length > 0).Select(c => c.Key));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ConventionalDerivativesAreExactlyThoseOfTheRuntimeModes(string name)
+    {
+        var c = (EdgeCase)Cases[name];
+        foreach (double[] x in c.EdgePoints)
+        {
+            string at = $"{c} at ({string.Join(", ", x)})";
+            var generated = new double[x.Length];
+            var runtime = new double[x.Length];
+            double value = c.Gradient(x, generated);
+            double runtimeValue = ReverseMode.ValueAndGradient(c, x, runtime);
+            Check.Same([runtimeValue], [value], $"{at}: value");
+            Check.Same(runtime, generated, $"{at}: gradient");
+
+            // Unit directions, which leave some inputs still, and a direction that moves them all.
+            var directions = Enumerable.Range(0, x.Length).Select(i => { var e = new double[x.Length]; e[i] = 1; return e; })
+                .Append(Enumerable.Repeat(-0.75, x.Length).ToArray());
+            foreach (double[] p in directions)
+            {
+                double tangentValue = c.DirectionalDerivative(x, p, out double derivative);
+                double forwardValue = ForwardMode.ValueAndJvp(c, x, p, out double forward);
+                Check.Same([forwardValue], [tangentValue], $"{at}: value of the tangent code");
+                Check.Same([forward], [derivative], $"{at} along ({string.Join(", ", p)}): directional derivative");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SmoothNames))]
+    public void DerivativesAtSmoothPointsAgreeWithRuntimeModesAndCentralDifferences(string name) =>
+        Check.Derivatives(Cases[name]);
+}
