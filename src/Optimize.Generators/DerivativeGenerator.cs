@@ -57,7 +57,9 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
     {
         var syntax = (MethodDeclarationSyntax)ctx.TargetNode;
         var method = (IMethodSymbol)ctx.TargetSymbol;
-        string hint = string.Join(".", ContainingTypes(method).Select(t => t.Name)) + "." + method.Name + ".Derivatives.g.cs";
+        // The namespace keeps types of the same name in different namespaces apart: hint names must be unique.
+        string space = method.ContainingNamespace.IsGlobalNamespace ? "" : method.ContainingNamespace.ToDisplayString() + ".";
+        string hint = space + string.Join(".", ContainingTypes(method).Select(t => t.Name)) + "." + method.Name + ".Derivatives.g.cs";
         string? shape = CheckShape(method, syntax);
         if (shape is not null)
             return new Result(hint, null, ImmutableArray.Create(Diagnostic.Create(WrongShape, syntax.Identifier.GetLocation(), method.Name, shape)));

@@ -118,8 +118,13 @@ internal sealed class MethodModel
         e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id =>
         {
             var s = model.GetSymbolInfo(id).Symbol;
-            return SymbolEqualityComparer.Default.Equals(s, Input) || s is ILocalSymbol l && active.Contains(l);
+            return SymbolEqualityComparer.Default.Equals(s, Input) && !IsShapeOfInput(id) || s is ILocalSymbol l && active.Contains(l);
         });
+
+    /// <summary>x.Length and x.IsEmpty: they read the shape of x, not its values, so they are passive.</summary>
+    private static bool IsShapeOfInput(IdentifierNameSyntax id) =>
+        id.Parent is MemberAccessExpressionSyntax access && access.Expression == id
+        && access.Name.Identifier.ValueText is "Length" or "IsEmpty";
 
     /// <summary>Activity analysis: the T locals that receive, directly or through others, a value read from x.</summary>
     private HashSet<ILocalSymbol> FindActive(SyntaxNode body)

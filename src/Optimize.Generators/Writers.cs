@@ -536,10 +536,16 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         code.Close();
     }
 
-    /// <summary>Whether propagating through the tree multiplies the adjoint by partials that may not be finite.</summary>
+    /// <summary>
+    /// Whether propagating through the tree multiplies the adjoint by partials that may not be finite: those
+    /// of functions, and the values of active operands in products and quotients (a constant factor is finite).
+    /// </summary>
     private static bool Multiplies(Node n) => n switch
     {
-        OperationNode op => op.Op is not ("+" or "-" or "neg" or "Min" or "Max") || op.Operands.Any(Multiplies),
+        OperationNode { Op: "+" or "-" or "neg" or "Min" or "Max" } op => op.Operands.Any(Multiplies),
+        OperationNode { Op: "*" } op when op.Operands[0] is ConstantNode => Multiplies(op.Operands[1]),
+        OperationNode { Op: "*" or "/" } op when op.Operands[1] is ConstantNode => Multiplies(op.Operands[0]),
+        OperationNode => true,
         ChoiceNode c => Multiplies(c.WhenTrue) || Multiplies(c.WhenFalse),
         _ => false,
     };

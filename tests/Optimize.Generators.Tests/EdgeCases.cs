@@ -99,3 +99,18 @@ public sealed partial class GuardedSqrtCase : EdgeCase
         return guarded + x[1] * x[1];
     }
 }
+
+/// <summary>A product of a dead NaN value and an input: its zero adjoint must not turn the input's gradient into NaN.</summary>
+public sealed partial class GuardedProductCase : EdgeCase
+{
+    public override double[][] Points => [[0.5, 1.5], [-0.5, 2.0]];
+    public override double[][] EdgePoints => [[-1.0, 2.0], [0.0, 1.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T root = T.Sqrt(x[0]);
+        T product = root * x[1];
+        T scaled = T.CreateChecked(3) * product / T.CreateChecked(4);
+        return x[0] > T.Zero ? scaled : x[1] * x[1];
+    }
+}

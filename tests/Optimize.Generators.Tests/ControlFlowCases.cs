@@ -1,0 +1,400 @@
+using Optimize.Oracles;
+
+namespace Optimize.Generators.Tests;
+
+// Statements and control flow of the transformable subset, one construct per case, several points each.
+
+public sealed partial class ReassignedLocalCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4], [-0.8, 2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a = x[0];
+        a = a * a;
+        a = a + x[1];
+        a = T.Sin(a) * x[0];
+        return a * x[1];
+    }
+}
+
+public sealed partial class CompoundAssignmentCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a = x[0], b = x[1] * x[2];
+        a += x[1];
+        a -= T.Sin(x[2]);
+        a *= x[0];
+        a /= x[1] * x[1] + T.CreateChecked(3);
+        a *= a;
+        b += a;
+        b /= b * b + T.One;
+        return a + b;
+    }
+}
+
+public sealed partial class IfElseWithDeclarationsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 2.4], [-0.8, -2.0], [2.0, 1.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T result;
+        if (x[0] > x[1])
+        {
+            T d = x[0] - x[1];
+            T e = d * x[0];
+            result = d * e;
+        }
+        else
+        {
+            T d = x[1] * x[0];
+            result = T.Exp(d) + d;
+        }
+        return result * x[1] + x[0];
+    }
+}
+
+public sealed partial class ElseIfChainCase : ControlFlowCase
+{
+    public override double[][] Points => [[-2.0, 0.5], [-0.5, 1.5], [0.5, -0.7], [2.0, 0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T y = x[1];
+        if (x[0] < -T.One) y = y * x[0];
+        else if (x[0] < T.Zero) y = T.Sin(x[0]) + y * y;
+        else if (x[0] < T.One)
+        {
+            T s = x[0] * x[0];
+            y = s * y;
+        }
+        else y = T.Exp(-x[0]) * y;
+        return y + x[0];
+    }
+}
+
+public sealed partial class IfWithoutElseCase : ControlFlowCase
+{
+    public override double[][] Points => [[-2.0, 0.5], [0.5, -0.7]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T y = x[0] * x[1];
+        if (y > T.Zero) y *= x[0];
+        return y;
+    }
+}
+
+public sealed partial class ConditionalExpressionCase : ControlFlowCase
+{
+    public override double[][] Points => [[-2.0, 0.5], [-0.5, 1.5], [0.5, -0.7], [2.0, 1.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a = x[0] > T.Zero ? x[0] * x[1] : -x[1] * x[1];
+        T b = x[1] < T.One ? a : a * a;
+        return (a > b ? a - T.Sin(b) : b * x[0]) + (x[0] > x[1] ? T.One : x[1]);
+    }
+}
+
+public sealed partial class ForLoopSumCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 2.0], [1.5, 0.4, -2.0, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+            sum += T.CreateChecked(i + 1) * x[i] * x[i];
+        return T.Sqrt(sum);
+    }
+}
+
+public sealed partial class ForLoopDifferenceCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 2.0], [1.5, 0.4, -2.0, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T total = x[0] * x[0] + T.CreateChecked(10);
+        for (int i = 1; i < x.Length; i++)
+        {
+            T term = T.Cos(x[i] * x[i - 1]);
+            total -= term * x[i];
+        }
+        return total * total;
+    }
+}
+
+public sealed partial class WhileLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int i = 0;
+        T s = T.Zero;
+        while (i < x.Length)
+        {
+            T v = x[i];
+            s += T.Sin(v) * v;
+            i++;
+        }
+        return s * s + T.CreateChecked(i);
+    }
+}
+
+/// <summary>The least-squares shape: a residual reduced in the inner loop, its square in the outer one.</summary>
+public sealed partial class LeastSquaresCase : ControlFlowCase
+{
+    private static readonly double[,] A = { { 1.0, 2.0, -1.0 }, { 0.5, -3.0, 2.0 }, { 4.0, 0.0, 1.5 }, { -1.0, 1.0, 1.0 } };
+    private static readonly double[] B = [1.0, -2.0, 0.5, 3.0];
+
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [0.0, 0.0, 0.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < B.Length; i++)
+        {
+            T r = -T.CreateChecked(B[i]);
+            for (int j = 0; j < x.Length; j++)
+                r += T.CreateChecked(A[i, j]) * x[j];
+            sum += r * r;
+        }
+        return sum / T.CreateChecked(2);
+    }
+}
+
+public sealed partial class NestedLoopsIntoOneSumCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+            for (int j = 0; j <= i; j++)
+                sum += x[i] * T.Exp(x[j] / T.CreateChecked(j + 2));
+        return sum;
+    }
+}
+
+public sealed partial class LoopInsideIfCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [-1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = x[0];
+        if (x[0] > T.Zero)
+        {
+            for (int i = 1; i < x.Length; i++) sum += x[i] * x[i] * x[0];
+        }
+        else
+        {
+            int k = 0;
+            while (k < x.Length)
+            {
+                sum -= T.Atan(x[k]);
+                k += 1;
+            }
+        }
+        return sum * sum;
+    }
+}
+
+public sealed partial class IfInsideLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, -0.1], [-1.5, 0.4, -2.0, 1.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero, other = T.One;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T v = x[i] * x[i];
+            if (x[i] > T.Zero)
+            {
+                sum += v * x[i];
+                other -= v;
+            }
+            else if (i % 2 == 0)
+                sum -= T.Sin(x[i]);
+            else
+                other += x[i];
+        }
+        return sum * other;
+    }
+}
+
+public sealed partial class PassiveIndexInLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, -0.1, 2.0, 0.7], [-1.5, 0.4, -2.0, 1.0, 0.2, 0.9]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        int k = 0;
+        for (int i = 0; i < x.Length / 2; i++)
+        {
+            sum += x[k] * x[k + 1];
+            k += 2;
+        }
+        int m = x.Length - 1;
+        while (m >= 0)
+        {
+            sum += T.Sin(x[m]) * x[m];
+            m--;
+        }
+        int j = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            j++;
+            sum += x[j % x.Length] * x[i];
+        }
+        return sum;
+    }
+}
+
+public sealed partial class OuterValueReadInLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T scale = x[0] * x[0] + T.One;
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += scale * T.Cos(x[i]);
+        scale = scale * x[1];
+        return sum * scale;
+    }
+}
+
+public sealed partial class PassiveLocalsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T two = T.CreateChecked(2), half = T.One / two, weight = T.One;
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += weight * x[i] * x[i];
+            weight = weight * half;
+        }
+        T offset;
+        offset = two * two;
+        return sum + offset * x[0];
+    }
+}
+
+public sealed partial class ExpressionBodiedCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x) => x[0] > x[1] ? T.Exp(x[0] - x[1]) : x[1] * x[0];
+}
+
+public sealed partial class SiblingLoopsWithSameNamesCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T first = T.Zero, second = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T t = x[i] * x[i];
+            first += t;
+        }
+        for (int i = 0; i < x.Length; i++)
+        {
+            T t = T.Sin(x[i]);
+            t = t * first;
+            second += t * t;
+        }
+        if (x[0] > T.Zero) { T t = x[0]; second += t; }
+        else { T t = x[1]; second -= t; }
+        return first * second;
+    }
+}
+
+public sealed partial class LoopBodyReassignmentCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T a = x[i];
+            a = a * a + x[0];
+            a *= T.Tanh(a);
+            a = T.Max(a, x[i]) + T.Min(a, T.Zero);
+            sum += a;
+        }
+        return sum;
+    }
+}
+
+public sealed partial class BlocksAndEmptyStatementsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a = x[0];
+        {
+            T b = a * x[1];
+            a = b + a;
+        }
+        ;
+        return a * a;
+    }
+}
+
+public sealed partial class UninitializedLocalCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [-1.5, 0.4]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a;
+        if (x[0] > T.Zero) a = x[0] * x[1];
+        else a = x[1];
+        return a * x[0];
+    }
+}
+
+public sealed partial class MeanOverLengthCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T n = T.CreateChecked(x.Length), sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += x[i];
+        T mean = sum / n, spread = T.Zero;
+        for (int i = 0; i < x.Length; i++) spread += (x[i] - mean) * (x[i] - mean);
+        return spread / n;
+    }
+}
+
+public sealed partial class NamesTheGeneratedCodeUsesCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T gradient = x[0] * x[1], direction = T.Sin(x[0]), derivative = gradient + direction;
+        T gradient_2 = derivative * derivative;
+        return gradient_2 + gradient;
+    }
+}

@@ -1,0 +1,99 @@
+using Optimize.Generators.Tests.Left;
+using Optimize.Oracles;
+
+namespace Optimize.Generators.Tests;
+
+/// <summary>A case that checks a marked method of a particular shape through the methods generated beside it.</summary>
+public abstract class TypeShapeCase : GeneratedCase;
+
+public sealed class StaticMethodCase : TypeShapeCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -0.2]];
+    public override T Evaluate<T>(ReadOnlySpan<T> x) => StaticFunctions.Gaussian(x);
+    public override double Gradient(ReadOnlySpan<double> x, Span<double> gradient) => StaticFunctions.GaussianGradient(x, gradient);
+    public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
+        StaticFunctions.GaussianDirectionalDerivative(x, direction, out derivative);
+}
+
+public sealed class StaticMethodWithOtherParameterNameCase : TypeShapeCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    public override T Evaluate<T>(ReadOnlySpan<T> x) => StaticFunctions.Bowl(x);
+    public override double Gradient(ReadOnlySpan<double> x, Span<double> gradient) => StaticFunctions.BowlGradient(x, gradient);
+    public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
+        StaticFunctions.BowlDirectionalDerivative(x, direction, out derivative);
+}
+
+public sealed class NamedInstanceMethodCase : TypeShapeCase
+{
+    private readonly NamedInstanceFunction function = new(2.5);
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    public override T Evaluate<T>(ReadOnlySpan<T> x) => function.Energy(x);
+    public override double Gradient(ReadOnlySpan<double> x, Span<double> gradient) => function.EnergyGradient(x, gradient);
+    public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
+        function.EnergyDirectionalDerivative(x, direction, out derivative);
+}
+
+/// <summary>Wraps a type whose marked Evaluate makes it an <see cref="IGeneratedDerivatives"/>.</summary>
+public abstract class GeneratedInterfaceCase(IGeneratedDerivatives function) : TypeShapeCase
+{
+    public IGeneratedDerivatives Function { get; } = function;
+    public override T Evaluate<T>(ReadOnlySpan<T> x) => Function.Evaluate(x);
+    public override double Gradient(ReadOnlySpan<double> x, Span<double> gradient) => Function.EvaluateGradient(x, gradient);
+    public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
+        Function.EvaluateDirectionalDerivative(x, direction, out derivative);
+}
+
+public sealed class StructTypeCase() : GeneratedInterfaceCase(new StructFunction())
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+}
+
+public sealed class RecordTypeCase() : GeneratedInterfaceCase(new RecordFunction(1.75))
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+}
+
+public sealed class NestedTypeCase() : GeneratedInterfaceCase(new Outer.Nested())
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+}
+
+public sealed class GlobalNamespaceTypeCase() : GeneratedInterfaceCase(new GlobalNamespaceFunction())
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+}
+
+public sealed class SameNameInOneNamespaceCase() : GeneratedInterfaceCase(new Twin())
+{
+    public override double[][] Points => [[0.3], [-1.5]];
+}
+
+public sealed class SameNameInAnotherNamespaceCase() : GeneratedInterfaceCase(new Right.Twin())
+{
+    public override double[][] Points => [[0.3], [-1.5]];
+}
+
+public sealed class TypeShapeTests
+{
+    private static readonly IReadOnlyDictionary<string, GeneratedCase> Cases = GeneratedCase.Family<TypeShapeCase>();
+
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedDerivativesAgreeWithRuntimeModesAndCentralDifferences(string name) =>
+        Check.Derivatives(Cases[name]);
+
+    [Fact]
+    public void OnlyInstanceMethodsNamedEvaluateMakeTheTypeImplementTheInterface()
+    {
+        Assert.True(typeof(IGeneratedDerivatives).IsAssignableFrom(typeof(StructFunction)));
+        Assert.True(typeof(IGeneratedDerivatives).IsAssignableFrom(typeof(Outer.Nested)));
+        Assert.True(typeof(IGeneratedDerivatives).IsAssignableFrom(typeof(SqrtCase)));
+        Assert.False(typeof(IGeneratedDerivatives).IsAssignableFrom(typeof(NamedInstanceFunction)));
+        Assert.NotNull(typeof(StaticFunctions).GetMethod("GaussianGradient", [typeof(ReadOnlySpan<double>), typeof(Span<double>)]));
+        Assert.True(typeof(StaticFunctions).GetMethod("GaussianGradient")!.IsStatic);
+        Assert.False(typeof(NamedInstanceFunction).GetMethod("EnergyGradient")!.IsStatic);
+    }
+}
