@@ -8,8 +8,6 @@ public sealed class EdgeCaseTests
 
     public static TheoryData<string> Names => new(Cases.Keys);
 
-    public static TheoryData<string> SmoothNames => new(Cases.Where(c => c.Value.Points.Length > 0).Select(c => c.Key));
-
     [Theory]
     [MemberData(nameof(Names))]
     public void ConventionalDerivativesAreExactlyThoseOfTheRuntimeModes(string name)
@@ -37,9 +35,4 @@ public sealed class EdgeCaseTests
             }
         }
     }
-
-    [Theory]
-    [MemberData(nameof(SmoothNames))]
-    public void DerivativesAtSmoothPointsAgreeWithRuntimeModesAndCentralDifferences(string name) =>
-        Check.Derivatives(Cases[name]);
 }

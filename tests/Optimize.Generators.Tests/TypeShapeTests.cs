@@ -76,15 +76,6 @@ public sealed class SameNameInAnotherNamespaceCase() : GeneratedInterfaceCase(ne
 
 public sealed class TypeShapeTests
 {
-    private static readonly IReadOnlyDictionary<string, GeneratedCase> Cases = GeneratedCase.Family<TypeShapeCase>();
-
-    public static TheoryData<string> Names => new(Cases.Keys);
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void GeneratedDerivativesAgreeWithRuntimeModesAndCentralDifferences(string name) =>
-        Check.Derivatives(Cases[name]);
-
     [Fact]
     public void OnlyInstanceMethodsNamedEvaluateMakeTheTypeImplementTheInterface()
     {

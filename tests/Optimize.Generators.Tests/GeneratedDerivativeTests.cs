@@ -1,0 +1,14 @@
+namespace Optimize.Generators.Tests;
+
+/// <summary>Every case of every family (rules, edge cases, control flow, type shapes) at its smooth points.</summary>
+public sealed class GeneratedDerivativeTests
+{
+    private static readonly IReadOnlyDictionary<string, GeneratedCase> Cases = GeneratedCase.Family<GeneratedCase>();
+
+    public static TheoryData<string> Names => new(Cases.Where(c => c.Value.Points.Length > 0).Select(c => c.Key));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedDerivativesAgreeWithRuntimeModesAndCentralDifferences(string name) =>
+        Check.Derivatives(Cases[name]);
+}

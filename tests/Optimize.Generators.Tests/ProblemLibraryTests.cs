@@ -1,0 +1,82 @@
+using Optimize.Oracles;
+using Optimize.Problems;
+
+namespace Optimize.Generators.Tests;
+
+/// <summary>The problems whose Evaluate is marked for the generator, against their hand-coded derivatives.</summary>
+public sealed class ProblemLibraryTests
+{
+    /// <summary>Each marked problem type of the library in the sizes the library builds, by a readable key.</summary>
+    private static readonly IReadOnlyDictionary<string, TestProblem> Problems = MarkedProblems();
+
+    private static Dictionary<string, TestProblem> MarkedProblems()
+    {
+        var problems = ProblemLibrary.Standard
+            .Concat([ProblemLibrary.ExtendedRosenbrock(4), ProblemLibrary.ExtendedRosenbrock(10), ProblemLibrary.ExtendedRosenbrock(64)])
+            .Where(p => p is IGeneratedDerivatives);
+        return problems.ToDictionary(p => $"{p.Name}-{p.Dimension}");
+    }
+
+    public static TheoryData<string> Names => new(Problems.Keys);
+
+    [Fact]
+    public void EveryMarkedProblemTypeIsChecked()
+    {
+        var marked = typeof(TestProblem).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(IGeneratedDerivatives).IsAssignableFrom(t)).ToHashSet();
+        Assert.Contains(typeof(ExtendedRosenbrock), marked);
+        Assert.Equal(marked, Problems.Values.Select(p => p.GetType()).ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedGradientAgreesWithTheHandCodedOne(string name)
+    {
+        var problem = Problems[name];
+        var generated = (IGeneratedDerivatives)problem;
+        foreach (double[] x in PointsOf(problem))
+        {
+            var expected = new double[x.Length];
+            var actual = new double[x.Length];
+            Array.Fill(actual, double.NaN);
+            double expectedValue = problem.ValueAndGradient(x, expected);
+            double value = generated.EvaluateGradient(x, actual);
+            Check.Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
+            Check.Close(expected, actual, Check.RuntimeTolerance, $"{name}: gradient");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedDirectionalDerivativeIsTheHandCodedGradientAlongTheDirection(string name)
+    {
+        var problem = Problems[name];
+        var generated = (IGeneratedDerivatives)problem;
+        int k = 0;
+        foreach (double[] x in PointsOf(problem))
+        {
+            double[] p = Check.Direction(x.Length, 100 + k++);
+            var gradient = new double[x.Length];
+            double expectedValue = problem.ValueAndGradient(x, gradient);
+            double dot = 0, magnitude = 1;
+            for (int i = 0; i < x.Length; i++) { dot += gradient[i] * p[i]; magnitude += Math.Abs(gradient[i] * p[i]); }
+            double value = generated.EvaluateDirectionalDerivative(x, p, out double derivative);
+            Check.Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
+            Check.Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{name}: directional derivative");
+        }
+    }
+
+    /// <summary>The start, the known minimizer, and seeded points around the start.</summary>
+    private static IEnumerable<double[]> PointsOf(TestProblem problem)
+    {
+        yield return problem.StartingPoint;
+        if (problem.KnownMinimizer is { } minimizer) yield return minimizer;
+        var random = new Random(problem.Dimension);
+        for (int k = 0; k < 4; k++)
+        {
+            double[] x = problem.StartingPoint;
+            for (int i = 0; i < x.Length; i++) x[i] += 2 * random.NextDouble() - 1;
+            yield return x;
+        }
+    }
+}
