@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis;
+
+namespace Optimize.Generators.Tests;
+
+public sealed class DiagnosticTests
+{
+    /// <summary>Runs the generator on a source that compiles by itself and returns its one diagnostic.</summary>
+    private static Diagnostic OnlyDiagnostic(string source)
+    {
+        var run = GeneratorHarness.Generate(source);
+        Assert.Empty(run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(run.GeneratedSources);
+        return Assert.Single(run.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("product loop", "T p = T.One; for (int i = 0; i < x.Length; i++) p *= x[i]; return p;", "p *= x[i]")]
+    [InlineData("reassigned accumulator", "T s = T.Zero; for (int i = 0; i < x.Length; i++) s = s + x[i]; return s;", "s = s + x[i]")]
+    [InlineData("accumulator read in its update", "T s = T.One; for (int i = 0; i < x.Length; i++) s += s * x[i]; return s;", "s += s * x[i]")]
+    [InlineData("accumulator read in the loop", "T s = T.One; for (int i = 0; i < x.Length; i++) { T t = s * x[i]; s += x[i]; } return s;", "s * x[i]")]
+    [InlineData("accumulator in a while condition", "T s = T.Zero; int i = 0; while (s < T.One) { s += x[0] * x[0]; i++; } return s;", "s < T.One")]
+    [InlineData("return inside a loop", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { s += x[i]; if (i == 2) return s; } return s;", "return s;")]
+    [InlineData("return inside an if", "if (x[0] > T.Zero) return x[0]; return -x[0];", "return x[0];")]
+    [InlineData("break", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) break; s += x[i]; } return s;", "break;")]
+    [InlineData("continue", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) continue; s += x[i]; } return s;", "continue;")]
+    [InlineData("unknown call with an active argument", "T y = Square(x[0]); return y;", "Square(x[0])")]
+    [InlineData("function outside the subset", "return T.Cbrt(x[0]);", "T.Cbrt(x[0])")]
+    [InlineData("write to x", "x = x.Slice(1); return x[0];", "x = x.Slice(1)")]
+    [InlineData("write to a field", "Calls = Calls + 1; return x[0];", "Calls = Calls + 1")]
+    [InlineData("T array local", "T[] a = new T[2]; a[0] = x[0]; return a[0];", "a = new T[2]")]
+    [InlineData("span of T local", "Span<T> a = new T[2]; return x[0];", "a = new T[2]")]
+    [InlineData("increment of an active local", "T a = x[0]; a++; return a;", "a++;")]
+    [InlineData("assignment inside an expression", "T a = x[0]; T b = (a = x[1]) * a; return b;", "a = x[1]")]
+    [InlineData("call statement", "Console.WriteLine(x.Length); return x[0];", "Console.WriteLine(x.Length);")]
+    [InlineData("switch", "T y = x[0]; switch (x.Length) { case 1: y = x[0] * x[0]; break; } return y;", "switch")]
+    [InlineData("no final return", "T y = x[0]; if (y > T.Zero) return y; else return -y;", "F")]
+    public void UnsupportedConstructsAreReportedAsOptad001(string what, string body, string at)
+    {
+        var d = OnlyDiagnostic(GeneratorHarness.StaticMethod(body, "static int Calls; static T Square<T>(T a) where T : INumber<T> => a * a;"));
+        Assert.Equal("OPTAD001", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        string message = d.GetMessage();
+        Assert.StartsWith("Cannot generate derivatives of 'F':", message);
+        string located = d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+        Assert.True(located.Contains(at, StringComparison.Ordinal), $"{what}: the diagnostic points at '{located}', not at '{at}' ({message})");
+    }
+
+    [Theory]
+    [InlineData("non-partial type", "public static class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must be declared partial")]
+    [InlineData("non-partial containing type", "public static class Outer { public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; } }", "'Outer' must be declared partial")]
+    [InlineData("two parameters", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x, T y) where T : IFloatingPointIeee754<T> => x[0] * y; }", "exactly one parameter")]
+    [InlineData("span parameter", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(Span<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "exactly one parameter")]
+    [InlineData("generic containing type", "public partial class Probe<U> { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must not be generic")]
+    [InlineData("non-generic method", "public static partial class Probe { [GenerateDerivatives] public static double F(ReadOnlySpan<double> x) => x[0]; }", "exactly one type parameter")]
+    [InlineData("return type other than T", "public static partial class Probe { [GenerateDerivatives] public static double F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => double.CreateChecked(x[0]); }", "must return T")]
+    [InlineData("no body", "public abstract partial class Probe { [GenerateDerivatives] public abstract T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>; }", "must have a body")]
+    public void WrongShapesAreReportedAsOptad002(string what, string declaration, string expected)
+    {
+        var d = OnlyDiagnostic(GeneratorHarness.Usings + "namespace Probes;\n" + declaration);
+        Assert.Equal("OPTAD002", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.True(d.GetMessage().Contains(expected, StringComparison.Ordinal), $"{what}: {d.GetMessage()}");
+        Assert.Equal("F", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void SupportedMethodsGiveNoDiagnosticsAndGeneratedCodeThatCompiles()
+    {
+        var run = GeneratorHarness.Generate(GeneratorHarness.Usings + """
+            namespace Probes;
+            public sealed partial class Model : IScalarFunction
+            {
+                private static readonly double[] Weights = [1.0, 2.0, 0.5];
+                public int Dimension => 3;
+
+                [GenerateDerivatives]
+                public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+                {
+                    T sum = T.Zero, scale = x[0] * x[0] + T.One;
+                    int k = 0;
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        T w = T.CreateChecked(Weights[i]);
+                        if (x[i] > T.Zero) sum += w * T.Log(scale + x[i]);
+                        else sum -= w * T.Exp(x[i]) * scale;
+                        k += 2;
+                    }
+                    T y = sum > T.One ? T.Sqrt(sum) : T.Pow(T.Abs(sum) + T.One, x[1]);
+                    y *= T.Atan2(x[2], scale);
+                    return T.Max(y, T.Min(x[0], x[1])) + T.CreateChecked(k);
+                }
+
+                [GenerateDerivatives]
+                public static T Other<T>(ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T> => T.Tanh(v[0]) * T.Cosh(v[1]);
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(2, run.GeneratedSources.Length);
+        Assert.Empty(run.OutputErrors);
+        var model = GeneratorHarness.Load(run).GetType("Probes.Model")!;
+        Assert.Contains(typeof(Optimize.Oracles.IGeneratedDerivatives), model.GetInterfaces());
+        Assert.NotNull(model.GetMethod("OtherGradient"));
+        Assert.NotNull(model.GetMethod("OtherDirectionalDerivative"));
+    }
+
+    [Fact]
+    public void GeneratedCodeCompilesWithoutWarnings()
+    {
+        var run = GeneratorHarness.Generate(GeneratorHarness.StaticMethod(
+            "T s = T.Zero; for (int i = 0; i < x.Length; i++) { T t = x[i] * x[i]; s += t; } T r = s; r = r * r; return r;"));
+        Assert.Empty(run.Diagnostics);
+        var generatedTrees = run.Output.SyntaxTrees.Where(t => !run.Input.SyntaxTrees.Contains(t)).ToHashSet();
+        var warnings = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && generatedTrees.Contains(d.Location.SourceTree!));
+        Assert.Empty(warnings);
+    }
+}
