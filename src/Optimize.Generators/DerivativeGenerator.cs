@@ -89,6 +89,8 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             || !SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], t))
             return "it must take exactly one parameter, of type ReadOnlySpan<T>";
         if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, t)) return "it must return T";
+        if (method.Parameters[0].Name is "gradient" or "direction" or "derivative")
+            return $"its parameter must not be named '{method.Parameters[0].Name}', a name the generated methods give their own parameters";
         if (syntax.Body is null && syntax.ExpressionBody is null) return "it must have a body";
         foreach (var type in ContainingTypes(method))
         {

@@ -398,3 +398,87 @@ public sealed partial class NamesTheGeneratedCodeUsesCase : ControlFlowCase
         return gradient_2 + gradient;
     }
 }
+
+public sealed partial class PassiveCounterCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T count = T.Zero, sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            count += T.One;
+            sum += x[i] * count;
+        }
+        return sum / count;
+    }
+}
+
+public sealed partial class LoopCounterDeclaredOutsideCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int i;
+        T s = T.Zero;
+        for (i = 0; i < x.Length - 1; i++) s += x[i] * x[i + 1];
+        return s * T.CreateChecked(i) + x[i];
+    }
+}
+
+public sealed partial class TripleNestedLoopsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T total = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T row = T.Zero;
+            for (int j = 0; j < x.Length; j++)
+            {
+                T cell = x[i] * x[j];
+                for (int k = 0; k <= j; k++) cell += T.Sin(x[k]) * x[i];
+                row += cell * cell;
+            }
+            total += T.Sqrt(row + T.One);
+        }
+        return total;
+    }
+}
+
+public sealed partial class ReassignedBeforeLoopInBranchesCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [-1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T scale = x[1];
+        if (x[0] > T.Zero) scale = scale * x[0];
+        else scale = T.Exp(scale);
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += scale * x[i] * x[i];
+        scale = scale + sum;
+        return scale * sum;
+    }
+}
+
+public sealed partial class WhileWithConditionOnInputCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.1, 0.4, -2.0], [0.05, 1.0, 2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int k = 0;
+        T s = T.Zero;
+        while (x[0] * T.CreateChecked(k) < T.CreateChecked(2) && k < 12)
+        {
+            s += x[k % x.Length] * x[0];
+            k++;
+        }
+        return s;
+    }
+}

@@ -18,6 +18,7 @@ public sealed class DiagnosticTests
     [InlineData("reassigned accumulator", "T s = T.Zero; for (int i = 0; i < x.Length; i++) s = s + x[i]; return s;", "s = s + x[i]")]
     [InlineData("accumulator read in its update", "T s = T.One; for (int i = 0; i < x.Length; i++) s += s * x[i]; return s;", "s += s * x[i]")]
     [InlineData("accumulator read in the loop", "T s = T.One; for (int i = 0; i < x.Length; i++) { T t = s * x[i]; s += x[i]; } return s;", "s * x[i]")]
+    [InlineData("accumulator read by another accumulation", "T a = T.Zero, b = T.Zero; for (int i = 0; i < x.Length; i++) { a += x[i]; b += a * x[i]; } return b;", "a * x[i]")]
     [InlineData("accumulator in a while condition", "T s = T.Zero; int i = 0; while (s < T.One) { s += x[0] * x[0]; i++; } return s;", "s < T.One")]
     [InlineData("return inside a loop", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { s += x[i]; if (i == 2) return s; } return s;", "return s;")]
     [InlineData("return inside an if", "if (x[0] > T.Zero) return x[0]; return -x[0];", "return x[0];")]
@@ -53,6 +54,9 @@ public sealed class DiagnosticTests
     [InlineData("generic containing type", "public partial class Probe<U> { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must not be generic")]
     [InlineData("non-generic method", "public static partial class Probe { [GenerateDerivatives] public static double F(ReadOnlySpan<double> x) => x[0]; }", "exactly one type parameter")]
     [InlineData("return type other than T", "public static partial class Probe { [GenerateDerivatives] public static double F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => double.CreateChecked(x[0]); }", "must return T")]
+    [InlineData("parameter named gradient", "public partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> gradient) where T : IFloatingPointIeee754<T> => gradient[0]; }", "must not be named 'gradient'")]
+    [InlineData("parameter named direction", "public partial class Probe { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> direction) where T : IFloatingPointIeee754<T> => direction[0]; }", "must not be named 'direction'")]
+    [InlineData("parameter named derivative", "public partial class Probe { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> derivative) where T : IFloatingPointIeee754<T> => derivative[0]; }", "must not be named 'derivative'")]
     [InlineData("no body", "public abstract partial class Probe { [GenerateDerivatives] public abstract T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>; }", "must have a body")]
     public void WrongShapesAreReportedAsOptad002(string what, string declaration, string expected)
     {
@@ -101,6 +105,24 @@ public sealed class DiagnosticTests
         Assert.Contains(typeof(Optimize.Oracles.IGeneratedDerivatives), model.GetInterfaces());
         Assert.NotNull(model.GetMethod("OtherGradient"));
         Assert.NotNull(model.GetMethod("OtherDirectionalDerivative"));
+    }
+
+    private const string Marked = "[GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * x[0];";
+
+    [Theory]
+    [InlineData("public readonly partial struct Probe { " + Marked + " }")]
+    [InlineData("public static partial class Probe { " + Marked + " }")]
+    [InlineData("public abstract partial class Probe { " + Marked + " }")]
+    [InlineData("public sealed partial record Probe(int Size) { " + Marked + " }")]
+    [InlineData("public partial record struct Probe(int Size) { " + Marked + " }")]
+    [InlineData("file sealed partial class Probe { " + Marked + " }")]
+    [InlineData("internal partial struct Outer { private sealed partial class Probe { " + Marked + " } }")]
+    public void GeneratedCodeCompilesInEveryKindOfPartialType(string declaration)
+    {
+        var run = GeneratorHarness.Generate(GeneratorHarness.Usings + "namespace Probes;\n" + declaration);
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedSources);
+        Assert.Empty(run.OutputErrors);
     }
 
     [Fact]
