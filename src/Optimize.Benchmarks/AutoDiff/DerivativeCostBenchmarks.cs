@@ -131,6 +131,9 @@ public class DerivativeCostBenchmarks
     [Benchmark, BenchmarkCategory(Squares)]
     public double LeastSquaresReverseGradient() => reverseSquares.ValueAndGradient(xSquares, gradientSquares);
 
+    [Benchmark, BenchmarkCategory(Squares)]
+    public double LeastSquaresGeneratedReverseGradient() => ((IGeneratedDerivatives)leastSquares).EvaluateGradient(xSquares, gradientSquares);
+
     // ---- shallow network loss ------------------------------------------------------------------------
 
     [Benchmark(Baseline = true), BenchmarkCategory(Network)]
