@@ -46,12 +46,12 @@ internal abstract class WriterBase(MethodModel m)
             case OperationNode op:
                 var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
                 v = Fresh("__t");
-                code.Line($"double {v} = {Rules.Value(op.Op, args)};");
+                code.Line($"{M.Rules.Scalar} {v} = {M.Rules.Value(op.Op, args)};");
                 break;
             case ChoiceNode choice:
                 string t = Value(choice.WhenTrue, code, values), f = Value(choice.WhenFalse, code, values);
                 v = Fresh("__t");
-                code.Line($"double {v} = ({choice.Condition}) ? {t} : {f};");
+                code.Line($"{M.Rules.Scalar} {v} = ({choice.Condition}) ? {t} : {f};");
                 break;
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }
@@ -156,19 +156,19 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
             case ChoiceNode c:
             {
                 string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
-                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? "0d"} : {f ?? "0d"}", code);
+                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? M.Rules.Zero} : {f ?? M.Rules.Zero}", code);
             }
             case OperationNode op:
             {
                 var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
                 var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
-                if (Rules.Selection(op.Op, args) is { } first)
-                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? "0d"} : {tangents[1] ?? "0d"}", code);
+                if (M.Rules.Selection(op.Op, args) is { } first)
+                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
                 string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
                 var terms = new List<string>();
                 for (int k = 0; k < args.Length; k++)
                     if (tangents[k] is { } t)
-                        terms.Add(Rules.Partial(op.Op, k, args, r) switch { "1d" => t, "(-1d)" => $"(-{t})", var p => $"{t} * {p}" });
+                        terms.Add(M.Rules.Partial(op.Op, k, args, r) is var p && p == M.Rules.One ? t : p == M.Rules.MinusOne ? $"(-{t})" : $"{t} * {p}");
                 return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
             }
             default: throw new System.InvalidOperationException(n.GetType().Name);
@@ -178,7 +178,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
     private string Temporary(string expression, Code code)
     {
         string name = Fresh("__d");
-        code.Line($"double {name} = {expression};");
+        code.Line($"{M.Rules.Scalar} {name} = {expression};");
         return name;
     }
 
@@ -198,12 +198,12 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                     }
                     if (d.Initializer is null)
                     {
-                        code.Line($"double {M.Name(local)} = 0d, {M.Tangent(local)} = 0d;");
+                        code.Line($"{M.Rules.Scalar} {M.Name(local)} = {M.Rules.Zero}, {M.Tangent(local)} = {M.Rules.Zero};");
                         continue;
                     }
                     var (v, t) = ValueAndTangent(M.ToNode(d.Initializer.Value), code);
-                    code.Line($"double {M.Tangent(local)} = {t};");
-                    code.Line($"double {M.Name(local)} = {v};");
+                    code.Line($"{M.Rules.Scalar} {M.Tangent(local)} = {t};");
+                    code.Line($"{M.Rules.Scalar} {M.Name(local)} = {v};");
                 }
                 break;
             case ExpressionStatementSyntax e:
@@ -262,7 +262,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
     {
         var values = new Dictionary<Node, string>();
         string? t = Tangent(node, code, values);
-        return (Value(node, code, values), t ?? "0d");
+        return (Value(node, code, values), t ?? M.Rules.Zero);
     }
 }
 
@@ -295,10 +295,10 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         var forward = new Code();
         foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
-        forward.Line($"double __value = {M.Render(result)};");
+        forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
         var backward = new Code();
-        foreach (var local in top.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
-        Propagate(M.ToNode(result), "1d", backward);
+        foreach (var local in top.Locals.Where(M.Active.Contains)) backward.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
+        Propagate(M.ToNode(result), M.Rules.One, backward);
         for (int k = statements.Count - 1; k >= 0; k--) Backward(statements[k], top, backward);
         code.Append(top.Declarations);
         code.Append(forward);
@@ -454,8 +454,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 }
                 if (right is null) throw Unsupported(s);
                 string w = Fresh("__w");
-                code.Line($"double {w} = {M.Adjoint(target)};");
-                code.Line($"{M.Adjoint(target)} = 0d;");
+                code.Line($"{M.Rules.Scalar} {w} = {M.Adjoint(target)};");
+                code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
                 code.Line($"{M.Name(target)} = {saves[s]};");
                 Propagate(Assigned(target, right, kind), w, code);
                 break;
@@ -486,7 +486,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var after = changed.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, s))).ToList();
                 foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
                 var backward = new Code();
-                foreach (var local in body.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
+                foreach (var local in body.Locals.Where(M.Active.Contains)) backward.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
                 BackwardAll(statements, body, backward);
                 foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
                 code.Append(body.Declarations);
@@ -541,10 +541,10 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (op.Operands.Count(o => o is not ConstantNode) > 1 && !IsName(adjoint))
                 {
                     string a = Fresh("__a");
-                    code.Line($"double {a} = {adjoint};");
+                    code.Line($"{M.Rules.Scalar} {a} = {adjoint};");
                     adjoint = a;
                 }
-                if (Rules.Selection(op.Op, args) is { } first)
+                if (M.Rules.Selection(op.Op, args) is { } first)
                 {
                     code.Open($"if ({first})");
                     Propagate(op.Operands[0], adjoint, code, values);
@@ -557,13 +557,11 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 for (int k = 0; k < args.Length; k++)
                 {
                     if (op.Operands[k] is ConstantNode) continue;
-                    string partial = Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
-                    string product = partial switch
-                    {
-                        "1d" => adjoint,
-                        "(-1d)" => $"(-{adjoint})",
-                        _ => $"{adjoint} * {partial}",
-                    };
+                    string partial = M.Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
+                    string product = partial == M.Rules.One ? adjoint
+                        : partial == M.Rules.MinusOne ? $"(-{adjoint})"
+                        : adjoint == M.Rules.One ? partial
+                        : $"{adjoint} * {partial}";
                     Propagate(op.Operands[k], IsName(product) || op.Operands[k] is VariableNode or InputNode ? product : $"({product})", code, values);
                 }
                 return;
@@ -571,5 +569,5 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         }
     }
 
-    private static bool IsName(string s) => SyntaxFacts.IsValidIdentifier(s) || s is "1d";
+    private bool IsName(string s) => SyntaxFacts.IsValidIdentifier(s) || s == M.Rules.One;
 }
