@@ -74,7 +74,11 @@ internal sealed class MethodModel
             names[declared] = name;
         }
         Active = FindActive(body);
+        Rules = new Rules(Scalar.Name);
     }
+
+    /// <summary>The derivative rules, written in the method's scalar type.</summary>
+    public Rules Rules { get; }
 
     public ITypeParameterSymbol Scalar { get; }
     public IParameterSymbol Input { get; }
@@ -89,6 +93,9 @@ internal sealed class MethodModel
     /// <inheritdoc cref="Adjoint"/>
     public string Tangent(ILocalSymbol local) => "__d_" + names[local];
 
+    /// <summary>The generated name of the flag that says whether a local's value reaches the result (reverse mode).</summary>
+    public string Reached(ILocalSymbol local) => "__r_" + names[local];
+
     public bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Scalar);
 
     public ISymbol? SymbolOf(SyntaxNode node) => model.GetSymbolInfo(node).Symbol ?? model.GetDeclaredSymbol(node);
@@ -97,10 +104,10 @@ internal sealed class MethodModel
 
     public ILocalSymbol? DeclaredLocal(SyntaxNode node) => model.GetDeclaredSymbol(node) as ILocalSymbol;
 
-    /// <summary>The type of a local, as the generated code declares it (T becomes double).</summary>
+    /// <summary>The type of a local, as the generated code declares it.</summary>
     public string TypeName(ILocalSymbol local, SyntaxNode at)
     {
-        if (IsScalar(local.Type)) return "double";
+        if (IsScalar(local.Type)) return Scalar.Name;
         if (Mentions(local.Type, Scalar)) throw new UnsupportedException(at, $"local '{local.Name}' has a type built on {Scalar.Name}");
         return local.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
@@ -147,29 +154,15 @@ internal sealed class MethodModel
         return active;
     }
 
-    /// <summary>Renders code that does not need derivatives: T becomes double and locals take their generated names.</summary>
+    /// <summary>Renders code that does not need derivatives, with the locals' generated names.</summary>
     public string Render(SyntaxNode node) => new Renderer(this).Visit(node)!.ToString();
 
     private sealed class Renderer(MethodModel m) : CSharpSyntaxRewriter
     {
-        public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
-        {
-            var s = m.model.GetSymbolInfo(node).Symbol;
-            if (SymbolEqualityComparer.Default.Equals(s, m.Scalar)) return SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.DoubleKeyword)).WithTriviaFrom(node);
-            if (s is ILocalSymbol l && m.names.TryGetValue(l, out var name)) return node.WithIdentifier(SyntaxFactory.Identifier(name)).WithTriviaFrom(node);
-            return base.VisitIdentifierName(node);
-        }
-
-        public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
-        {
-            // T.One, T.Zero and T.NegativeOne are explicit interface members on double: write them as literals.
-            if (node.Expression is IdentifierNameSyntax id && SymbolEqualityComparer.Default.Equals(m.model.GetSymbolInfo(id).Symbol, m.Scalar))
-            {
-                string? literal = node.Name.Identifier.ValueText switch { "One" => "1d", "Zero" => "0d", "NegativeOne" => "(-1d)", _ => null };
-                if (literal is not null) return SyntaxFactory.ParseExpression(literal).WithTriviaFrom(node);
-            }
-            return base.VisitMemberAccessExpression(node);
-        }
+        public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node) =>
+            m.model.GetSymbolInfo(node).Symbol is ILocalSymbol l && m.names.TryGetValue(l, out var name)
+                ? node.WithIdentifier(SyntaxFactory.Identifier(name)).WithTriviaFrom(node)
+                : base.VisitIdentifierName(node);
 
         public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node)
         {

@@ -6,8 +6,17 @@ namespace Optimize.Generators;
 /// Max and Min at a tie (or a NaN first argument) select the first argument, and Pow(a, b) has
 /// ∂/∂b = 0 where a ≤ 0 and ∂/∂a = 0 at 0⁰.
 /// </summary>
-internal static class Rules
+internal sealed class Rules(string scalar)
 {
+    /// <summary>The scalar type's name in the generated code.</summary>
+    public string Scalar { get; } = scalar;
+    /// <summary>The constant 1 of the scalar type.</summary>
+    public string One { get; } = scalar + ".One";
+    /// <summary>The constant 0 of the scalar type.</summary>
+    public string Zero { get; } = scalar + ".Zero";
+    /// <summary>The constant −1 of the scalar type.</summary>
+    public string MinusOne { get; } = "(-" + scalar + ".One)";
+
     /// <summary>How many arguments the function takes, or 0 if the generator does not differentiate it.</summary>
     public static int Arity(string function) => function switch
     {
@@ -18,22 +27,32 @@ internal static class Rules
     };
 
     /// <summary>The value of op applied to the operand values.</summary>
-    public static string Value(string op, string[] a) => op switch
+    public string Value(string op, string[] a) => op switch
     {
         "+" or "-" or "*" or "/" => $"{a[0]} {op} {a[1]}",
         "neg" => $"-{a[0]}",
-        _ => $"double.{op}({string.Join(", ", a)})",
+        _ => $"{Scalar}.{op}({string.Join(", ", a)})",
     };
 
     /// <summary>
     /// For Min and Max, the condition under which the first argument is selected; null for other operations.
     /// </summary>
-    public static string? Selection(string op, string[] a) => op switch
+    public string? Selection(string op, string[] a) => op switch
     {
-        "Max" => $"double.IsNaN({a[0]}) || {a[0]} >= {a[1]}",
-        "Min" => $"double.IsNaN({a[0]}) || {a[0]} <= {a[1]}",
+        "Max" => $"{Scalar}.IsNaN({a[0]}) || {a[0]} >= {a[1]}",
+        "Min" => $"{Scalar}.IsNaN({a[0]}) || {a[0]} <= {a[1]}",
         _ => null,
     };
+
+    /// <summary>
+    /// The tangent term t·d of a function's partial d, where, as in the runtime forward mode (Dual), a zero
+    /// double tangent adds exactly zero also when d is infinite or NaN: an operand that does not move along the
+    /// direction (√ and 0^y at 0) adds nothing to the directional derivative.
+    /// </summary>
+    /// <param name="derivative">The partial derivative, a name.</param>
+    /// <param name="tangent">The operand's tangent, a name.</param>
+    public string Along(string derivative, string tangent) =>
+        $"(typeof({Scalar}) == typeof(double) && {tangent} == {Zero} && !{Scalar}.IsFinite({derivative}) ? {Zero} : {tangent} * {derivative})";
 
     /// <summary>Whether the partial derivatives of op read its result's value.</summary>
     public static bool ReadsResult(string op) => op is "/" or "Sqrt" or "Exp" or "Tan" or "Tanh" or "Pow";
@@ -43,33 +62,33 @@ internal static class Rules
     /// <param name="k">Which operand.</param>
     /// <param name="a">The operands' values.</param>
     /// <param name="r">The result's value.</param>
-    public static string Partial(string op, int k, string[] a, string r) => (op, k) switch
+    public string Partial(string op, int k, string[] a, string r) => (op, k) switch
     {
-        ("+", _) => "1d",
-        ("-", 0) => "1d",
-        ("-", 1) => "(-1d)",
+        ("+", _) => One,
+        ("-", 0) => One,
+        ("-", 1) => MinusOne,
         ("*", 0) => a[1],
         ("*", 1) => a[0],
-        ("/", 0) => $"(1d / {a[1]})",
+        ("/", 0) => $"({One} / {a[1]})",
         ("/", 1) => $"(-{r} / {a[1]})",
-        ("neg", _) => "(-1d)",
-        ("Sqrt", _) => $"(1d / ({r} + {r}))",
+        ("neg", _) => MinusOne,
+        ("Sqrt", _) => $"({One} / ({r} + {r}))",
         ("Exp", _) => r,
-        ("Log", _) => $"(1d / {a[0]})",
-        ("Sin", _) => $"double.Cos({a[0]})",
-        ("Cos", _) => $"(-double.Sin({a[0]}))",
-        ("Tan", _) => $"(1d + {r} * {r})",
-        ("Asin", _) => $"(1d / double.Sqrt(1d - {a[0]} * {a[0]}))",
-        ("Acos", _) => $"(-1d / double.Sqrt(1d - {a[0]} * {a[0]}))",
-        ("Atan", _) => $"(1d / (1d + {a[0]} * {a[0]}))",
-        ("Sinh", _) => $"double.Cosh({a[0]})",
-        ("Cosh", _) => $"double.Sinh({a[0]})",
-        ("Tanh", _) => $"(1d - {r} * {r})",
-        ("Abs", _) => $"({a[0]} > 0d ? 1d : {a[0]} < 0d ? -1d : 0d)",
+        ("Log", _) => $"({One} / {a[0]})",
+        ("Sin", _) => $"{Scalar}.Cos({a[0]})",
+        ("Cos", _) => $"(-{Scalar}.Sin({a[0]}))",
+        ("Tan", _) => $"({One} + {r} * {r})",
+        ("Asin", _) => $"({One} / {Scalar}.Sqrt({One} - {a[0]} * {a[0]}))",
+        ("Acos", _) => $"({MinusOne} / {Scalar}.Sqrt({One} - {a[0]} * {a[0]}))",
+        ("Atan", _) => $"({One} / ({One} + {a[0]} * {a[0]}))",
+        ("Sinh", _) => $"{Scalar}.Cosh({a[0]})",
+        ("Cosh", _) => $"{Scalar}.Sinh({a[0]})",
+        ("Tanh", _) => $"({One} - {r} * {r})",
+        ("Abs", _) => $"({a[0]} > {Zero} ? {One} : {a[0]} < {Zero} ? {MinusOne} : {Zero})",
         ("Atan2", 0) => $"({a[1]} / ({a[0]} * {a[0]} + {a[1]} * {a[1]}))",
         ("Atan2", 1) => $"(-{a[0]} / ({a[0]} * {a[0]} + {a[1]} * {a[1]}))",
-        ("Pow", 0) => $"({a[1]} == 0d && {a[0]} == 0d ? 0d : {a[1]} * double.Pow({a[0]}, {a[1]} - 1d))",
-        ("Pow", 1) => $"({a[0]} > 0d ? {r} * double.Log({a[0]}) : 0d)",
+        ("Pow", 0) => $"({a[1]} == {Zero} && {a[0]} == {Zero} ? {Zero} : {a[1]} * {Scalar}.Pow({a[0]}, {a[1]} - {One}))",
+        ("Pow", 1) => $"({a[0]} > {Zero} ? {r} * {Scalar}.Log({a[0]}) : {Zero})",
         _ => throw new System.ArgumentException($"no rule for {op} operand {k}"),
     };
 }

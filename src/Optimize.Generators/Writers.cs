@@ -46,12 +46,12 @@ internal abstract class WriterBase(MethodModel m)
             case OperationNode op:
                 var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
                 v = Fresh("__t");
-                code.Line($"double {v} = {Rules.Value(op.Op, args)};");
+                code.Line($"{M.Rules.Scalar} {v} = {M.Rules.Value(op.Op, args)};");
                 break;
             case ChoiceNode choice:
                 string t = Value(choice.WhenTrue, code, values), f = Value(choice.WhenFalse, code, values);
                 v = Fresh("__t");
-                code.Line($"double {v} = ({choice.Condition}) ? {t} : {f};");
+                code.Line($"{M.Rules.Scalar} {v} = ({choice.Condition}) ? {t} : {f};");
                 break;
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }
@@ -156,31 +156,24 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
             case ChoiceNode c:
             {
                 string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
-                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? "0d"} : {f ?? "0d"}", code);
+                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? M.Rules.Zero} : {f ?? M.Rules.Zero}", code);
             }
             case OperationNode op:
             {
                 var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
                 var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
-                if (Rules.Selection(op.Op, args) is { } first)
-                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? "0d"} : {tangents[1] ?? "0d"}", code);
+                if (M.Rules.Selection(op.Op, args) is { } first)
+                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
                 string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
                 var terms = new List<string>();
                 for (int k = 0; k < args.Length; k++)
                 {
                     if (tangents[k] is not { } t) continue;
-                    string partial = Rules.Partial(op.Op, k, args, r);
+                    string p = M.Rules.Partial(op.Op, k, args, r);
                     if (Rules.Arity(op.Op) > 0)
-                    {
-                        // As in the runtime forward mode: an operand that does not move along the direction adds
-                        // nothing, also where the function's partial is infinite or NaN (√ and 0^y at 0).
-                        string d = Temporary(partial, code);
-                        terms.Add($"({t} == 0d && !double.IsFinite({d}) ? 0d : {t} * {d})");
-                    }
+                        terms.Add(M.Rules.Along(Temporary(p, code), t));
                     else
-                    {
-                        terms.Add(partial switch { "1d" => t, "(-1d)" => $"(-{t})", var p => $"{t} * {p}" });
-                    }
+                        terms.Add(p == M.Rules.One ? t : p == M.Rules.MinusOne ? $"(-{t})" : $"{t} * {p}");
                 }
                 return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
             }
@@ -191,7 +184,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
     private string Temporary(string expression, Code code)
     {
         string name = Fresh("__d");
-        code.Line($"double {name} = {expression};");
+        code.Line($"{M.Rules.Scalar} {name} = {expression};");
         return name;
     }
 
@@ -211,12 +204,12 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                     }
                     if (d.Initializer is null)
                     {
-                        code.Line($"double {M.Name(local)} = 0d, {M.Tangent(local)} = 0d;");
+                        code.Line($"{M.Rules.Scalar} {M.Name(local)} = {M.Rules.Zero}, {M.Tangent(local)} = {M.Rules.Zero};");
                         continue;
                     }
                     var (v, t) = ValueAndTangent(M.ToNode(d.Initializer.Value), code);
-                    code.Line($"double {M.Tangent(local)} = {t};");
-                    code.Line($"double {M.Name(local)} = {v};");
+                    code.Line($"{M.Rules.Scalar} {M.Tangent(local)} = {t};");
+                    code.Line($"{M.Rules.Scalar} {M.Name(local)} = {v};");
                 }
                 break;
             case ExpressionStatementSyntax e:
@@ -275,7 +268,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
     {
         var values = new Dictionary<Node, string>();
         string? t = Tangent(node, code, values);
-        return (Value(node, code, values), t ?? "0d");
+        return (Value(node, code, values), t ?? M.Rules.Zero);
     }
 }
 
@@ -308,10 +301,10 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         var forward = new Code();
         foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
-        forward.Line($"double __value = {M.Render(result)};");
+        forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
         var backward = new Code();
-        foreach (var local in top.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
-        Propagate(M.ToNode(result), "1d", backward);
+        DeclareAdjoints(top, backward);
+        Propagate(M.ToNode(result), M.Rules.One, "true", backward);
         for (int k = statements.Count - 1; k >= 0; k--) Backward(statements[k], top, backward);
         code.Append(top.Declarations);
         code.Append(forward);
@@ -447,7 +440,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     var d = decl.Declaration.Variables[k];
                     var local = M.DeclaredLocal(d)!;
-                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), code);
+                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), M.Reached(local), code);
                 }
                 break;
             case ExpressionStatementSyntax e:
@@ -457,7 +450,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
-                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", code);
+                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", M.Reached(target), code);
                     break;
                 }
                 if (!M.Active.Contains(target))
@@ -466,11 +459,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     break;
                 }
                 if (right is null) throw Unsupported(s);
-                string w = Fresh("__w");
-                code.Line($"double {w} = {M.Adjoint(target)};");
-                code.Line($"{M.Adjoint(target)} = 0d;");
+                string w = Fresh("__w"), reached = Fresh("__r");
+                code.Line($"{M.Rules.Scalar} {w} = {M.Adjoint(target)};");
+                code.Line($"bool {reached} = {M.Reached(target)};");
+                code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
+                code.Line($"{M.Reached(target)} = false;");
                 code.Line($"{M.Name(target)} = {saves[s]};");
-                Propagate(Assigned(target, right, kind), w, code);
+                Propagate(Assigned(target, right, kind), w, reached, code);
                 break;
             }
             case IfStatementSyntax i:
@@ -499,7 +494,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var after = changed.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, s))).ToList();
                 foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
                 var backward = new Code();
-                foreach (var local in body.Locals.Where(M.Active.Contains)) backward.Line($"double {M.Adjoint(local)} = 0d;");
+                DeclareAdjoints(body, backward);
                 BackwardAll(statements, body, backward);
                 foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
                 code.Append(body.Declarations);
@@ -521,19 +516,34 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     }
 
     /// <summary>Adds the adjoint <paramref name="adjoint"/> of a tree's value into the adjoints of its leaves.</summary>
-    private void Propagate(Node root, string adjoint, Code code)
+    /// <param name="root">The tree.</param>
+    /// <param name="adjoint">The adjoint of its value.</param>
+    /// <param name="reached">Whether its value reaches the result: "true", or the name of a flag.</param>
+    /// <param name="code">Where the code goes.</param>
+    private void Propagate(Node root, string adjoint, string reached, Code code)
     {
-        if (adjoint == "1d" || !Multiplies(root))
+        if (reached == "true" || !Multiplies(root))
         {
-            Propagate(root, adjoint, code, new Dictionary<Node, string>());
+            Propagate(root, adjoint, reached, code, new Dictionary<Node, string>());
             return;
         }
-        // A value that does not reach the result (a branch not taken, a guarded √) has adjoint 0: it must add
-        // nothing, also where its partials are infinite or NaN, as in the runtime reverse mode, which never
-        // sweeps such a value.
-        code.Open($"if ({adjoint} != 0d)");
-        Propagate(root, adjoint, code, new Dictionary<Node, string>());
+        // A value that does not reach the result (a branch not taken, a guarded √) must add nothing, also where
+        // its partials are infinite or NaN, as in the runtime reverse mode, which never sweeps such a value. A
+        // flag and not a test of the adjoint for 0: over dual numbers (Hessian-vector products) an adjoint whose
+        // value is 0 may still carry a tangent.
+        code.Open($"if ({reached})");
+        Propagate(root, adjoint, "true", code, new Dictionary<Node, string>());
         code.Close();
+    }
+
+    /// <summary>Declares the adjoints of a region's active locals, and the flags that say whether they reach the result.</summary>
+    private void DeclareAdjoints(Region region, Code code)
+    {
+        foreach (var local in region.Locals.Where(M.Active.Contains))
+        {
+            code.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
+            code.Line($"bool {M.Reached(local)} = false;");
+        }
     }
 
     /// <summary>
@@ -550,7 +560,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         _ => false,
     };
 
-    private void Propagate(Node n, string adjoint, Code code, Dictionary<Node, string> values)
+    private void Propagate(Node n, string adjoint, string reached, Code code, Dictionary<Node, string> values)
     {
         switch (n)
         {
@@ -558,16 +568,17 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 return;
             case VariableNode v:
                 code.Line($"{M.Adjoint(v.Symbol)} += {adjoint};");
+                code.Line(reached == "true" ? $"{M.Reached(v.Symbol)} = true;" : $"{M.Reached(v.Symbol)} |= {reached};");
                 return;
             case InputNode input:
                 code.Line($"gradient[{input.Index}] += {adjoint};");
                 return;
             case ChoiceNode c:
                 code.Open($"if ({c.Condition})");
-                Propagate(c.WhenTrue, adjoint, code, values);
+                Propagate(c.WhenTrue, adjoint, reached, code, values);
                 code.Close();
                 code.Open("else");
-                Propagate(c.WhenFalse, adjoint, code, values);
+                Propagate(c.WhenFalse, adjoint, reached, code, values);
                 code.Close();
                 return;
             case OperationNode op:
@@ -578,35 +589,33 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (op.Operands.Count(o => o is not ConstantNode) > 1 && !IsName(adjoint))
                 {
                     string a = Fresh("__a");
-                    code.Line($"double {a} = {adjoint};");
+                    code.Line($"{M.Rules.Scalar} {a} = {adjoint};");
                     adjoint = a;
                 }
-                if (Rules.Selection(op.Op, args) is { } first)
+                if (M.Rules.Selection(op.Op, args) is { } first)
                 {
                     code.Open($"if ({first})");
-                    Propagate(op.Operands[0], adjoint, code, values);
+                    Propagate(op.Operands[0], adjoint, reached, code, values);
                     code.Close();
                     code.Open("else");
-                    Propagate(op.Operands[1], adjoint, code, values);
+                    Propagate(op.Operands[1], adjoint, reached, code, values);
                     code.Close();
                     return;
                 }
                 for (int k = 0; k < args.Length; k++)
                 {
                     if (op.Operands[k] is ConstantNode) continue;
-                    string partial = Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
-                    string product = partial switch
-                    {
-                        "1d" => adjoint,
-                        "(-1d)" => $"(-{adjoint})",
-                        _ => $"{adjoint} * {partial}",
-                    };
-                    Propagate(op.Operands[k], IsName(product) || op.Operands[k] is VariableNode or InputNode ? product : $"({product})", code, values);
+                    string partial = M.Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
+                    string product = partial == M.Rules.One ? adjoint
+                        : partial == M.Rules.MinusOne ? $"(-{adjoint})"
+                        : adjoint == M.Rules.One ? partial
+                        : $"{adjoint} * {partial}";
+                    Propagate(op.Operands[k], IsName(product) || op.Operands[k] is VariableNode or InputNode ? product : $"({product})", reached, code, values);
                 }
                 return;
             }
         }
     }
 
-    private static bool IsName(string s) => SyntaxFacts.IsValidIdentifier(s) || s is "1d";
+    private bool IsName(string s) => SyntaxFacts.IsValidIdentifier(s) || s == M.Rules.One;
 }

@@ -1,3 +1,4 @@
+using Optimize.Oracles;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Optimize.Problems;
@@ -6,7 +7,7 @@ namespace Optimize.Problems;
 /// A convex quadratic f(x) = ½xᵀAx − bᵀx with a seeded random symmetric positive definite
 /// A = MᵀM/n + I (eigenvalues in [1, ~5]); the minimizer solves Ax = b and the minimum is −½bᵀA⁻¹b.
 /// </summary>
-public sealed class ConvexQuadratic : TestProblem
+public sealed partial class ConvexQuadratic : TestProblem
 {
     private readonly double[] a; // row-major n×n
     private readonly double[] b;
@@ -50,6 +51,7 @@ public sealed class ConvexQuadratic : TestProblem
     public double[] LinearTerm => (double[])b.Clone();
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         int n = Dimension;
@@ -101,7 +103,7 @@ public sealed class ConvexQuadratic : TestProblem
 /// Linear least squares f(x) = ½‖y − Ax‖² with a seeded Gaussian A (rows × columns) and
 /// y = Ax₀ + noise: ∇f = −Aᵀ(y − Ax), ∇²f = AᵀA. The minimum comes from a QR solve.
 /// </summary>
-public sealed class LeastSquares : TestProblem
+public sealed partial class LeastSquares : TestProblem
 {
     private readonly double[] a; // row-major rows×columns
     private readonly double[] y;
@@ -151,6 +153,7 @@ public sealed class LeastSquares : TestProblem
     public double[] Observations => (double[])y.Clone();
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         int n = Dimension;

@@ -94,7 +94,7 @@ public sealed partial class ExtendedRosenbrock : TestProblem
 }
 
 /// <summary>f(x) = sin(x²), the lecture's symbolic example: f′(x) = 2x·cos(x²), so f′(2) = 4·cos 4. Minimum −1, nearest the start at x = √(3π/2).</summary>
-public sealed class SineOfSquare : TestProblem
+public sealed partial class SineOfSquare : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "sin-square";
@@ -110,6 +110,7 @@ public sealed class SineOfSquare : TestProblem
     public override string Source => "Sun, Basics of Numerical Optimization: Computing Derivatives (2025), symbolic differentiation";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x) => T.Sin(x[0] * x[0]);
 
     /// <inheritdoc/>
@@ -129,7 +130,7 @@ public sealed class SineOfSquare : TestProblem
 }
 
 /// <summary>f(x) = (x² + 1)², the lecture's chain-rule example: f′(x) = 4x(x² + 1), so f′(1) = 8. Minimum 1 at 0.</summary>
-public sealed class SquarePlusOneSquared : TestProblem
+public sealed partial class SquarePlusOneSquared : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "square-plus-one-squared";
@@ -145,6 +146,7 @@ public sealed class SquarePlusOneSquared : TestProblem
     public override string Source => "Sun, Basics of Numerical Optimization: Computing Derivatives (2025), analytic differentiation";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T u = x[0] * x[0] + T.One;
@@ -169,7 +171,7 @@ public sealed class SquarePlusOneSquared : TestProblem
 /// illustrate forward and reverse mode (Griewank &amp; Walther, Evaluating Derivatives, 2nd ed. 2008,
 /// §1.4). At (1.5, 0.5): y ≈ 2.0167, ∂y/∂x₁ ≈ 3.0118, ∂y/∂x₂ ≈ −13.7239. It has no minimum.
 /// </summary>
-public sealed class GriewankWaltherExample : TestProblem
+public sealed partial class GriewankWaltherExample : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "griewank-walther";
@@ -181,6 +183,7 @@ public sealed class GriewankWaltherExample : TestProblem
     public override string Source => "Griewank & Walther, Evaluating Derivatives (2008), §1.4";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T u = x[0] / x[1], w = T.Exp(x[1]);

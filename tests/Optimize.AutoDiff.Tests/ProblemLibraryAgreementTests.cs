@@ -53,6 +53,58 @@ public class ProblemLibraryAgreementTests
 
     [Theory]
     [MemberData(nameof(Problems))]
+    public void GeneratedDerivativeCodeMatchesTheHandCodedDerivatives(string name)
+    {
+        TestProblem problem = Problem(name);
+        if (problem is not IGeneratedDerivatives generated)
+        {
+            Assert.Contains(name, new[] { "beale", "powell-singular", "wood", "helical-valley", "shallow-network" });
+            return;
+        }
+        var objective = new GeneratedCodeObjective(generated);
+        int n = problem.Dimension;
+        foreach (double[] x in Points(problem))
+        {
+            var expected = new double[n];
+            double value = problem.ValueAndGradient(x, expected);
+            var gradient = new double[n];
+            Close(value, objective.ValueAndGradient(x, gradient), Tolerance, $"{name} value by the adjoint code");
+            Close(expected, gradient, Tolerance, $"{name} gradient by the adjoint code");
+
+            var direction = Perturbed(new double[n], 3, 1);
+            Close(value, objective.ValueAndDirectionalDerivative(x, direction, out double derivative), Tolerance, $"{name} value by the tangent code");
+            Close(expected.Zip(direction, (g, p) => g * p).Sum(), derivative, Tolerance, $"{name} directional derivative by the tangent code");
+
+            var v = Perturbed(new double[n], 11, 1);
+            var hv = new double[n];
+            problem.HessianVector(x, v, hv);
+            var product = new double[n];
+            objective.HessianVector(x, v, product);
+            Close(hv, product, Tolerance, $"{name} Hv by forward over the adjoint code");
+
+            if (n > 20) continue;
+            var hessian = Matrix<double>.Build.Dense(n, n);
+            problem.Hessian(x, hessian);
+            var generatedHessian = Matrix<double>.Build.Dense(n, n, double.NaN);
+            objective.Hessian(x, generatedHessian);
+            Close(hessian, generatedHessian, Tolerance, $"{name} Hessian by forward over the adjoint code");
+        }
+    }
+
+    [Fact]
+    public void GeneratedCodeObjectiveChecksItsArguments()
+    {
+        var objective = new GeneratedCodeObjective((IGeneratedDerivatives)ProblemLibrary.ExtendedRosenbrock(4));
+        var ex = Assert.Throws<ArgumentException>(() => objective.ValueAndGradient(new double[4], new double[3]));
+        Assert.Equal("gradient", ex.ParamName);
+        ex = Assert.Throws<ArgumentException>(() => objective.HessianVector(new double[4], new double[5], new double[4]));
+        Assert.Equal("v", ex.ParamName);
+        ex = Assert.Throws<ArgumentException>(() => objective.ValueAndDirectionalDerivative(new double[2], new double[2], out _));
+        Assert.Equal("x", ex.ParamName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Problems))]
     public void NestedHessianVectorProductsMatchTheHandCodedOnes(string name)
     {
         TestProblem problem = Problem(name);

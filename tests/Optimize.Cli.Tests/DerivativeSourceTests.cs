@@ -13,7 +13,8 @@ public class DerivativeSourceTests
     public void EverySourceGivesTheCapabilityItDeclares(string name)
     {
         var source = DerivativeSources.Find(name)!;
-        var oracle = source.Create(new CountedFunction(ProblemLibrary.Wood()));
+        var problem = source.Supports(ProblemLibrary.Wood()) ? ProblemLibrary.Wood() : ProblemLibrary.Rosenbrock();
+        var oracle = source.Create(new CountedFunction(problem));
         Assert.Equal(source.Provides, OracleCapabilities.Of(oracle));
     }
 
@@ -22,7 +23,7 @@ public class DerivativeSourceTests
     public void EverySourceAgreesWithTheHandCodedGradient(string name)
     {
         var source = DerivativeSources.Find(name)!;
-        var problems = new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6) };
+        var problems = new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6), ProblemLibrary.LeastSquares(20, 5) };
         foreach (var problem in problems.Where(source.Supports))
         {
             var row = DerivativeComparison.Measure(problem, source, new TimingPlan(TimeSpan.FromMicroseconds(50), 1, TimeSpan.Zero));
@@ -36,11 +37,26 @@ public class DerivativeSourceTests
         var symbolic = DerivativeSources.Find("symbolic")!;
         Assert.True(symbolic.Supports(ProblemLibrary.Wood()));
         Assert.False(symbolic.Supports(ProblemLibrary.ConvexQuadratic()));
-        Assert.All(DerivativeSources.All.Where(s => s.Name != "symbolic"), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
+        Assert.All(DerivativeSources.All.Where(s => s.Name is not ("symbolic" or "generated-ad")), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
         var outcome = CliRunner.Run("check", "quadratic", "--derivatives", "symbolic");
         Assert.Equal(Commands.ExitCodes.UsageError, outcome.ExitCode);
         Assert.Contains("does not apply to problem 'quadratic'", outcome.Error);
         Assert.Contains("reverse-ad", outcome.Error);
+    }
+
+    [Fact]
+    public void GeneratedSourceAppliesToTheProblemsWithGeneratedDerivativeCode()
+    {
+        var generated = DerivativeSources.Find("generated-ad")!;
+        Assert.True(generated.Supports(ProblemLibrary.ExtendedRosenbrock(4)));
+        Assert.True(generated.Supports(ProblemLibrary.LeastSquares()));
+        Assert.False(generated.Supports(ProblemLibrary.Wood()));
+        var outcome = CliRunner.Run("check", "extended-rosenbrock", "--derivatives", "generated-ad", "--hessian");
+        Assert.Equal(Commands.ExitCodes.Success, outcome.ExitCode);
+        Assert.Contains("generated-ad", outcome.Output);
+        var refused = CliRunner.Run("check", "wood", "--derivatives", "generated-ad");
+        Assert.Equal(Commands.ExitCodes.UsageError, refused.ExitCode);
+        Assert.Contains("does not apply to problem 'wood'", refused.Error);
     }
 
     [Fact]

@@ -11,6 +11,24 @@ internal static class Check
     /// <summary>Agreement with Richardson-extrapolated central differences, whose error is O(h⁴) plus rounding.</summary>
     public const double DifferenceTolerance = 1e-7;
 
+    /// <summary>Agreement of ∇²f·v by forward over the generated adjoint code with the runtime's second-order sweep.</summary>
+    public const double HessianVectorTolerance = 1e-11;
+
+    /// <summary>The adjoint code over dual numbers seeded with v: ∇²f·v in the tangents; checks that the values are ∇f.</summary>
+    public static double[] HessianVector(DualGradient gradientCode, double[] x, double[] v, double[] gradient)
+    {
+        int n = x.Length;
+        var inputs = new Dual<double>[n];
+        var duals = new Dual<double>[n];
+        ForwardMode.Seed(x, v, inputs);
+        gradientCode(inputs, duals);
+        Close(gradient, duals.Select(d => d.Value).ToArray(), RuntimeTolerance, "gradient over duals");
+        return duals.Select(d => d.Tangent).ToArray();
+    }
+
+    /// <summary>The generated adjoint code over dual numbers.</summary>
+    public delegate Dual<double> DualGradient(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient);
+
     /// <summary>∇f by Richardson-extrapolated central differences with step 1e-3·max(1, |xᵢ|).</summary>
     public static double[] CentralGradient(Func<double[], double> f, double[] x)
     {
@@ -108,6 +126,11 @@ internal static class Check
             Close(dot / Math.Max(1, magnitude), derivative / Math.Max(1, magnitude), RuntimeTolerance, $"{at}: directional derivative against gradient·p");
             ForwardMode.ValueAndJvp(c, x, p, out double forward);
             Close(forward / Math.Max(1, magnitude), derivative / Math.Max(1, magnitude), RuntimeTolerance, $"{at}: directional derivative against forward mode");
+
+            var hessianVector = HessianVector(c.GradientOverDuals, x, p, gradient);
+            var runtimeHessianVector = new double[n];
+            ReverseMode.HessianVector(c, x, p, runtimeHessianVector);
+            Close(runtimeHessianVector, hessianVector, HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals against the runtime");
         }
     }
 }

@@ -103,8 +103,8 @@ public sealed class DiagnosticTests
         Assert.Empty(run.OutputErrors);
         var model = GeneratorHarness.Load(run).GetType("Probes.Model")!;
         Assert.Contains(typeof(Optimize.Oracles.IGeneratedDerivatives), model.GetInterfaces());
-        Assert.NotNull(model.GetMethod("OtherGradient"));
-        Assert.NotNull(model.GetMethod("OtherDirectionalDerivative"));
+        Assert.NotNull(GeneratorHarness.GradientOverDouble(model, "Other"));
+        Assert.NotNull(GeneratorHarness.DirectionalDerivativeOverDouble(model, "Other"));
     }
 
     private const string Marked = "[GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * x[0];";

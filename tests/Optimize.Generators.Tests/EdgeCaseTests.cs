@@ -8,6 +8,17 @@ public sealed class EdgeCaseTests
 
     public static TheoryData<string> Names => new(Cases.Keys);
 
+    [Fact]
+    public void HessianVectorProductFlowsThroughAnAdjointWhoseValueIsZero()
+    {
+        var c = new SquaredSineCase();
+        double[] x = [0.0], v = [0.75];
+        var gradient = new double[1];
+        c.Gradient(x, gradient);
+        // f = sin²x: f″(0) = 2cos 0 = 2.
+        Assert.Equal([1.5], Check.HessianVector(c.GradientOverDuals, x, v, gradient));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void ConventionalDerivativesAreExactlyThoseOfTheRuntimeModes(string name)

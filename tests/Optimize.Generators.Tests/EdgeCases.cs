@@ -114,3 +114,32 @@ public sealed partial class GuardedProductCase : EdgeCase
         return x[0] > T.Zero ? scaled : x[1] * x[1];
     }
 }
+
+/// <summary>
+/// At x = 0 the adjoint of s is 0 while its tangent (over dual numbers, for ∇²f·v) is not: the Hessian-vector
+/// product must still flow through it.
+/// </summary>
+public sealed partial class SquaredSineCase : EdgeCase
+{
+    public override double[][] Points => [[0.0], [0.7]];
+    public override double[][] EdgePoints => [[0.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = T.Sin(x[0]);
+        return s * s;
+    }
+}
+
+/// <summary>A value that reaches the result with a zero adjoint through an infinite partial: NaN, as in the runtime.</summary>
+public sealed partial class ReachedSqrtAtZeroCase : EdgeCase
+{
+    public override double[][] Points => [[0.5, 1.5]];
+    public override double[][] EdgePoints => [[0.0, 0.0], [0.0, 1.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T root = T.Sqrt(x[0]);
+        return root * x[1];
+    }
+}

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Optimize.AutoDiff;
 using Optimize.Oracles;
 
 namespace Optimize.Generators.Tests;
@@ -24,6 +25,10 @@ public abstract class GeneratedCase : IScalarFunction
 
     public virtual double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
         Generated.EvaluateDirectionalDerivative(x, direction, out derivative);
+
+    /// <summary>The generated adjoint code, generic over the scalar, run on dual numbers: ∇f and ∇²f·v.</summary>
+    public virtual Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) =>
+        Generated.EvaluateGradient(x, gradient);
 
     private IGeneratedDerivatives Generated => this as IGeneratedDerivatives
         ?? throw new InvalidOperationException($"{GetType().Name} neither has a generated Evaluate nor overrides Gradient and DirectionalDerivative.");

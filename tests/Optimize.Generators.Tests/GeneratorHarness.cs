@@ -62,6 +62,14 @@ internal static class GeneratorHarness
         }
         """;
 
+    /// <summary>The generated <c>NameGradient</c> over double (beside it is the one generic over the scalar).</summary>
+    public static MethodInfo? GradientOverDouble(Type type, string name) =>
+        type.GetMethod(name + "Gradient", [typeof(ReadOnlySpan<double>), typeof(Span<double>)]);
+
+    /// <summary>The generated <c>NameDirectionalDerivative</c> over double.</summary>
+    public static MethodInfo? DirectionalDerivativeOverDouble(Type type, string name) =>
+        type.GetMethod(name + "DirectionalDerivative", [typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<double>), typeof(double).MakeByRefType()]);
+
     /// <summary>Emits the compilation with the generated code and loads it into a collectible context.</summary>
     public static Assembly Load(Run run)
     {

@@ -44,8 +44,8 @@ public sealed class RandomExpressionTests
         var (bodies, type) = Compiled.Value;
         MethodInfo method = type.GetMethod("F" + index)!;
         var function = new Reflected(method);
-        var gradientCode = type.GetMethod($"F{index}Gradient")!.CreateDelegate<GradientCode>();
-        var directionalCode = type.GetMethod($"F{index}DirectionalDerivative")!.CreateDelegate<DirectionalCode>();
+        var gradientCode = GeneratorHarness.GradientOverDouble(type, "F" + index)!.CreateDelegate<GradientCode>();
+        var directionalCode = GeneratorHarness.DirectionalDerivativeOverDouble(type, "F" + index)!.CreateDelegate<DirectionalCode>();
         var random = new Random(index);
         for (int trial = 0; trial < 3; trial++)
         {

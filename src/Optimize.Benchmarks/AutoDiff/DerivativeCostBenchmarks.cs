@@ -37,6 +37,7 @@ public class DerivativeCostBenchmarks
     private ReverseModeObjective reverseRosenbrock = null!, reverseSmall = null!, reverseSquares = null!, reverseNetwork = null!;
     private PartiallySeparableObjective<ExtendedRosenbrockTerms> termsRosenbrock = null!, termsSmall = null!;
     private IGeneratedDerivatives generatedRosenbrock = null!, generatedSmall = null!;
+    private GeneratedCodeObjective generatedSmallObjective = null!;
     private double[] x = null!, xSmall = null!, xSquares = null!, xNetwork = null!;
     private double[] gradient = null!, gradientSmall = null!, gradientSquares = null!, gradientNetwork = null!;
 
@@ -50,6 +51,7 @@ public class DerivativeCostBenchmarks
         reverseRosenbrock = new ReverseModeObjective(rosenbrock);
         generatedRosenbrock = (IGeneratedDerivatives)rosenbrock;
         generatedSmall = (IGeneratedDerivatives)rosenbrockSmall;
+        generatedSmallObjective = new GeneratedCodeObjective(generatedSmall);
         reverseSmall = new ReverseModeObjective(rosenbrockSmall);
         reverseSquares = new ReverseModeObjective(leastSquares);
         reverseNetwork = new ReverseModeObjective(network);
@@ -106,6 +108,9 @@ public class DerivativeCostBenchmarks
     public void RosenbrockNestedDualOfVariableHv() => ReverseMode.HessianVectorByNesting(rosenbrockSmall, xSmall, xSmall, gradientSmall);
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
+    public void RosenbrockGeneratedForwardOverReverseHv() => generatedSmallObjective.HessianVector(xSmall, xSmall, gradientSmall);
+
+    [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public void RosenbrockSumOfTermsHv() => termsSmall.HessianVector(xSmall, xSmall, gradientSmall);
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
@@ -130,6 +135,9 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(Squares)]
     public double LeastSquaresReverseGradient() => reverseSquares.ValueAndGradient(xSquares, gradientSquares);
+
+    [Benchmark, BenchmarkCategory(Squares)]
+    public double LeastSquaresGeneratedReverseGradient() => ((IGeneratedDerivatives)leastSquares).EvaluateGradient(xSquares, gradientSquares);
 
     // ---- shallow network loss ------------------------------------------------------------------------
 

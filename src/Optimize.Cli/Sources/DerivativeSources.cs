@@ -1,5 +1,6 @@
 using Optimize.AutoDiff;
 using Optimize.FiniteDifferences;
+using Optimize.Oracles;
 
 namespace Optimize.Cli.Sources;
 
@@ -28,6 +29,11 @@ public static class DerivativeSources
             OracleCapability.Hessian, function => new ForwardModeObjective(function)),
         new("reverse-ad", "reverse-mode AD on a tape: one forward and one backward sweep per gradient",
             OracleCapability.Hessian, function => new ReverseModeObjective(function)),
+        new("generated-ad", "reverse-mode AD by source transformation: adjoint code the derivative generator wrote at compile time, no tape",
+            OracleCapability.Hessian, function => new CountedValueObjective(function, new GeneratedCodeObjective((IGeneratedDerivatives)function.Problem)))
+        {
+            Applies = problem => problem is IGeneratedDerivatives,
+        },
         new("symbolic", "symbolic differentiation of the closed-form expression (F#), compiled",
             OracleCapability.Hessian, function => new CountedValueObjective(function, SymbolicFormulas.Objective(function.Problem)))
         {
