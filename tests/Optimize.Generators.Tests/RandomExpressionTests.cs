@@ -9,7 +9,8 @@ namespace Optimize.Generators.Tests;
 /// <summary>
 /// Property test: seeded random expressions over the whole subset, written as source text, run through the
 /// generator, compiled and loaded; the generated derivatives must agree with the runtime modes and with
-/// central differences. Half of them put the expression in a reduction loop beside an outer active value.
+/// central differences, and the adjoint code over dual numbers with the runtime's ∇²f·v. Half of them put
+/// the expression in a reduction loop beside an outer active value.
 /// </summary>
 public sealed class RandomExpressionTests
 {
@@ -46,6 +47,8 @@ public sealed class RandomExpressionTests
         var function = new Reflected(method);
         var gradientCode = GeneratorHarness.GradientOverDouble(type, "F" + index)!.CreateDelegate<GradientCode>();
         var directionalCode = GeneratorHarness.DirectionalDerivativeOverDouble(type, "F" + index)!.CreateDelegate<DirectionalCode>();
+        var dualCode = type.GetMethods().Single(m => m.Name == $"F{index}Gradient" && m.IsGenericMethodDefinition)
+            .MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<Check.DualGradient>();
         var random = new Random(index);
         for (int trial = 0; trial < 3; trial++)
         {
@@ -69,6 +72,10 @@ public sealed class RandomExpressionTests
             Assert.Equal(value, tangentValue);
             Check.Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against gradient·p");
             Check.Close(forward / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against forward mode");
+
+            var runtimeHessianVector = new double[Dimension];
+            ReverseMode.HessianVector(function, x, p, runtimeHessianVector);
+            Check.Close(runtimeHessianVector, Check.HessianVector(dualCode, x, p, gradient), Check.HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals");
         }
     }
 
