@@ -8,8 +8,8 @@ namespace Optimize.Generators.Tests;
 /// A test function f written once over the generic scalar, with the derivatives the generator wrote for it
 /// and the points at which to check them. A case whose own <c>Evaluate</c> is marked
 /// <see cref="GenerateDerivativesAttribute"/> implements <see cref="IGeneratedDerivatives"/> through the
-/// generated code; a case that wraps another marked method overrides <see cref="Gradient"/> and
-/// <see cref="DirectionalDerivative"/>.
+/// generated code; a case that wraps another marked method overrides <see cref="Gradient"/>,
+/// <see cref="DirectionalDerivative"/> and <see cref="GradientOverDuals"/>.
 /// </summary>
 public abstract class GeneratedCase : IScalarFunction
 {
@@ -31,7 +31,7 @@ public abstract class GeneratedCase : IScalarFunction
         Generated.EvaluateGradient(x, gradient);
 
     private IGeneratedDerivatives Generated => this as IGeneratedDerivatives
-        ?? throw new InvalidOperationException($"{GetType().Name} neither has a generated Evaluate nor overrides Gradient and DirectionalDerivative.");
+        ?? throw new InvalidOperationException($"{GetType().Name} neither has a generated Evaluate nor overrides the derivative methods.");
 
     public override string ToString() => GetType().Name;
 
