@@ -9,6 +9,8 @@ namespace Optimize.AutoDiff;
 /// <c>hessian</c>, <c>jacfwd</c>/<c>jacrev</c>; DiffSharp's <c>f</c>-prefixed twins that also return the value).
 /// Each picks the mode that suits the shape: gradients and VJPs by reverse mode, JVPs by forward mode,
 /// Hessian-vector products by forward over reverse, Jacobians by columns when n ≤ m and by rows otherwise.
+/// A function whose derivative code was generated at compile time (<see cref="IGeneratedDerivatives"/>) is
+/// differentiated by that code: the same modes, without a tape.
 /// </summary>
 public static class Differentiate
 {
@@ -22,20 +24,30 @@ public static class Differentiate
         return f(new Dual<T>(x, T.One)).Tangent;
     }
 
-    /// <summary>Writes ∇f(x) into <paramref name="gradient"/> (reverse mode) and returns f(x).</summary>
+    /// <summary>
+    /// Writes ∇f(x) into <paramref name="gradient"/> by reverse mode and returns f(x): by the generated adjoint
+    /// code when f carries one (<see cref="IGeneratedDerivatives"/>), else on the tape.
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="gradient">Destination of length n.</param>
     public static double Gradient(IScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient) =>
-        ReverseMode.ValueAndGradient(f, x, gradient);
+        f is IGeneratedDerivatives generated
+            ? GeneratedCode.ValueAndGradient(generated, x, gradient)
+            : ReverseMode.ValueAndGradient(f, x, gradient);
 
-    /// <summary>The directional derivative ∇f(x)·p (forward mode, one pass).</summary>
+    /// <summary>
+    /// The directional derivative ∇f(x)·p by forward mode, in one pass: by the generated tangent code when f
+    /// carries one (<see cref="IGeneratedDerivatives"/>), else on dual numbers.
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="p">The direction, of length n.</param>
     public static double Jvp(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> p)
     {
-        ForwardMode.ValueAndJvp(f, x, p, out double derivative);
+        double derivative;
+        if (f is IGeneratedDerivatives generated) GeneratedCode.ValueAndDirectionalDerivative(generated, x, p, out derivative);
+        else ForwardMode.ValueAndJvp(f, x, p, out derivative);
         return derivative;
     }
 
@@ -55,13 +67,18 @@ public static class Differentiate
     public static void Vjp(IVectorScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result) =>
         ReverseMode.ValueAndVjp(f, x, w, [], result);
 
-    /// <summary>Writes ∇²f(x)·v (forward over reverse) and returns f(x).</summary>
+    /// <summary>
+    /// Writes ∇²f(x)·v by forward over reverse and returns f(x): the generated adjoint code over dual numbers
+    /// when f carries one (<see cref="IGeneratedDerivatives"/>), else on the tape.
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>
     /// <param name="v">The direction, of length n.</param>
     /// <param name="result">Destination of length n.</param>
     public static double Hvp(IScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result) =>
-        ReverseMode.HessianVector(f, x, v, result);
+        f is IGeneratedDerivatives generated
+            ? GeneratedCode.HessianVector(generated, x, v, result)
+            : ReverseMode.HessianVector(f, x, v, result);
 
     /// <summary>Writes ∇²f(x): forward over forward for n ≤ 16, n Hessian-vector products otherwise.</summary>
     /// <param name="f">The function.</param>

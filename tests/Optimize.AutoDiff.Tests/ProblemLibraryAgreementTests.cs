@@ -47,7 +47,9 @@ public class ProblemLibraryAgreementTests
             ForwardMode.ValueAndGradient<Chunk2>(problem, x, chunked);
             Close(expected, chunked, Tolerance, $"{name} gradient by two-direction chunks");
             var direction = Perturbed(new double[n], 3, 1);
-            Close(expected.Zip(direction, (g, p) => g * p).Sum(), Differentiate.Jvp(problem, x, direction), Tolerance, $"{name} JVP");
+            ForwardMode.ValueAndJvp(problem, x, direction, out double jvp);
+            Close(expected.Zip(direction, (g, p) => g * p).Sum(), jvp, Tolerance, $"{name} JVP");
+            Close(jvp, Differentiate.Jvp(problem, x, direction), Tolerance, $"{name} JVP by the transform");
         }
     }
 
@@ -175,11 +177,51 @@ public class ProblemLibraryAgreementTests
         var expected = new double[x.Length];
         var gradient = new double[x.Length];
         problem.ValueAndGradient(x, expected);
-        Differentiate.Gradient(problem, x, gradient);
+        ReverseMode.ValueAndGradient(problem, x, gradient);
         Close(expected, gradient, Tolerance, "gradient");
         var v = Perturbed(new double[x.Length], 9, 1);
         problem.HessianVector(x, v, expected);
-        Differentiate.Hvp(problem, x, v, gradient);
+        ReverseMode.HessianVector(problem, x, v, gradient);
         Close(expected, gradient, Tolerance, "Hv");
+    }
+
+    /// <summary>A function with derivative code of its own, which records which of its members were called.</summary>
+    private sealed class RecordingGeneratedFunction : IGeneratedDerivatives
+    {
+        public List<string> Calls { get; } = [];
+        public int Dimension => 2;
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            Calls.Add($"Evaluate<{typeof(T).Name}>");
+            return x[0] * x[0] * x[1];
+        }
+        public double EvaluateGradient(ReadOnlySpan<double> x, Span<double> gradient) => EvaluateGradient<double>(x, gradient);
+        public T EvaluateGradient<T>(ReadOnlySpan<T> x, Span<T> gradient) where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            Calls.Add($"EvaluateGradient<{typeof(T).Name}>");
+            gradient[0] = (x[0] + x[0]) * x[1];
+            gradient[1] = x[0] * x[0];
+            return x[0] * x[0] * x[1];
+        }
+        public double EvaluateDirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative)
+        {
+            Calls.Add("EvaluateDirectionalDerivative");
+            derivative = 2 * x[0] * x[1] * direction[0] + x[0] * x[0] * direction[1];
+            return x[0] * x[0] * x[1];
+        }
+    }
+
+    [Fact]
+    public void TheTransformsUseGeneratedCodeWhereTheFunctionCarriesIt()
+    {
+        var f = new RecordingGeneratedFunction();
+        double[] x = [1.5, -2], gradient = new double[2], product = new double[2];
+        Assert.Equal(-4.5, Differentiate.Gradient(f, x, gradient));
+        Assert.Equal([-6.0, 2.25], gradient);
+        Assert.Equal(-6.0 * 0.5 + 2.25 * 3, Differentiate.Jvp(f, x, [0.5, 3]));
+        Differentiate.Hvp(f, x, [1, 0], product);
+        Assert.Equal([-4.0, 3.0], product);   // ∇²f = [[2x₂, 2x₁], [2x₁, 0]]
+        Assert.Equal(["EvaluateGradient<Double>", "EvaluateDirectionalDerivative", "EvaluateGradient<Dual`1>"], f.Calls);
+        Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new double[3]));
     }
 }
