@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -41,16 +40,31 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             static (ctx, _) => Generate(ctx));
         context.RegisterSourceOutput(methods, static (spc, result) =>
         {
-            foreach (var d in result.Diagnostics) spc.ReportDiagnostic(d);
+            if (result.Problem is { } problem)
+            {
+                var descriptor = problem.Id == Unsupported.Id ? Unsupported : WrongShape;
+                var location = Location.Create(problem.File, problem.Span, problem.Lines);
+                spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, problem.Method, problem.Message));
+            }
             if (result.Source is not null) spc.AddSource(result.HintName, SourceText.From(result.Source, Encoding.UTF8));
         });
     }
 
-    private sealed class Result(string hintName, string? source, ImmutableArray<Diagnostic> diagnostics)
+    /// <summary>
+    /// What one marked method yields: the generated source or the diagnostic. Compared by value, with the
+    /// diagnostic's location as plain data, so that the incremental pipeline reuses unchanged results and
+    /// keeps no syntax trees alive.
+    /// </summary>
+    private sealed record Result(string HintName, string? Source, Problem? Problem);
+
+    /// <summary>A diagnostic as plain data.</summary>
+    private sealed record Problem(string Id, string Method, string Message, string File, TextSpan Span, LinePositionSpan Lines)
     {
-        public string HintName { get; } = hintName;
-        public string? Source { get; } = source;
-        public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
+        public static Problem At(DiagnosticDescriptor descriptor, SyntaxNodeOrToken at, string method, string message)
+        {
+            var location = at.GetLocation()!;
+            return new Problem(descriptor.Id, method, message, location.SourceTree?.FilePath ?? "", location.SourceSpan, location.GetLineSpan().Span);
+        }
     }
 
     private static Result Generate(GeneratorAttributeSyntaxContext ctx)
@@ -62,14 +76,14 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         string hint = space + string.Join(".", ContainingTypes(method).Select(t => t.Name)) + "." + method.Name + ".Derivatives.g.cs";
         string? shape = CheckShape(method, syntax);
         if (shape is not null)
-            return new Result(hint, null, ImmutableArray.Create(Diagnostic.Create(WrongShape, syntax.Identifier.GetLocation(), method.Name, shape)));
+            return new Result(hint, null, Problem.At(WrongShape, syntax.Identifier, method.Name, shape));
         try
         {
-            return new Result(hint, Write(ctx, syntax, method), ImmutableArray<Diagnostic>.Empty);
+            return new Result(hint, Write(ctx, syntax, method), null);
         }
         catch (UnsupportedException e)
         {
-            return new Result(hint, null, ImmutableArray.Create(Diagnostic.Create(Unsupported, e.Node.GetLocation(), method.Name, e.Message)));
+            return new Result(hint, null, Problem.At(Unsupported, e.Node, method.Name, e.Message));
         }
     }
 
