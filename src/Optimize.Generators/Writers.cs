@@ -286,6 +286,23 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private readonly Dictionary<SyntaxNode, string> saves = new();
     private readonly Dictionary<SyntaxNode, List<(string Name, string Saved)>> loopSaves = new();
 
+    /// <summary>
+    /// Locals whose adjoints are known, at this point of the backward code, to reach the result: their flags
+    /// are set on every path here, so the code need not test them.
+    /// </summary>
+    private HashSet<ILocalSymbol> known = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Whether a local's adjoint reaches the result: "true" where that is known here, else its flag.</summary>
+    private string ReachedOf(ILocalSymbol local) => known.Contains(local) ? "true" : M.Reached(local);
+
+    /// <summary>Writes code on a path that may not run (a branch); what it learns of the flags does not outlive it.</summary>
+    private void Conditionally(System.Action write)
+    {
+        var before = new HashSet<ILocalSymbol>(known, SymbolEqualityComparer.Default);
+        write();
+        known = before;
+    }
+
     /// <summary>A method body or loop body: its declarations are hoisted to its start.</summary>
     private sealed class Region(HashSet<ILocalSymbol> outer)
     {
@@ -300,16 +317,95 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     {
         var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         var forward = new Code();
-        foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
-        forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
         var backward = new Code();
-        DeclareAdjoints(top, backward);
-        Propagate(M.ToNode(result), M.Rules.One, "true", backward);
-        for (int k = statements.Count - 1; k >= 0; k--) Backward(statements[k], top, backward);
+        var resultNode = M.ToNode(result);
+        if (statements.Count > 0 && statements[statements.Count - 1] is ForStatementSyntax or WhileStatementSyntax
+            && CanFuse(statements[statements.Count - 1], result, resultNode))
+        {
+            // The last loop's accumulators reach the result linearly, with constant coefficients: their adjoints
+            // are known before the loop runs, so the loop runs once, forward and backwards in each iteration,
+            // instead of once for the value and once more for the adjoint.
+            var loop = statements[statements.Count - 1];
+            var before = statements.Take(statements.Count - 1).ToList();
+            foreach (var s in before) Forward(s, top, true, top.Outer, forward);
+            var (accumulated, changed) = CheckLoop(loop);
+            var restores = accumulated.Concat(changed).Select(local => (Name: M.Name(local), Saved: Fresh("__p"), Type: M.TypeName(local, loop))).ToList();
+            foreach (var (name, saved, type) in restores) forward.Line($"{type} {saved} = {name};");
+            DeclareAdjoints(top, forward);
+            Propagate(resultNode, M.Rules.One, "true", forward);
+            // The accumulators advance through the iterations like the passive variables the loop changes.
+            Replay(loop, accumulated, changed.Concat(accumulated).ToList(), new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), forward);
+            forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
+            foreach (var (name, saved, _) in restores) forward.Line($"{name} = {saved};");
+            BackwardAll(before, top, backward);
+        }
+        else
+        {
+            foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
+            forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
+            DeclareAdjoints(top, backward);
+            Propagate(resultNode, M.Rules.One, "true", backward);
+            BackwardAll(statements, top, backward);
+        }
         code.Append(top.Declarations);
         code.Append(forward);
         code.Append(backward);
         code.Line("return __value;");
+    }
+
+    /// <summary>
+    /// Whether the method's last loop can run forward and backwards in one pass: the result depends on the
+    /// loop's accumulators only through sums, differences and products or quotients by constants, so
+    /// propagating the result's adjoint reads no value the loop computes, and it reads no other variable the
+    /// loop changes.
+    /// </summary>
+    private bool CanFuse(StatementSyntax loop, ExpressionSyntax result, Node resultNode)
+    {
+        var (accumulated, changed) = CheckLoop(loop);
+        if (result.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => M.SymbolOf(id) is ILocalSymbol l && changed.Contains(l, SymbolEqualityComparer.Default)))
+            return false;
+        bool Depends(Node n) => n switch
+        {
+            VariableNode v => accumulated.Contains(v.Symbol),
+            OperationNode op => op.Operands.Any(Depends),
+            ChoiceNode c => true,
+            _ => false,
+        };
+        bool Linear(Node n) => !Depends(n) || n switch
+        {
+            VariableNode => true,
+            OperationNode { Op: "+" or "-" or "neg" } op => op.Operands.All(Linear),
+            OperationNode { Op: "*" } op => op.Operands[0] is ConstantNode && Linear(op.Operands[1]) || op.Operands[1] is ConstantNode && Linear(op.Operands[0]),
+            OperationNode { Op: "/" } op => op.Operands[1] is ConstantNode && Linear(op.Operands[0]),
+            _ => false,
+        };
+        return Linear(resultNode);
+    }
+
+    /// <summary>
+    /// Writes the adjoint of a reduction loop: each iteration runs forward, leaving out the updates of
+    /// <paramref name="skip"/>, then backwards. The variables in <paramref name="advancing"/> (the passive
+    /// variables the loop changes) keep, from one iteration to the next, the values the forward part left.
+    /// </summary>
+    private void Replay(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, List<ILocalSymbol> advancing, HashSet<ILocalSymbol> skip, Code code)
+    {
+        code.Open(LoopHeader(loop));
+        var body = new Region(accumulated);
+        var forward = new Code();
+        var statements = StatementsOf(LoopBody(loop));
+        foreach (var inner in statements) Forward(inner, body, true, skip, forward);
+        // The backward part restores what the iteration changed; the next iteration starts from the values
+        // the iteration left.
+        var after = advancing.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, loop))).ToList();
+        foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
+        var backward = new Code();
+        DeclareAdjoints(body, backward);
+        BackwardAll(statements, body, backward);
+        foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
+        code.Append(body.Declarations);
+        code.Append(forward);
+        code.Append(backward);
+        code.Close();
     }
 
     // ---- forward sweep ------------------------------------------------------------------------------
@@ -440,7 +536,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     var d = decl.Declaration.Variables[k];
                     var local = M.DeclaredLocal(d)!;
-                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), M.Reached(local), code);
+                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), ReachedOf(local), code);
                 }
                 break;
             case ExpressionStatementSyntax e:
@@ -450,7 +546,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
-                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", M.Reached(target), code);
+                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", ReachedOf(target), code);
                     break;
                 }
                 if (!M.Active.Contains(target))
@@ -459,23 +555,28 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     break;
                 }
                 if (right is null) throw Unsupported(s);
-                string w = Fresh("__w"), reached = Fresh("__r");
+                string w = Fresh("__w"), reached = ReachedOf(target);
                 code.Line($"{M.Rules.Scalar} {w} = {M.Adjoint(target)};");
-                code.Line($"bool {reached} = {M.Reached(target)};");
+                if (reached != "true")
+                {
+                    reached = Fresh("__r");
+                    code.Line($"bool {reached} = {M.Reached(target)};");
+                }
                 code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
                 code.Line($"{M.Reached(target)} = false;");
+                known.Remove(target);
                 code.Line($"{M.Name(target)} = {saves[s]};");
                 Propagate(Assigned(target, right, kind), w, reached, code);
                 break;
             }
             case IfStatementSyntax i:
                 code.Open($"if ({saves[s]})");
-                BackwardAll(StatementsOf(i.Statement), region, code);
+                Conditionally(() => BackwardAll(StatementsOf(i.Statement), region, code));
                 code.Close();
                 if (i.Else is { } otherwise)
                 {
                     code.Open("else");
-                    BackwardAll(StatementsOf(otherwise.Statement), region, code);
+                    Conditionally(() => BackwardAll(StatementsOf(otherwise.Statement), region, code));
                     code.Close();
                 }
                 break;
@@ -484,23 +585,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var (accumulated, changed) = CheckLoop(s);
                 var restores = loopSaves[s];
                 foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
-                code.Open(LoopHeader(s));
-                var body = new Region(accumulated);
-                var forward = new Code();
-                var statements = StatementsOf(LoopBody(s));
-                foreach (var inner in statements) Forward(inner, body, true, accumulated, forward);
-                // The replay's backward part restores what the iteration changed; the next iteration
-                // starts from the values the iteration left.
-                var after = changed.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, s))).ToList();
-                foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
-                var backward = new Code();
-                DeclareAdjoints(body, backward);
-                BackwardAll(statements, body, backward);
-                foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
-                code.Append(body.Declarations);
-                code.Append(forward);
-                code.Append(backward);
-                code.Close();
+                Replay(s, accumulated, changed, accumulated, code);
                 foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
                 break;
             }
@@ -532,7 +617,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         // flag and not a test of the adjoint for 0: over dual numbers (Hessian-vector products) an adjoint whose
         // value is 0 may still carry a tangent.
         code.Open($"if ({reached})");
-        Propagate(root, adjoint, "true", code, new Dictionary<Node, string>());
+        Conditionally(() => Propagate(root, adjoint, "true", code, new Dictionary<Node, string>()));
         code.Close();
     }
 
@@ -543,6 +628,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         {
             code.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
             code.Line($"bool {M.Reached(local)} = false;");
+            known.Remove(local);
         }
     }
 
@@ -569,16 +655,17 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             case VariableNode v:
                 code.Line($"{M.Adjoint(v.Symbol)} += {adjoint};");
                 code.Line(reached == "true" ? $"{M.Reached(v.Symbol)} = true;" : $"{M.Reached(v.Symbol)} |= {reached};");
+                if (reached == "true") known.Add(v.Symbol);
                 return;
             case InputNode input:
                 code.Line($"gradient[{input.Index}] += {adjoint};");
                 return;
             case ChoiceNode c:
                 code.Open($"if ({c.Condition})");
-                Propagate(c.WhenTrue, adjoint, reached, code, values);
+                Conditionally(() => Propagate(c.WhenTrue, adjoint, reached, code, values));
                 code.Close();
                 code.Open("else");
-                Propagate(c.WhenFalse, adjoint, reached, code, values);
+                Conditionally(() => Propagate(c.WhenFalse, adjoint, reached, code, values));
                 code.Close();
                 return;
             case OperationNode op:
@@ -595,10 +682,10 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (M.Rules.Selection(op.Op, args) is { } first)
                 {
                     code.Open($"if ({first})");
-                    Propagate(op.Operands[0], adjoint, reached, code, values);
+                    Conditionally(() => Propagate(op.Operands[0], adjoint, reached, code, values));
                     code.Close();
                     code.Open("else");
-                    Propagate(op.Operands[1], adjoint, reached, code, values);
+                    Conditionally(() => Propagate(op.Operands[1], adjoint, reached, code, values));
                     code.Close();
                     return;
                 }

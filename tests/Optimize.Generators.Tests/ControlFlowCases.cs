@@ -482,3 +482,67 @@ public sealed partial class WhileWithConditionOnInputCase : ControlFlowCase
         return s;
     }
 }
+
+// A last loop whose accumulators reach the result linearly runs once, forward and backwards per iteration.
+// These cases cover what that pass must keep: values read before the loop, counters, constant coefficients.
+
+public sealed partial class LastLoopWithValuesReadBeforeItCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.9], [1.5, 0.4, -2.0, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = x[0] * x[1];
+        T q = s * s;                       // reads the accumulator's value before the loop
+        for (int i = 0; i < x.Length; i++) s += T.Sin(x[i]) * q;
+        return q * q + T.CreateChecked(2) * s - s / T.CreateChecked(3);
+    }
+}
+
+public sealed partial class LastLoopWithACounterCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int k = 1;
+        T first = x[k] * x[k];             // reads the counter's value before the loop
+        T sum = first;
+        for (int i = 0; i + 1 < x.Length; i++)   // k ends elsewhere than it started
+        {
+            sum += x[k] * x[i] * first;
+            k = (k + 1) % x.Length;
+        }
+        return -sum;
+    }
+}
+
+public sealed partial class LastLoopWithNestedAccumulationCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero, other = x[0];
+        for (int i = 0; i < x.Length; i++)
+        {
+            T r = x[i];
+            for (int j = 0; j < i; j++) r -= x[j] * x[i];
+            sum += r * r;
+            for (int j = 0; j <= i; j++) other += T.Cos(x[j]) * r;
+        }
+        return T.CreateChecked(0.5) * sum - other;
+    }
+}
+
+public sealed partial class LastLoopReachingTheResultNonlinearlyCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += x[i] * x[i];
+        return sum * T.Sqrt(sum) + x[0] * sum;
+    }
+}
