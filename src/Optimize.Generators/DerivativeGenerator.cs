@@ -87,12 +87,12 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Parameters(Code code, string x, string second, string secondText, string name, string checkedName)
+    private static void Parameters(Code code, string x, string second, string secondText, string name)
     {
         code.Line($"/// <param name=\"{x}\">The point.</param>");
         code.Line($"/// <param name=\"{second}\">{secondText}</param>");
         code.Line($"/// <returns>{name}(x).</returns>");
-        code.Line($"/// <exception cref=\"global::System.ArgumentException\">The {checkedName} is not as long as the point.</exception>");
+        code.Line($"/// <exception cref=\"global::System.ArgumentException\">The {second} is not as long as the point.</exception>");
     }
 
     /// <summary>The where-clause of the generated generic methods: the marked method's constraints on its scalar type.</summary>
@@ -195,22 +195,22 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         string span = "global::System.ReadOnlySpan";
         code.Line($"/// <summary>{name}(x) and its gradient, by the adjoint code the derivative generator wrote from {name}&lt;{t}&gt; (reverse mode by source transformation). Over a dual-number {t} it gives Hessian-vector products (forward over reverse).</summary>");
         code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
-        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name, "gradient");
+        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
         code.Open($"{modifiers} {t} {name}Gradient<{t}>({span}<{t}> {x}, global::System.Span<{t}> gradient){constraints}");
         code.Append(gradient);
         code.Close();
         code.Line($"/// <summary>{name}(x) and its gradient over double, by the generated adjoint code.</summary>");
-        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name, "gradient");
+        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
         code.Line($"{modifiers} double {name}Gradient({span}<double> {x}, global::System.Span<double> gradient) => {name}Gradient<double>({x}, gradient);");
         code.Line($"/// <summary>{name}(x) and its derivative along a direction, ∇f(x)·p, by the tangent code the derivative generator wrote from {name}&lt;{t}&gt; (forward mode by source transformation).</summary>");
         code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
-        Parameters(code, x, "direction", "The direction p, as long as the point.", name, "direction");
+        Parameters(code, x, "direction", "The direction p, as long as the point.", name);
         code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
         code.Open($"{modifiers} {t} {name}DirectionalDerivative<{t}>({span}<{t}> {x}, {span}<{t}> direction, out {t} derivative){constraints}");
         code.Append(tangent);
         code.Close();
         code.Line($"/// <summary>{name}(x) and ∇f(x)·p over double, by the generated tangent code.</summary>");
-        Parameters(code, x, "direction", "The direction p, as long as the point.", name, "direction");
+        Parameters(code, x, "direction", "The direction p, as long as the point.", name);
         code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
         code.Line($"{modifiers} double {name}DirectionalDerivative({span}<double> {x}, {span}<double> direction, out double derivative) => {name}DirectionalDerivative<double>({x}, direction, out derivative);");
         foreach (var _ in types) code.Close();

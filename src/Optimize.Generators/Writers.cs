@@ -285,6 +285,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
 {
     private readonly Dictionary<SyntaxNode, string> saves = new();
     private readonly Dictionary<SyntaxNode, List<(string Name, string Saved)>> loopSaves = new();
+    private readonly Dictionary<SyntaxNode, (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed)> loops = new();
 
     /// <summary>
     /// Locals whose adjoints are known, at this point of the backward code, to reach the result: their flags
@@ -432,7 +433,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             {
                 var target = Target(e.Expression, out _, out var kind) ?? throw Unsupported(s);
                 if (skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
-                if (save)
+                // An accumulation into a variable of the enclosing code is never restored by the backward part.
+                if (save && !region.Outer.Contains(target))
                 {
                     string saved = Fresh("__s");
                     region.Declarations.Line($"{M.TypeName(target, s)} {saved} = default!;");
@@ -502,6 +504,12 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// accumulates into, and the other variables declared outside it that it changes.
     /// </summary>
     private (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed) CheckLoop(StatementSyntax loop)
+    {
+        if (!loops.TryGetValue(loop, out var result)) loops[loop] = result = AnalyzeLoop(loop);
+        return result;
+    }
+
+    private (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed) AnalyzeLoop(StatementSyntax loop)
     {
         var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
         var accumulated = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
