@@ -79,7 +79,7 @@ public class EvaluationTraceTests
         var gradient = new double[2];
         double value = ReverseMode.ValueAndGradient(new GriewankWaltherFunction(), [1.5, 0.5], gradient);
         Assert.Equal(value, trace.Value);
-        Support.Close(gradient, trace.Gradient.ToArray(), 1e-15, "gradient");
+        Close(gradient, trace.Gradient.ToArray(), 1e-15, "gradient");
         Assert.Equal(Differentiate.Jvp(new GriewankWaltherFunction(), [1.5, 0.5], [0.3, -0.7]), trace.Tangent, 15);
     }
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
+using Optimize.Tests;
 
 namespace Optimize.AutoDiff.Tests;
 
@@ -19,48 +20,8 @@ internal static class Support
         return (4 * D(h / 2) - D(h)) / 3;
     }
 
-    /// <summary>∇f by Richardson-extrapolated central differences.</summary>
-    public static double[] CentralGradient(Func<double[], double> f, double[] x)
-    {
-        var g = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            int k = i;
-            g[i] = CentralDifference(t =>
-            {
-                var y = (double[])x.Clone();
-                y[k] = t;
-                return f(y);
-            }, x[i], absoluteStep: true);
-        }
-        return g;
-    }
-
-    public static void Close(double expected, double actual, double tolerance, string what = "")
-    {
-        double scale = Math.Max(1, Math.Abs(expected));
-        Assert.True(Math.Abs(expected - actual) <= tolerance * scale,
-            $"{what}: expected {expected:R}, got {actual:R} (difference {Math.Abs(expected - actual):E2}, tolerance {tolerance * scale:E2})");
-    }
-
-    /// <summary>‖expected − actual‖∞ ≤ tolerance · max(1, ‖expected‖∞).</summary>
-    public static void Close(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance, string what = "")
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        double scale = 1, worst = 0;
-        int at = -1;
-        for (int i = 0; i < expected.Length; i++) scale = Math.Max(scale, Math.Abs(expected[i]));
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double d = Math.Abs(expected[i] - actual[i]);
-            if (!(d <= worst)) { worst = d; at = i; }
-        }
-        Assert.True(worst <= tolerance * scale,
-            $"{what}: largest difference {worst:E2} at [{at}] (expected {(at >= 0 ? expected[at] : 0):R}, got {(at >= 0 ? actual[at] : 0):R}), tolerance {tolerance * scale:E2}");
-    }
-
     public static void Close(Matrix<double> expected, Matrix<double> actual, double tolerance, string what = "") =>
-        Close(expected.ToColumnMajorArray(), actual.ToColumnMajorArray(), tolerance, what);
+        Agreement.Close(expected.ToColumnMajorArray(), actual.ToColumnMajorArray(), tolerance, what);
 
     /// <summary>d/dx of a one-variable function by reverse mode (one recording, one sweep).</summary>
     public static double ReverseDerivative(Func<Variable, Variable> f, double x)

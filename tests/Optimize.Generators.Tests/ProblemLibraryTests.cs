@@ -41,8 +41,8 @@ public sealed class ProblemLibraryTests
             Array.Fill(actual, double.NaN);
             double expectedValue = problem.ValueAndGradient(x, expected);
             double value = generated.EvaluateGradient(x, actual);
-            Check.Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
-            Check.Close(expected, actual, Check.RuntimeTolerance, $"{name}: gradient");
+            Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
+            Close(expected, actual, Check.RuntimeTolerance, $"{name}: gradient");
         }
     }
 
@@ -61,8 +61,8 @@ public sealed class ProblemLibraryTests
             double dot = 0, magnitude = 1;
             for (int i = 0; i < x.Length; i++) { dot += gradient[i] * p[i]; magnitude += Math.Abs(gradient[i] * p[i]); }
             double value = generated.EvaluateDirectionalDerivative(x, p, out double derivative);
-            Check.Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
-            Check.Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{name}: directional derivative");
+            Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
+            Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{name}: directional derivative");
         }
     }
 

@@ -60,9 +60,9 @@ public sealed class RandomExpressionTests
             double reverseValue = ReverseMode.ValueAndGradient(function, x, reverse);
             Assert.True(double.IsFinite(value), $"{at}: value {value}");
             Assert.Equal(function.Evaluate<double>(x), value); // the same operations on doubles
-            Check.Close(reverseValue, value, Check.RuntimeTolerance, $"{at}: value against reverse mode");
-            Check.Close(reverse, gradient, Check.RuntimeTolerance, $"{at}: gradient against reverse mode");
-            Check.Close(Check.CentralGradient(y => function.Evaluate<double>(y), x), gradient, 1e-6, $"{at}: gradient against central differences");
+            Close(reverseValue, value, Check.RuntimeTolerance, $"{at}: value against reverse mode");
+            Close(reverse, gradient, Check.RuntimeTolerance, $"{at}: gradient against reverse mode");
+            Close(CentralGradient(y => function.Evaluate<double>(y), x), gradient, 1e-6, $"{at}: gradient against central differences");
 
             double[] p = Check.Direction(Dimension, 1000 * index + trial);
             double tangentValue = directionalCode(x, p, out double derivative);
@@ -70,12 +70,12 @@ public sealed class RandomExpressionTests
             double dot = 0, magnitude = 1;
             for (int i = 0; i < Dimension; i++) { dot += gradient[i] * p[i]; magnitude += Math.Abs(gradient[i] * p[i]); }
             Assert.Equal(value, tangentValue);
-            Check.Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against gradient·p");
-            Check.Close(forward / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against forward mode");
+            Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against gradient·p");
+            Close(forward / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{at}: directional derivative against forward mode");
 
             var runtimeHessianVector = new double[Dimension];
             ReverseMode.HessianVector(function, x, p, runtimeHessianVector);
-            Check.Close(runtimeHessianVector, Check.HessianVector(dualCode, x, p, gradient), Check.HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals");
+            Close(runtimeHessianVector, Check.HessianVector(dualCode, x, p, gradient), Check.HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals");
         }
     }
 
