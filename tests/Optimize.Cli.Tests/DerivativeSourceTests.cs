@@ -1,5 +1,6 @@
 using Optimize.Cli.Measurement;
 using Optimize.Cli.Sources;
+using Optimize.Oracles;
 using Optimize.Problems;
 
 namespace Optimize.Cli.Tests;
