@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Optimize.Generators;
+
+/// <summary>What both writers share: the method, fresh names, and the values of expression trees.</summary>
+internal abstract class WriterBase(MethodModel m)
+{
+    private int fresh;
+
+    protected MethodModel M { get; } = m;
+
+    protected string Fresh(string prefix) => prefix + (fresh++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Writes temporaries for the interior values of a tree; returns the code of its value.</summary>
+    protected string Value(Node n, Code code, Dictionary<Node, string> values)
+    {
+        if (values.TryGetValue(n, out var known)) return known;
+        string v;
+        switch (n)
+        {
+            case VariableNode var: v = M.Name(var.Symbol); break;
+            case InputNode input: v = $"{M.Input.Name}[{input.Index}]"; break;
+            case ConstantNode c: v = c.Text; break;
+            case OperationNode op:
+                var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
+                v = Fresh("__t");
+                code.Line($"{M.Rules.Scalar} {v} = {M.Rules.Value(op.Op, args)};");
+                break;
+            case ChoiceNode choice:
+                string t = Value(choice.WhenTrue, code, values), f = Value(choice.WhenFalse, code, values);
+                v = Fresh("__t");
+                code.Line($"{M.Rules.Scalar} {v} = ({choice.Condition}) ? {t} : {f};");
+                break;
+            default: throw new System.InvalidOperationException(n.GetType().Name);
+        }
+        values[n] = v;
+        return v;
+    }
+
+    /// <summary>Rejects a statement the generator does not transform.</summary>
+    protected static UnsupportedException Unsupported(SyntaxNode node) =>
+        new(node, $"the statement '{Short(node)}' is outside the subset the derivative generator transforms");
+
+    protected static string Short(SyntaxNode node)
+    {
+        string s = node.ToString().Replace('\n', ' ').Replace('\r', ' ');
+        return s.Length <= 60 ? s : s.Substring(0, 57) + "...";
+    }
+
+    /// <summary>The statements of a body or of a single embedded statement.</summary>
+    protected static IReadOnlyList<StatementSyntax> StatementsOf(StatementSyntax s) =>
+        s is BlockSyntax b ? b.Statements : new[] { s };
+
+    /// <summary>The local a simple assignment or increment writes, or null if the statement is not one.</summary>
+    protected ILocalSymbol? Target(ExpressionSyntax e, out ExpressionSyntax? right, out SyntaxKind kind)
+    {
+        right = null;
+        kind = e.Kind();
+        ExpressionSyntax? left = e switch
+        {
+            AssignmentExpressionSyntax a => a.Left,
+            PostfixUnaryExpressionSyntax p => p.Operand,
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression) => p.Operand,
+            _ => null,
+        };
+        if (e is AssignmentExpressionSyntax assignment) right = assignment.Right;
+        if (left is null) return null;
+        return M.SymbolOf(left) as ILocalSymbol ?? throw new UnsupportedException(e, $"'{Short(e)}' writes to something other than a local variable");
+    }
+
+    /// <summary>The tree of an assignment's new value: the right side, or the target combined with it.</summary>
+    protected Node Assigned(ILocalSymbol target, ExpressionSyntax right, SyntaxKind kind)
+    {
+        var r = M.ToNode(right);
+        string? op = kind switch
+        {
+            SyntaxKind.SimpleAssignmentExpression => null,
+            SyntaxKind.AddAssignmentExpression => "+",
+            SyntaxKind.SubtractAssignmentExpression => "-",
+            SyntaxKind.MultiplyAssignmentExpression => "*",
+            SyntaxKind.DivideAssignmentExpression => "/",
+            _ => throw new UnsupportedException(right.Parent!, $"'{Short(right.Parent!)}' is not an assignment the derivative generator differentiates"),
+        };
+        return op is null ? r : new OperationNode(op, new VariableNode(target), r);
+    }
+
+    /// <summary>The header of a loop, rendered: its T-typed parts must not depend on x.</summary>
+    protected string LoopHeader(StatementSyntax loop)
+    {
+        switch (loop)
+        {
+            case ForStatementSyntax f:
+                if (f.Declaration is { } d && M.IsScalar(M.TypeOf(d.Type)))
+                    throw new UnsupportedException(d, "a loop may not declare a variable of the scalar type in its header");
+                foreach (var e in f.Incrementors.Concat(f.Initializers))
+                    if (Target(e, out _, out _) is { } t && M.Active.Contains(t))
+                        throw new UnsupportedException(e, $"a loop header may not change the active variable '{t.Name}'");
+                string init = f.Declaration is { } decl ? M.Render(decl) : string.Join(", ", f.Initializers.Select(M.Render));
+                return $"for ({init}; {(f.Condition is null ? "" : M.Render(f.Condition))}; {string.Join(", ", f.Incrementors.Select(M.Render))})";
+            case WhileStatementSyntax w:
+                return $"while ({M.Render(w.Condition)})";
+            default:
+                throw Unsupported(loop);
+        }
+    }
+
+    protected static StatementSyntax LoopBody(StatementSyntax loop) => loop switch
+    {
+        ForStatementSyntax f => f.Statement,
+        WhileStatementSyntax w => w.Statement,
+        _ => throw Unsupported(loop),
+    };
+}
