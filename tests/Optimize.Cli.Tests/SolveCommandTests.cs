@@ -2,6 +2,7 @@ using System.Globalization;
 using Optimize.Cli.Commands;
 using Optimize.Cli.Sources;
 using Optimize.Oracles;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Tests;
 
@@ -83,7 +84,7 @@ public class SolveCommandTests
         var outcome = CliRunner.Run("solve", "rosenbrock", "--method", "simulated-annealing");
         Assert.Equal(ExitCodes.UsageError, outcome.ExitCode);
         Assert.Contains("Unknown method 'simulated-annealing'", outcome.Error);
-        foreach (var name in OptimizationMethods.Names) Assert.Contains(name, outcome.Error);
+        foreach (var name in MinimizationMethods.Names) Assert.Contains(name, outcome.Error);
     }
 
     [Fact]
@@ -138,8 +139,8 @@ public class SolveCommandTests
     public void EveryMethodNeedsNoMoreThanTheReferenceSourceGives()
     {
         var reference = DerivativeSources.Find(DerivativeSources.ReferenceName)!;
-        Assert.All(OptimizationMethods.All, method => Assert.True(method.Accepts(reference), method.Name));
-        Assert.Equal(OptimizationMethods.Names.Count, OptimizationMethods.Names.Distinct().Count());
-        Assert.All(OptimizationMethods.QuickNames, name => Assert.NotNull(OptimizationMethods.Find(name)));
+        Assert.All(MinimizationMethods.All, method => Assert.True(method.Accepts(reference.Provides), method.Name));
+        Assert.Equal(MinimizationMethods.Names.Count, MinimizationMethods.Names.Distinct().Count());
+        Assert.All(MinimizationMethods.QuickNames, name => Assert.NotNull(MinimizationMethods.Find(name)));
     }
 }

@@ -5,6 +5,8 @@ open Expecto
 open FsCheck.FSharp
 open Optimize.AutoDiff
 open Optimize.Solvers
+open Optimize.Solvers.Methods
+open Optimize.Solvers.QuasiNewton
 open Optimize.FSharp
 open Optimize.FSharp.GenericMath
 open Optimize.FSharp.Symbolic
@@ -150,7 +152,11 @@ let minimization =
         test "OptionsAreRecordsChangedWithWith" {
             let objective = Objective.ofSymbolic (Symbolic.ofFunction 2 rosenbrock)
             let options = { Optimize.defaults with GradientTolerance = 1e-10; StoreTrace = true }
-            for method in [ BFGS; LBFGS 5; ConjugateGradient; NewtonConjugateGradient; Newton ] do
+            for method in [ Method.named "bfgs"
+                            Method.named "lbfgs" |> Method.withOptions (LbfgsOptions(Memory = 5))
+                            Method.named "cg"
+                            Method.named "newton-cg"
+                            Method.named "newton" ] do
                 let result = objective |> Optimize.minimizeWith method { options with MaximumIterations = 5000 } [| -1.2; 1.0 |]
                 Expect.isTrue result.Converged $"{method}: converged ({result.Reason})"
                 expectAllClose 1e-7 result.Minimizer [| 1.0; 1.0 |] $"{method}: minimizer"
@@ -159,7 +165,7 @@ let minimization =
         test "FunctionsWrittenOnceOverTheScalarTypeUseTheToolkitsADProviders" {
             for objective in [ Objective.ofForwardMode (Optimize.Problems.ProblemLibrary.Rosenbrock())
                                Objective.ofReverseMode (Optimize.Problems.ProblemLibrary.Rosenbrock()) ] do
-                let result = objective |> Optimize.minimizeWith Newton Optimize.defaults [| -1.2; 1.0 |]
+                let result = objective |> Optimize.minimizeWith (Method.named "newton") Optimize.defaults [| -1.2; 1.0 |]
                 Expect.isTrue result.Converged $"converged ({result.Reason})"
                 expectAllClose 1e-8 result.Minimizer [| 1.0; 1.0 |] "minimizer"
         }
@@ -171,7 +177,7 @@ let minimization =
         test "NelderMeadNeedsOnlyValues" {
             let result =
                 Objective.ofFunction 2 rosenbrock
-                |> Optimize.minimize { Optimize.defaults with Method = NelderMead; MaximumIterations = 5000 } [| -1.2; 1.0 |]
+                |> Optimize.minimize { Optimize.defaults with Method = Method.named "nelder-mead"; MaximumIterations = 5000 } [| -1.2; 1.0 |]
             expectAllClose 1e-3 result.Minimizer [| 1.0; 1.0 |] $"minimizer ({result.Reason})"
         }
         test "IterationLimitIsAResultNotAnException" {
@@ -180,8 +186,31 @@ let minimization =
             Expect.isFalse result.Converged "not converged"
             Expect.equal result.Iterations 3 "iterations"
         }
+        test "EveryRegistryMethodIsReachableAndSolvesRosenbrock" {
+            Expect.equal Method.names (List.ofSeq MinimizationMethods.Names) "the registry's names, in order"
+            Expect.equal (List.length Method.all) 15 "every method"
+            let objective = Objective.ofReverseMode (Optimize.Problems.ProblemLibrary.Rosenbrock())
+            for method in Method.all do
+                Expect.isTrue (Object.ReferenceEquals(Method.named (method.Name.ToUpperInvariant()), method)) $"{method}: found by name"
+                let options = { Optimize.defaults with Method = method; MaximumIterations = 100_000 }
+                let result = objective |> Optimize.minimize options [| -1.2; 1.0 |]
+                Expect.isLessThanOrEqual result.Minimum 1e-6 $"{method}: f = {result.Minimum} ({result.Reason})"
+                let direct = method.Minimize(objective, ReadOnlySpan [| -1.2; 1.0 |], DriverOptions(GradientTolerance = 1e-8, MaximumIterations = 100_000))
+                Expect.equal result.Minimizer direct.Minimizer $"{method}: the same run as the registry's entry"
+                Expect.equal result.Iterations direct.Iterations $"{method}: the same iterations"
+        }
+        test "TheDefaultIsTheRegistrysDefault" {
+            Expect.equal Optimize.defaults.Method.Name MinimizationMethods.DefaultName "lbfgs"
+            Expect.equal (Optimize.defaults.Method.Options :?> LbfgsOptions).Memory 10 "memory 10"
+        }
+        test "UnknownMethodNamesAndOptionsOfAnotherTypeAreRejected" {
+            let unknown = throws<ArgumentException> (fun () -> Method.named "simplex" |> ignore)
+            for name in Method.names do Expect.stringContains unknown.Message name "lists the valid names"
+            let wrong = throws<ArgumentException> (fun () -> Method.named "bfgs" |> Method.withOptions (LbfgsOptions()) |> ignore)
+            Expect.stringContains wrong.Message "BfgsOptions" "names the options type"
+        }
         test "MethodsNeedingMissingDerivativesAreRejected" {
-            let error = throws<ArgumentException> (fun () -> Objective.forwardMode 2 rosenbrock |> Optimize.minimizeWith Newton Optimize.defaults [| -1.2; 1.0 |] |> ignore)
+            let error = throws<ArgumentException> (fun () -> Objective.forwardMode 2 rosenbrock |> Optimize.minimizeWith (Method.named "newton") Optimize.defaults [| -1.2; 1.0 |] |> ignore)
             Expect.stringContains error.Message "IHessianObjective" "names the missing oracle"
         }
     ]

@@ -8,9 +8,7 @@ open Optimize.FiniteDifferences
 open Optimize.Oracles
 open Optimize.Analytic
 open Optimize.Solvers
-open Optimize.Solvers.DerivativeFree
-open Optimize.Solvers.FirstOrder
-open Optimize.Solvers.QuasiNewton
+open Optimize.Solvers.Methods
 open Optimize.FSharp.Symbolic
 
 /// An objective whose gradient comes from forward mode: n passes with one unit tangent each.
@@ -89,28 +87,32 @@ module Objective =
     /// The full oracle by symbolic differentiation of a symbolic function, compiled once.
     let ofSymbolic (f: SymbolicFunction) : IHessianObjective = SymbolicObjective f
 
-/// The minimization methods of <see cref="M:Optimize.FSharp.Optimize.minimize"/>, with the oracle each needs.
-type Method =
-    /// L-BFGS with the given memory (Nocedal &amp; Wright, Algorithm 7.5); needs gradients.
-    | LBFGS of memory: int
-    /// BFGS (Nocedal &amp; Wright, Algorithm 6.1); needs gradients.
-    | BFGS
-    /// Nonlinear conjugate gradients (Nocedal &amp; Wright, §5.2); needs gradients.
-    | ConjugateGradient
-    /// Steepest descent with a line search; needs gradients.
-    | GradientDescent
-    /// Newton-CG (Nocedal &amp; Wright, Algorithm 7.1); needs Hessian-vector products.
-    | NewtonConjugateGradient
-    /// Newton's method with a modified Hessian (Nocedal &amp; Wright, §3.4); needs Hessians.
-    | Newton
-    /// Nelder–Mead simplex search (Nelder &amp; Mead 1965); needs values only.
-    | NelderMead
+/// The minimization methods, read from the toolkit's registry (<see cref="T:Optimize.Solvers.Methods.MinimizationMethods"/>):
+/// every method the command line knows, by the same names, with its options.
+[<RequireQualifiedAccess>]
+module Method =
+    /// Every method of the registry, in its order (values only, gradients, Hessian-vector products, Hessians).
+    let all : MinimizationMethod list = List.ofSeq MinimizationMethods.All
+
+    /// The names of <see cref="P:Optimize.FSharp.Method.all"/>.
+    let names : string list = List.ofSeq MinimizationMethods.Names
+
+    /// The method with this name (case-insensitive), e.g. <c>Method.named "bfgs"</c>; throws ArgumentException
+    /// listing the valid names when there is none.
+    let named (name: string) : MinimizationMethod = MinimizationMethods.Get name
+
+    /// The registry's default method, L-BFGS with memory 10.
+    let defaultMethod : MinimizationMethod = MinimizationMethods.Default
+
+    /// The method with other options of its own options type (e.g. <c>LbfgsOptions(Memory = 5)</c> for "lbfgs");
+    /// throws ArgumentException when the options are of another type or invalid.
+    let withOptions (options: obj) (method: MinimizationMethod) : MinimizationMethod = method.WithOptions options
 
 /// Options of <see cref="M:Optimize.FSharp.Optimize.minimize"/>; start from <see cref="P:Optimize.FSharp.Optimize.defaults"/>
-/// and change fields with <c>{ Optimize.defaults with Method = BFGS }</c>.
+/// and change fields with <c>{ Optimize.defaults with Method = Method.named "bfgs" }</c>.
 type Options =
-    { /// The method.
-      Method: Method
+    { /// The method: an entry of the registry, see <see cref="T:Optimize.FSharp.Method"/>.
+      Method: MinimizationMethod
       /// Stop when ‖∇f‖∞ ≤ this.
       GradientTolerance: float
       /// Stop when the step is at most this (0: off).
@@ -152,7 +154,7 @@ type Result =
 module Optimize =
     /// L-BFGS with memory 10, ‖∇f‖∞ ≤ 1e-8, at most 1000 iterations.
     let defaults =
-        { Method = LBFGS 10
+        { Method = Method.defaultMethod
           GradientTolerance = 1e-8
           StepTolerance = 0.0
           FunctionChangeTolerance = 0.0
@@ -181,32 +183,15 @@ module Optimize =
           Elapsed = r.Elapsed
           Trace = List.ofSeq r.Trace }
 
-    let private needs<'Oracle when 'Oracle :> IObjective> (method: Method) (objective: IObjective) : 'Oracle =
-        match objective with
-        | :? 'Oracle as o -> o
-        | _ ->
-            invalidArg
-                (nameof objective)
-                $"{method} needs an objective implementing {typeof<'Oracle>.Name}; build one with Objective.finiteDifferences, Objective.reverseMode, Objective.symbolic, …"
-
     /// Minimizes the objective from x0 with the options' method. Never throws on numerical trouble or
     /// non-convergence (the result's Reason says why it stopped); throws ArgumentException when the
     /// objective lacks the derivatives the method needs or x0 is invalid.
     let minimize (options: Options) (x0: float[]) (objective: IObjective) : Result =
         if isNull (box objective) then nullArg (nameof objective)
         if isNull (box x0) then nullArg (nameof x0)
-        let driver = driverOptions options
-        let start = ReadOnlySpan x0
-        match options.Method with
-        | LBFGS memory -> Lbfgs(LbfgsOptions(Memory = memory)).Minimize(needs options.Method objective, start, driver)
-        | BFGS -> Bfgs().Minimize(needs options.Method objective, start, driver)
-        | ConjugateGradient -> FirstOrder.ConjugateGradient().Minimize(needs options.Method objective, start, driver)
-        | GradientDescent -> FirstOrder.GradientDescent().Minimize(needs options.Method objective, start, driver)
-        | NewtonConjugateGradient -> Solvers.NewtonConjugateGradient().Minimize(needs options.Method objective, start, driver)
-        | Newton -> Solvers.Newton().Minimize(needs options.Method objective, start, driver)
-        | NelderMead -> DerivativeFree.NelderMead().Minimize(objective, start, driver)
-        |> toResult
+        if isNull (box options.Method) then nullArg (nameof options.Method)
+        options.Method.Minimize(objective, ReadOnlySpan x0, driverOptions options) |> toResult
 
     /// Minimizes with a different method, keeping the other options (for pipelines over methods).
-    let minimizeWith (method: Method) (options: Options) (x0: float[]) (objective: IObjective) : Result =
+    let minimizeWith (method: MinimizationMethod) (options: Options) (x0: float[]) (objective: IObjective) : Result =
         minimize { options with Method = method } x0 objective

@@ -7,15 +7,13 @@ using MathNet.Numerics.Optimization;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;
-using Optimize.Solvers.DerivativeFree;
-using Optimize.Solvers.FirstOrder;
-using Optimize.Solvers.QuasiNewton;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Benchmarks.Solvers;
 
 /// <summary>One method on one problem, ours or MathNet's.</summary>
 /// <param name="Problem">The problem, with its dimension.</param>
-/// <param name="Method">The method pair, e.g. "L-BFGS".</param>
+/// <param name="Method">The method's name in <see cref="MinimizationMethods"/>, e.g. "lbfgs".</param>
 /// <param name="Library">"Optimize" or "MathNet".</param>
 /// <param name="Solved">Whether the final point meets the common criterion of <see cref="SolverComparison"/>.</param>
 /// <param name="Values">Evaluations of f (fused value-and-gradient calls included).</param>
@@ -29,8 +27,8 @@ public sealed record ComparisonRow(
     double Milliseconds, double FinalGradientNorm, string Outcome);
 
 /// <summary>
-/// Runs our minimizers and MathNet.Numerics.Optimization's side by side on the same problems with the same
-/// analytic oracle: BFGS vs <see cref="BfgsMinimizer"/>, L-BFGS vs <see cref="LimitedMemoryBfgsMinimizer"/>,
+/// Runs our minimizers (entries of <see cref="MinimizationMethods"/> with their default options) and
+/// MathNet.Numerics.Optimization's side by side on the same problems with the same analytic oracle: BFGS vs <see cref="BfgsMinimizer"/>, L-BFGS vs <see cref="LimitedMemoryBfgsMinimizer"/>,
 /// nonlinear CG vs <see cref="ConjugateGradientMinimizer"/>, Newton vs <see cref="NewtonMinimizer"/> and
 /// Nelder–Mead vs <see cref="NelderMeadSimplex"/>. A run counts as solved when the returned point has
 /// f − f* ≤ 1e-6·(1 + |f*|) and, for gradient methods, ‖∇f‖₂ ≤ 1e-5. MathNet's minimizers throw when they
@@ -38,8 +36,8 @@ public sealed record ComparisonRow(
 /// </summary>
 public sealed class SolverComparison
 {
-    /// <summary>The method pairs compared.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["BFGS", "L-BFGS", "CG", "Newton", "Nelder-Mead"];
+    /// <summary>The method pairs compared, by their names in <see cref="MinimizationMethods"/>.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["bfgs", "lbfgs", "cg", "newton", "nelder-mead"];
 
     /// <summary>The gradient tolerance given to both libraries. Default 1e-8.</summary>
     public double GradientTolerance { get; init; } = 1e-8;
@@ -68,8 +66,8 @@ public sealed class SolverComparison
         foreach (var problem in problems)
             foreach (var method in Methods)
             {
-                if (method == "Nelder-Mead" && problem.Dimension > NelderMeadMaximumDimension) continue;
-                if (method is "Newton" or "BFGS" && problem.Dimension > DenseMaximumDimension) continue;
+                if (ValuesOnly(method) && problem.Dimension > NelderMeadMaximumDimension) continue;
+                if (method is "newton" or "bfgs" && problem.Dimension > DenseMaximumDimension) continue;
                 if (WarmUp)
                 {
                     RunOurs(problem, method);
@@ -89,16 +87,10 @@ public sealed class SolverComparison
         ArgumentNullException.ThrowIfNull(problem);
         var options = new DriverOptions { GradientTolerance = GradientTolerance, MaximumIterations = MaximumIterations };
         var start = problem.StartingPoint;
-        var result = method switch
-        {
-            "BFGS" => new Bfgs().Minimize(problem, start, options),
-            "L-BFGS" => new Lbfgs().Minimize(problem, start, options),
-            "CG" => new ConjugateGradient().Minimize(problem, start, options),
-            "Newton" => new Newton().Minimize(problem, start, options),
-            "Nelder-Mead" => new NelderMead().Minimize((IObjective)problem, start, options with { MaximumIterations = 100 * MaximumIterations }),
-            _ => throw new ArgumentException($"Unknown method '{method}'.", nameof(method)),
-        };
-        double norm = method == "Nelder-Mead" ? GradientNorm(problem, result.Minimizer) : result.GradientNorm;
+        bool valuesOnly = ValuesOnly(method);
+        var result = MinimizationMethods.Get(method).Minimize(
+            problem, start, valuesOnly ? options with { MaximumIterations = 100 * MaximumIterations } : options);
+        double norm = valuesOnly ? GradientNorm(problem, result.Minimizer) : result.GradientNorm;
         return new ComparisonRow(Label(problem), method, "Optimize", IsSolved(problem, method, result.Minimum, norm),
             result.Evaluations.Values, result.Evaluations.Gradients, result.Evaluations.Hessians,
             result.Elapsed.TotalMilliseconds, norm, result.Reason.ToString());
@@ -117,11 +109,11 @@ public sealed class SolverComparison
         {
             MathNet.Numerics.Optimization.MinimizationResult result = method switch
             {
-                "BFGS" => new BfgsMinimizer(GradientTolerance, 1e-12, 1e-14, MaximumIterations).FindMinimum(counter.WithGradient(), start),
-                "L-BFGS" => new LimitedMemoryBfgsMinimizer(GradientTolerance, 1e-12, 1e-14, 10, MaximumIterations).FindMinimum(counter.WithGradient(), start),
-                "CG" => new ConjugateGradientMinimizer(GradientTolerance, MaximumIterations).FindMinimum(counter.WithGradient(), start),
-                "Newton" => new NewtonMinimizer(GradientTolerance, MaximumIterations, true).FindMinimum(counter.WithHessian(), start),
-                "Nelder-Mead" => new NelderMeadSimplex(1e-10, 100 * MaximumIterations).FindMinimum(counter.ValueOnly(), start),
+                "bfgs" => new BfgsMinimizer(GradientTolerance, 1e-12, 1e-14, MaximumIterations).FindMinimum(counter.WithGradient(), start),
+                "lbfgs" => new LimitedMemoryBfgsMinimizer(GradientTolerance, 1e-12, 1e-14, 10, MaximumIterations).FindMinimum(counter.WithGradient(), start),
+                "cg" => new ConjugateGradientMinimizer(GradientTolerance, MaximumIterations).FindMinimum(counter.WithGradient(), start),
+                "newton" => new NewtonMinimizer(GradientTolerance, MaximumIterations, true).FindMinimum(counter.WithHessian(), start),
+                "nelder-mead" => new NelderMeadSimplex(1e-10, 100 * MaximumIterations).FindMinimum(counter.ValueOnly(), start),
                 _ => throw new ArgumentException($"Unknown method '{method}'.", nameof(method)),
             };
             clock.Stop();
@@ -166,8 +158,11 @@ public sealed class SolverComparison
     {
         double known = problem.KnownMinimum ?? double.NaN;
         bool valueOk = double.IsFinite(value) && value - known <= 1e-6 * (1 + Math.Abs(known));
-        return method == "Nelder-Mead" ? valueOk : valueOk && gradientNorm <= 1e-5;
+        return ValuesOnly(method) ? valueOk : valueOk && gradientNorm <= 1e-5;
     }
+
+    /// <summary>Whether the method uses values only (it then has no gradient norm of its own and gets more iterations).</summary>
+    private static bool ValuesOnly(string method) => MinimizationMethods.Get(method).Needs == OracleCapability.Value;
 
     private static double GradientNorm(TestProblem problem, double[] x)
     {

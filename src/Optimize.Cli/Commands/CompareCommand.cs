@@ -4,6 +4,7 @@ using Optimize.Cli.Reports;
 using Optimize.Cli.Sources;
 using Optimize.Problems;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Commands;
 
@@ -80,9 +81,9 @@ public static class CompareCommand
     /// <summary>The methods named in <paramref name="list"/>, else all (with <paramref name="full"/>) or the quick set.</summary>
     /// <param name="list">Comma-separated names, or null.</param>
     /// <param name="full">Whether to take every method.</param>
-    public static IReadOnlyList<OptimizationMethod> SelectMethods(string? list, bool full) =>
+    public static IReadOnlyList<MinimizationMethod> SelectMethods(string? list, bool full) =>
         list is not null ? ProblemCatalog.SplitList(list).Select(ProblemCatalog.Method).Distinct().ToArray()
-        : full ? OptimizationMethods.All : OptimizationMethods.QuickNames.Select(ProblemCatalog.Method).ToArray();
+        : full ? MinimizationMethods.All : MinimizationMethods.QuickNames.Select(ProblemCatalog.Method).ToArray();
 
     /// <summary>The problems named in <paramref name="list"/>, else the full or the quick set.</summary>
     /// <param name="list">Comma-separated names, or null.</param>

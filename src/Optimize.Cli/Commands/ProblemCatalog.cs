@@ -1,6 +1,7 @@
 using Optimize.Cli.Sources;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Commands;
 
@@ -65,11 +66,11 @@ public static class ProblemCatalog
     }
 
     /// <summary>Finds a method by name.</summary>
-    /// <param name="name">One of <see cref="OptimizationMethods.Names"/>.</param>
+    /// <param name="name">One of <see cref="MinimizationMethods.Names"/>.</param>
     /// <exception cref="UsageException">The name is unknown.</exception>
-    public static OptimizationMethod Method(string name) =>
-        OptimizationMethods.Find(name)
-        ?? throw new UsageException($"Unknown method '{name}'. Valid methods: {string.Join(", ", OptimizationMethods.Names)}.");
+    public static MinimizationMethod Method(string name) =>
+        MinimizationMethods.Find(name)
+        ?? throw new UsageException($"Unknown method '{name}'. Valid methods: {string.Join(", ", MinimizationMethods.Names)}.");
 
     /// <summary>
     /// Null when <paramref name="source"/> gives what <paramref name="method"/> needs; otherwise a message saying
@@ -77,13 +78,13 @@ public static class ProblemCatalog
     /// </summary>
     /// <param name="method">The method.</param>
     /// <param name="source">The derivative source.</param>
-    public static string? Incompatibility(OptimizationMethod method, DerivativeSource source)
+    public static string? Incompatibility(MinimizationMethod method, DerivativeSource source)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(source);
-        if (method.Accepts(source)) return null;
-        var sources = DerivativeSources.All.Where(method.Accepts).Select(s => s.Name);
-        var methods = OptimizationMethods.All.Where(m => m.Accepts(source)).Select(m => m.Name);
+        if (method.Accepts(source.Provides)) return null;
+        var sources = DerivativeSources.All.Where(s => method.Accepts(s.Provides)).Select(s => s.Name);
+        var methods = MinimizationMethods.All.Where(m => m.Accepts(source.Provides)).Select(m => m.Name);
         return $"Method '{method.Name}' needs {method.Needs.Describe()}, but derivative source '{source.Name}' gives only " +
             $"{source.Provides.Describe()}. Choose --derivatives {string.Join("|", sources)}, " +
             $"or a method that works with '{source.Name}': {string.Join(", ", methods)}.";

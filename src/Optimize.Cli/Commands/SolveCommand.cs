@@ -5,6 +5,7 @@ using Optimize.Cli.Reports;
 using Optimize.Cli.Sources;
 using Optimize.Problems;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class SolveCommand
     public static Command Create(CommandEnvironment environment)
     {
         var problem = new Argument<string>("problem") { Description = "The problem (see 'optimize problems')." };
-        var method = new Option<string>("--method") { Description = $"The method: {string.Join(", ", OptimizationMethods.Names)}.", DefaultValueFactory = _ => OptimizationMethods.DefaultName };
+        var method = new Option<string>("--method") { Description = $"The method: {string.Join(", ", MinimizationMethods.Names)}.", DefaultValueFactory = _ => MinimizationMethods.DefaultName };
         var derivatives = new Option<string>("--derivatives") { Description = $"The derivative source: {string.Join(", ", DerivativeSources.Names)}.", DefaultValueFactory = _ => DerivativeSources.ReferenceName };
         var dimension = new Option<int?>("--n") { Description = "Dimension of a scalable problem (e.g. 1000 for extended-rosenbrock)." };
         var at = new Option<string?>("--at") { Description = "The starting point, comma-separated (default: the standard start)." };
@@ -58,7 +59,7 @@ public static class SolveCommand
     /// <param name="options">Driver options; with <see cref="DriverOptions.StoreTrace"/> the iterations are printed.</param>
     /// <param name="start">x₀, or null for the standard start.</param>
     /// <returns><see cref="ExitCodes.Success"/> when the run converged, else <see cref="ExitCodes.NotConverged"/>.</returns>
-    public static int Run(CommandEnvironment environment, TestProblem problem, OptimizationMethod method, DerivativeSource source,
+    public static int Run(CommandEnvironment environment, TestProblem problem, MinimizationMethod method, DerivativeSource source,
         DriverOptions options, double[]? start)
     {
         ArgumentNullException.ThrowIfNull(environment);

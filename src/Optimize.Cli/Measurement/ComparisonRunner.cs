@@ -3,6 +3,7 @@ using Optimize.Cli.Sources;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Measurement;
 
@@ -13,7 +14,7 @@ namespace Optimize.Cli.Measurement;
 /// <param name="Plan">How long to time each source.</param>
 /// <param name="Options">Driver options of every method run (a trace is always stored for the convergence curves).</param>
 public sealed record ComparisonPlan(
-    IReadOnlyList<TestProblem> Problems, IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<OptimizationMethod> Methods,
+    IReadOnlyList<TestProblem> Problems, IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<MinimizationMethod> Methods,
     TimingPlan Plan, DriverOptions Options)
 {
     /// <summary>The sources that apply to <paramref name="problem"/>.</summary>
@@ -22,10 +23,10 @@ public sealed record ComparisonPlan(
 
     /// <summary>The method runs on <paramref name="problem"/>: (method, source) pairs, the source null for value-only methods.</summary>
     /// <param name="problem">The problem.</param>
-    public IReadOnlyList<(OptimizationMethod Method, DerivativeSource? Source)> PairsFor(TestProblem problem) =>
+    public IReadOnlyList<(MinimizationMethod Method, DerivativeSource? Source)> PairsFor(TestProblem problem) =>
         Methods.SelectMany(method => method.Needs == OracleCapability.Value
             ? [(method, (DerivativeSource?)null)]
-            : SourcesFor(problem).Where(method.Accepts).Select(source => (method, (DerivativeSource?)source))).ToArray();
+            : SourcesFor(problem).Where(source => method.Accepts(source.Provides)).Select(source => (method, (DerivativeSource?)source))).ToArray();
 
     /// <summary>
     /// What is not run, one line each: sources that do not apply to some problems, and (method, source) pairs where
@@ -36,7 +37,7 @@ public sealed record ComparisonPlan(
             .Where(entry => entry.problems.Length > 0)
             .Select(entry => $"Derivative source '{entry.source.Name}' does not apply to {string.Join(", ", entry.problems)}.")
             .Concat(Methods.Where(method => method.Needs != OracleCapability.Value)
-                .SelectMany(method => Sources.Where(source => !method.Accepts(source)).Select(source =>
+                .SelectMany(method => Sources.Where(source => !method.Accepts(source.Provides)).Select(source =>
                     $"Method '{method.Name}' with source '{source.Name}': the method needs {method.Needs.Describe()}, the source gives {source.Provides.Describe()}.")))
             .ToArray();
 

@@ -3,6 +3,7 @@ using Optimize.Cli.Sources;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Measurement;
 
@@ -12,7 +13,7 @@ namespace Optimize.Cli.Measurement;
 /// <param name="SourceName">The derivative source's name, or <see cref="MethodRunner.ValuesOnly"/>.</param>
 /// <param name="Result">The solver's result.</param>
 /// <param name="FunctionCalls">Evaluations of the problem's f, by the solver and inside the derivative source.</param>
-public sealed record MethodRun(TestProblem Problem, OptimizationMethod Method, string SourceName, MinimizationResult Result, long FunctionCalls)
+public sealed record MethodRun(TestProblem Problem, MinimizationMethod Method, string SourceName, MinimizationResult Result, long FunctionCalls)
 {
     /// <summary>
     /// Whether the run solved the problem: within 1e-8·(1 + |f*|) of the known minimum f* (whatever stopped it,
@@ -49,7 +50,7 @@ public static class MethodRunner
     /// <param name="start">x₀, or null for the problem's standard start.</param>
     /// <param name="cancellationToken">Ctrl-C; the run then returns its current iterate.</param>
     /// <exception cref="ArgumentException">The source does not give what the method needs (check with <see cref="Commands.ProblemCatalog.Incompatibility"/> first).</exception>
-    public static MethodRun Run(TestProblem problem, OptimizationMethod method, DerivativeSource? source, DriverOptions options,
+    public static MethodRun Run(TestProblem problem, MinimizationMethod method, DerivativeSource? source, DriverOptions options,
         double[]? start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);

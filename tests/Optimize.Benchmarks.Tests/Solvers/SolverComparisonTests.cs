@@ -2,7 +2,7 @@ using Optimize.Benchmarks.Solvers;
 using Optimize.Problems;
 using Xunit.Abstractions;
 
-namespace Optimize.Solvers.Tests.Comparison;
+namespace Optimize.Benchmarks.Tests.Solvers;
 
 public class SolverComparisonTests(ITestOutputHelper output)
 {
