@@ -2,9 +2,9 @@ namespace Optimize.Generators;
 
 /// <summary>
 /// The derivative rules of the elementary functions, as C# expressions over the operands' values and
-/// the result's value. They follow the runtime modes' conventions (IDifferentiableScalar): Abs′(0) = 0,
-/// Max and Min at a tie (or a NaN first argument) select the first argument, and Pow(a, b) has
-/// ∂/∂b = 0 where a ≤ 0 and ∂/∂a = 0 at 0⁰.
+/// the result's value. They follow the conventions of docs/derivative-rules.md, shared with the runtime modes
+/// (IDifferentiableScalar): Abs′(0) = 0 and Abs′(NaN) = NaN, Max and Min at a tie (or a NaN first argument)
+/// select the first argument, and Pow(a, b) has ∂/∂b = 0 where a ≤ 0 and ∂/∂a = 0 at 0⁰.
 /// </summary>
 internal sealed class Rules(string scalar)
 {
@@ -84,7 +84,7 @@ internal sealed class Rules(string scalar)
         ("Sinh", _) => $"{Scalar}.Cosh({a[0]})",
         ("Cosh", _) => $"{Scalar}.Sinh({a[0]})",
         ("Tanh", _) => $"({One} - {r} * {r})",
-        ("Abs", _) => $"({a[0]} > {Zero} ? {One} : {a[0]} < {Zero} ? {MinusOne} : {Zero})",
+        ("Abs", _) => $"({a[0]} > {Zero} ? {One} : {a[0]} < {Zero} ? {MinusOne} : {Scalar}.IsNaN({a[0]}) ? {a[0]} : {Zero})",
         ("Atan2", 0) => $"({a[1]} / ({a[0]} * {a[0]} + {a[1]} * {a[1]}))",
         ("Atan2", 1) => $"(-{a[0]} / ({a[0]} * {a[0]} + {a[1]} * {a[1]}))",
         ("Pow", 0) => $"({a[1]} == {Zero} && {a[0]} == {Zero} ? {Zero} : {a[1]} * {Scalar}.Pow({a[0]}, {a[1]} - {One}))",

@@ -1,6 +1,7 @@
 /// Symbolic differentiation of <see cref="T:Optimize.FSharp.Symbolic.SymbolicExpression"/> by the
 /// rules of calculus (sum, product, power and chain rules), each result built through the
-/// canonical constructors so that it is simplified as it is formed.
+/// canonical constructors so that it is simplified as it is formed. The rules and their conventions at kinks
+/// and edges are those of docs/derivative-rules.md, shared with the runtime AD modes.
 module Optimize.FSharp.Symbolic.Differentiation
 
 open System.Collections.Generic
@@ -38,11 +39,12 @@ let derivative (index: int) (e: SymbolicExpression) : SymbolicExpression =
             | Constant 0.0 -> zero
             | db -> Canonical.multiply [ Constant(float k); Canonical.power b (k - 1); db ]
         | RealPower(b, v) ->
-            // (uᵛ)′ = uᵛ·(v′·ln u + v·u′/u)
+            // (uᵛ)′ = v·uᵛ⁻¹·u′ + uᵛ·ln u·v′. The first term is written with uᵛ⁻¹, not uᵛ/u, so that it is
+            // finite where u = 0 and v > 1, and defined for u < 0, as in the runtime modes (docs/derivative-rules.md).
             let db, dv = d b, d v
-            let throughBase = Canonical.multiply [ v; db; Canonical.power b -1 ]
-            let throughExponent = Canonical.multiply [ dv; Canonical.apply Log b ]
-            Canonical.multiply [ e; Canonical.add [ throughBase; throughExponent ] ]
+            let throughBase = Canonical.multiply [ v; Canonical.realPower b (Canonical.subtract v one); db ]
+            let throughExponent = Canonical.multiply [ e; Canonical.apply Log b; dv ]
+            Canonical.add [ throughBase; throughExponent ]
         | Apply(f, u) ->
             match d u with
             | Constant 0.0 -> zero
@@ -52,14 +54,13 @@ let derivative (index: int) (e: SymbolicExpression) : SymbolicExpression =
             let numerator = Canonical.subtract (Canonical.multiply [ x; d y ]) (Canonical.multiply [ y; d x ])
             Canonical.divide numerator (Canonical.add [ Canonical.power x 2; Canonical.power y 2 ])
         | Apply2(f, u, v) ->
-            // min(u, v) = (u + v)/2 − |u − v|/2 and max(u, v) = (u + v)/2 + |u − v|/2, so the
-            // derivative is (u′ + v′)/2 ∓ sign(u − v)·(u′ − v′)/2: the derivative of the active
-            // argument, and their mean where u = v.
+            // max and min return one of their arguments and take its derivative; at a tie, the first
+            // argument's, as in the runtime modes (docs/derivative-rules.md). first = sign(1 + sign(t)) is 1
+            // for t ≥ 0 and 0 for t < 0, with t = u − v for max (u is returned when u ≥ v) and v − u for min.
             let du, dv = d u, d v
-            let mean = Canonical.multiply [ Constant 0.5; Canonical.add [ du; dv ] ]
-            let side = if f = Max then 0.5 else -0.5
-            let switch = Canonical.multiply [ Constant side; Canonical.apply Sign (Canonical.subtract u v); Canonical.subtract du dv ]
-            Canonical.add [ mean; switch ]
+            let t = if f = Max then Canonical.subtract u v else Canonical.subtract v u
+            let first = Canonical.apply Sign (Canonical.add [ one; Canonical.apply Sign t ])
+            Canonical.add [ dv; Canonical.multiply [ first; Canonical.subtract du dv ] ]
     /// f′(u) for the outer function, reusing f(u) = value where the derivative is expressed through it.
     and outer f u value =
         match f with

@@ -25,7 +25,9 @@ namespace Optimize.AutoDiff;
 /// <see cref="IFloatingPoint{TSelf}"/> (exponent and significand of the primal), ILogB and conversions to
 /// other number types (the derivative part is dropped). Rounding functions (Round, Floor, Ceiling,
 /// Truncate) are piecewise constant and return constants. Non-smooth points use these one-sided choices:
-/// Abs′(0) = 0, Max/Min at a tie follow the first argument, Pow(x, y) has ∂/∂y = 0 where x ≤ 0.</para>
+/// Abs′(0) = 0 (and NaN at NaN), Max/Min at a tie follow the first argument, Pow(x, y) has ∂/∂y = 0 where x ≤ 0
+/// and ∂/∂x = 0 at 0⁰. These conventions are stated once, for every implementation of the rules, in
+/// docs/derivative-rules.md.</para>
 /// </remarks>
 public interface IDifferentiableScalar<TSelf, TPrimal> : IFloatingPointIeee754<TSelf>
     where TSelf : struct, IDifferentiableScalar<TSelf, TPrimal>
@@ -164,7 +166,7 @@ public interface IDifferentiableScalar<TSelf, TPrimal> : IFloatingPointIeee754<T
     static TSelf INumberBase<TSelf>.Abs(TSelf value)
     {
         TPrimal v = value.Value;
-        TPrimal sign = v > TPrimal.Zero ? TPrimal.One : v < TPrimal.Zero ? TPrimal.NegativeOne : TPrimal.Zero;
+        TPrimal sign = v > TPrimal.Zero ? TPrimal.One : v < TPrimal.Zero ? TPrimal.NegativeOne : TPrimal.IsNaN(v) ? v : TPrimal.Zero;
         return TSelf.Unary(value, TPrimal.Abs(v), sign, "abs");
     }
 
