@@ -16,6 +16,7 @@ internal static class Faults
 
     public static int Run(MpiCommunicator world, string scenario)
     {
+        Console.Error.WriteLine($"rank {world.Rank}: process {Environment.ProcessId}");
         int failing = Math.Min(1, world.Size - 1);
         var data = new SyntheticDataSet(rows: 20_000, features: 20, seed: 3, blockRows: 1000);
         var local = new LogisticLoss(data.Shard(world.Rank, world.Size), world.Rank == 0 ? 1.0 : 0);
