@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Optimize.Distributed;
+using Optimize.Distributed.DataSets;
+using Optimize.Distributed.Example;
+using Optimize.Distributed.Mpi;
+using Optimize.Solvers;
+using Optimize.Solvers.QuasiNewton;
+
+// mpiexec -n P dotnet Optimize.Distributed.Example.dll [--rows 1000000] [--features 100] [--seed 1]
+//     [--block-rows 10000] [--ridge 1] [--allreduce 100000] [--output minimizer.txt] [--plain]
+// Each process generates its blocks of rows from the seed, then L-BFGS fits a logistic regression and a linear
+// least-squares model on the whole data set; rank 0 prints the timings and writes the logistic minimizer.
+// --plain (one process only) fits the plain objectives over all the data, without the sharded wrappers, for comparison.
+return MpiSession.Run(args, world =>
+{
+    var options = Options.Parse(args);
+    if (options.Plain && world.Size != 1) throw new ArgumentException("--plain runs on one process only.", nameof(args));
+    var clock = Stopwatch.StartNew();
+    var data = new SyntheticDataSet(options.Rows, options.Features, options.Seed, options.BlockRows);
+    var shard = data.Shard(world.Rank, world.Size);
+    double generation = clock.Elapsed.TotalSeconds;
+    Barrier(world);
+    void Print(string line)
+    {
+        if (world.Rank == 0) Console.WriteLine(line);
+    }
+    Print(Invariant($"{world.Size} process(es), {data.Rows:N0} rows x {data.Features} features in {data.Blocks} blocks of {data.BlockRows:N0}; rank 0 holds rows {shard.FirstRow:N0}..{shard.FirstRow + shard.Rows - 1:N0}, generated in {generation:F2} s"));
+
+    var driver = new DriverOptions { GradientTolerance = 0, RelativeGradientTolerance = 1e-8, MaximumIterations = 200 };
+    var logistic = new TimedObjective(new LogisticLoss(shard, world.Rank == 0 ? options.Ridge : 0));
+    var fit = Fit("logistic regression", options.Plain ? logistic : ShardedObjective.Create(world, logistic), logistic);
+    if (world.Rank == 0 && options.Output is { } path)
+        File.WriteAllLines(path, fit.Minimizer.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+
+    var leastSquares = Fit("least-squares fit",
+        new ShardedLeastSquares(options.Plain ? SingleProcessCommunicator.Instance : world, new LinearResiduals(shard)), null);
+    Print(Invariant($"  least-squares fit against the true weights: max |x - w*| = {leastSquares.Minimizer.Zip(data.TrueWeights).Max(p => Math.Abs(p.First - p.Second)):E2}"));
+
+    foreach (int length in new[] { data.Features + 2, options.AllreduceLength })
+    {
+        var values = new double[length];
+        for (int i = 0; i < 5; i++) world.AllreduceSum(values);
+        Barrier(world);
+        int repeats = length > 10_000 ? 20 : 200;
+        var timer = Stopwatch.StartNew();
+        for (int i = 0; i < repeats; i++) world.AllreduceSum(values);
+        Print(Invariant($"Allreduce of {length:N0} doubles: {timer.Elapsed.TotalMicroseconds / repeats:F1} us (mean of {repeats})"));
+    }
+    return 0;
+
+    MinimizationResult Fit(string name, Optimize.Oracles.IGradientObjective objective, TimedObjective? timed)
+    {
+        Barrier(world);
+        var result = new Lbfgs().Minimize(objective, new double[data.Features], driver);
+        double perIteration = result.Elapsed.TotalMilliseconds / Math.Max(1, result.Iterations);
+        double evaluation = result.Elapsed.TotalMilliseconds / Math.Max(1, result.Evaluations.Gradients);
+        Print(Invariant($"{name}: {result.Reason} after {result.Iterations} iterations, {result.Evaluations.Gradients} evaluations, f = {result.Minimum:R}, |g| = {result.GradientNorm:E2}"));
+        string compute = timed is null ? "" : Invariant($", of which local compute on rank 0 {timed.Elapsed.TotalMilliseconds / Math.Max(1, timed.Calls):F1} ms");
+        Print(Invariant($"  time per iteration {perIteration:F1} ms; per evaluation {evaluation:F1} ms{compute}"));
+        return result;
+    }
+});
+
+static void Barrier(ICommunicator world) => world.AllreduceSum(new double[1]);
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+/// <summary>The example's command line.</summary>
+internal sealed record Options(int Rows, int Features, int Seed, int BlockRows, double Ridge, int AllreduceLength, string? Output, bool Plain)
+{
+    public static Options Parse(string[] args)
+    {
+        var options = new Options(1_000_000, 100, 1, 10_000, 1.0, 100_000, null, false);
+        var rest = args.Where(arg => arg != "--plain").ToArray();
+        if (rest.Length != args.Length) options = options with { Plain = true };
+        for (int i = 0; i + 1 < rest.Length; i += 2)
+        {
+            string value = rest[i + 1];
+            options = rest[i] switch
+            {
+                "--rows" => options with { Rows = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--features" => options with { Features = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--block-rows" => options with { BlockRows = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--ridge" => options with { Ridge = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--allreduce" => options with { AllreduceLength = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--output" => options with { Output = value },
+                _ => throw new ArgumentException(
+                    $"Unknown option '{rest[i]}'; expected --rows, --features, --seed, --block-rows, --ridge, --allreduce, --output or --plain.", nameof(args)),
+            };
+        }
+        if (rest.Length % 2 != 0) throw new ArgumentException($"Option '{rest[^1]}' has no value.", nameof(args));
+        return options;
+    }
+}
