@@ -143,7 +143,7 @@ public class ShardedObjective : IObjective
     /// The error text for a local exception; null (with NaN written into the contribution) for a finite-difference
     /// provider's non-finite value when non-finite parts propagate.
     /// </summary>
-    private protected string? LocalError(Exception exception, Span<double> contribution)
+    private string? LocalError(Exception exception, Span<double> contribution)
     {
         if (exception is NonFiniteValueException && NonFinite == NonFiniteShards.Propagate)
         {
@@ -154,7 +154,7 @@ public class ShardedObjective : IObjective
     }
 
     /// <summary>The error text when the contribution is not finite and the policy is to stop; otherwise null.</summary>
-    private protected string? NonFiniteError(ReadOnlySpan<double> contribution, string what)
+    private string? NonFiniteError(ReadOnlySpan<double> contribution, string what)
     {
         if (NonFinite != NonFiniteShards.Stop) return null;
         foreach (double value in contribution)

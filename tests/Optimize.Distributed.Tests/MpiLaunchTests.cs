@@ -20,6 +20,8 @@ public class MpiLaunchTests
         var e = Assert.Throws<MpiUnavailableException>(() => MpiLibrary.Load("/nonexistent/libmpi.so.12"));
         Assert.Contains(MpiLibrary.EnvironmentVariable, e.Message);
         Assert.Contains("/nonexistent/libmpi.so.12", e.Message);
+        var none = Assert.Throws<MpiUnavailableException>(() => MpiLibrary.Load(null, ["libmpich-absent.so.12"]));
+        Assert.StartsWith("No MPI library is installed: none of libmpich-absent.so.12 could be loaded. Install MPICH", none.Message);
     }
 
     [Fact]

@@ -62,7 +62,10 @@ public static class MpiLibrary
             .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
 
     /// <summary>Loads the requested library, or the first default candidate that loads.</summary>
-    internal static (IntPtr Handle, string Name) Load(string? requested)
+    internal static (IntPtr Handle, string Name) Load(string? requested) => Load(requested, DefaultCandidates);
+
+    /// <summary>Loads the requested library, or the first of <paramref name="candidates"/> that loads.</summary>
+    internal static (IntPtr Handle, string Name) Load(string? requested, IReadOnlyList<string> candidates)
     {
         if (!string.IsNullOrWhiteSpace(requested))
         {
@@ -71,10 +74,10 @@ public static class MpiLibrary
                 $"The MPI library '{requested}' named by {EnvironmentVariable} could not be loaded. " +
                 "Set it to the path of an MPICH-compatible library (for example /usr/lib/x86_64-linux-gnu/libmpich.so.12) or unset it.");
         }
-        foreach (string candidate in DefaultCandidates)
+        foreach (string candidate in candidates)
             if (NativeLibrary.TryLoad(candidate, out var loaded)) return (loaded, candidate);
         throw new MpiUnavailableException(
-            $"No MPI library is installed: none of {string.Join(", ", DefaultCandidates)} could be loaded. " +
+            $"No MPI library is installed: none of {string.Join(", ", candidates)} could be loaded. " +
             $"Install MPICH (Debian and Ubuntu: apt-get install mpich), or set {EnvironmentVariable} to the path of an " +
             "MPICH-compatible libmpi. Open MPI is not supported: its binary interface differs from the one MPI.NET expects.");
     }
