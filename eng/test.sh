@@ -57,7 +57,7 @@ for processes in 1 2 4; do
   else
     echo "mpiexec.mpich not found (bash eng/setup.sh installs MPICH)" > "$out"
   fi
-  grep -E 'FAILED|rank [0-9]+:' "$out" | tail -n 40
+  grep -E 'FAILED|^  rank [0-9]+: ' "$out" | tail -n 40
   summary=$(grep -Eo "distributed \(n=$processes\): [0-9]+ passed, [0-9]+ failed" "$out" | tail -n 1)
   if [ -n "$summary" ]; then
     echo "$summary"
