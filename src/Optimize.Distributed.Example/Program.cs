@@ -12,7 +12,7 @@ using Optimize.Solvers.QuasiNewton;
 // Each process generates its blocks of rows from the seed, then L-BFGS fits a logistic regression and a linear
 // least-squares model on the whole data set; rank 0 prints the timings and writes the logistic minimizer.
 // --plain (one process only) fits the plain objectives over all the data, without the sharded wrappers, for comparison.
-return MpiSession.Run(args, world =>
+return MpiRuntime.Run(args, world =>
 {
     var options = Options.Parse(args);
     if (options.Plain && world.Size != 1) throw new ArgumentException("--plain runs on one process only.", nameof(args));

@@ -8,7 +8,7 @@ namespace Optimize.Distributed;
 /// <remarks>
 /// A failure is an exception raised by a process's local part (its shard of an objective, its columns of a
 /// finite-difference gradient, its starts of a multi-start), or a non-finite local value when the objective
-/// was asked to stop on one (<see cref="NonFiniteShards.Stop"/>). <see cref="Mpi.MpiSession.Run"/> prints it on
+/// was asked to stop on one (<see cref="NonFiniteShards.Stop"/>). <see cref="Mpi.MpiRuntime.Run"/> prints it on
 /// rank 0 and ends every process with exit code 1.
 /// </remarks>
 public sealed class DistributedEvaluationException : Exception

@@ -3,7 +3,7 @@ namespace Optimize.Distributed.Mpi;
 /// <summary>
 /// All processes of the MPI job (MPI_COMM_WORLD) through MPI.NET. Sums and broadcasts go straight to
 /// MPI_Allreduce and MPI_Bcast on the caller's memory, with no copy or allocation. Created by
-/// <see cref="MpiSession"/>; not safe to use from several threads at once.
+/// <see cref="MpiRuntime"/>; not safe to use from several threads at once.
 /// </summary>
 public sealed class MpiCommunicator : ICommunicator
 {

@@ -35,7 +35,7 @@ public static class MpiLibrary
 
     /// <summary>
     /// Loads the MPI library and directs MPI.NET's imports to it. Call before the first MPI.NET call;
-    /// <see cref="MpiSession.Start"/> calls it. Later calls do nothing.
+    /// <see cref="MpiRuntime.Start"/> calls it. Later calls do nothing.
     /// </summary>
     /// <exception cref="MpiUnavailableException">No usable MPI library could be loaded; the message names what was tried.</exception>
     public static void Register()

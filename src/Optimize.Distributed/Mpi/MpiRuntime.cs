@@ -7,7 +7,7 @@ namespace Optimize.Distributed.Mpi;
 /// </summary>
 /// <example>
 /// <code>
-/// return MpiSession.Run(args, world =>
+/// return MpiRuntime.Run(args, world =>
 /// {
 ///     var objective = ShardedObjective.Create(world, LocalPartOfTheData(world.Rank, world.Size));
 ///     var result = new Lbfgs().Minimize(objective, new double[objective.Dimension]);
@@ -16,11 +16,11 @@ namespace Optimize.Distributed.Mpi;
 /// });
 /// </code>
 /// </example>
-public sealed class MpiSession : IDisposable
+public sealed class MpiRuntime : IDisposable
 {
     private readonly MPI.Environment environment;
 
-    private MpiSession(MPI.Environment environment)
+    private MpiRuntime(MPI.Environment environment)
     {
         this.environment = environment;
         World = new MpiCommunicator();
@@ -34,14 +34,14 @@ public sealed class MpiSession : IDisposable
     /// <exception cref="MpiUnavailableException">
     /// No MPI library is installed, or the program was not started by <c>mpiexec</c>.
     /// </exception>
-    public static MpiSession Start(ref string[] args)
+    public static MpiRuntime Start(ref string[] args)
     {
         MpiLibrary.Register();
         if (!MpiLibrary.IsLaunchedByMpiexec())
             throw new MpiUnavailableException(
                 "This program was not started by mpiexec. Start it as 'mpiexec -n <processes> dotnet <program>.dll …' " +
                 "(with MPICH on Debian: mpiexec.mpich), or add '-f <host file>' to run across machines.");
-        return new MpiSession(new MPI.Environment(ref args));
+        return new MpiRuntime(new MPI.Environment(ref args));
     }
 
     /// <summary>
@@ -62,10 +62,10 @@ public sealed class MpiSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(main);
-        MpiSession session;
+        MpiRuntime runtime;
         try
         {
-            session = Start(ref args);
+            runtime = Start(ref args);
         }
         catch (MpiUnavailableException e)
         {
@@ -73,22 +73,22 @@ public sealed class MpiSession : IDisposable
             return 2;
         }
 
-        int rank = session.World.Rank;
+        int rank = runtime.World.Rank;
         try
         {
-            int code = main(session.World);
-            session.Dispose();
+            int code = main(runtime.World);
+            runtime.Dispose();
             return code;
         }
         catch (DistributedEvaluationException e)
         {
             if (rank == 0) Console.Error.WriteLine($"error: {e.Message}");
-            session.Dispose();
+            runtime.Dispose();
             return 1;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"error on rank {rank} of {session.World.Size}, ending every process: {e}");
+            Console.Error.WriteLine($"error on rank {rank} of {runtime.World.Size}, ending every process: {e}");
             Console.Error.Flush();
             Console.Out.Flush();
             MpiCommunicator.Abort(1);
