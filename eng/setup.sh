@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Optimize's build and tests need on this machine:
 #   - the native BLAS/LAPACK libraries (Intel MKL from Debian's non-free component, OpenBLAS),
-#     when they are missing and we run as root;
+#     and MPICH (mpiexec and libmpich, for Optimize.Distributed), when they are missing and we run as root;
 #   - the dotnet local tools of .config/dotnet-tools.json.
 # Without native libraries everything still works through the managed provider.
 set -euo pipefail
@@ -11,7 +11,7 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 
 install_native() {
   if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup: not root or no apt-get; native BLAS is used only if already installed"
+    echo "setup: not root or no apt-get; native BLAS and MPICH are used only if already installed"
     return 0
   fi
   local wanted=()
@@ -19,6 +19,7 @@ install_native() {
   have_lib libopenblas.so.0 || wanted+=(libopenblas0-pthread)
   have_lib liblapacke.so.3 || wanted+=(liblapacke)
   have_lib libgomp.so.1 || wanted+=(libgomp1)        # MKL runs on GNU OpenMP when Intel's runtime is absent
+  { have_lib libmpich.so.12 && command -v mpiexec.mpich >/dev/null 2>&1; } || wanted+=(mpich libmpich-dev)   # Optimize.Distributed
   if ! have_lib libmkl_rt.so; then
     # MKL lives in Debian's non-free component: enable it on the existing source entry.
     for f in /etc/apt/sources.list.d/*.sources; do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test runner: the xunit projects, the Expecto executable and
-# the notebooks. Ends with one line "N passed, N failed" totalled over all of them; exits non-zero
-# when anything failed or did not build.
+# Builds the solution and runs every test runner: the xunit projects, the Expecto executable, the
+# distributed checks under mpiexec (1, 2 and 4 processes) and the notebooks. Ends with one line
+# "N passed, N failed" totalled over all of them; exits non-zero when anything failed or did not build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$PWD/artifacts/test-results"
@@ -18,6 +18,7 @@ fi
 # xunit projects: counts from their TRX files.
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
+  [ "$name" = Optimize.Distributed.MpiChecks ] && continue   # not xunit: run under mpiexec below
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || true
   trx="$results/$name.trx"
@@ -43,6 +44,27 @@ for project in tests/*/*.fsproj; do
     passed=$((passed + p)); failed=$((failed + f + e))
   else
     echo "test: $name printed no summary"; failed=$((failed + 1))
+  fi
+done
+
+# Distributed checks: one executable on every process of an mpiexec job; rank 0 prints
+# "distributed (n=P): N passed, N failed". Each check counts once per process count.
+checks=tests/Optimize.Distributed.MpiChecks/bin/Release/net10.0/Optimize.Distributed.MpiChecks.dll
+for processes in 1 2 4; do
+  out="$results/distributed-n$processes.log"
+  if command -v mpiexec.mpich >/dev/null 2>&1; then
+    timeout 300 mpiexec.mpich -n "$processes" dotnet "$checks" > "$out" 2>&1
+  else
+    echo "mpiexec.mpich not found (bash eng/setup.sh installs MPICH)" > "$out"
+  fi
+  grep -E 'FAILED|^  rank [0-9]+: ' "$out" | tail -n 40
+  summary=$(grep -Eo "distributed \(n=$processes\): [0-9]+ passed, [0-9]+ failed" "$out" | tail -n 1)
+  if [ -n "$summary" ]; then
+    echo "$summary"
+    read -r _ _ p _ f _ <<< "${summary//,/}"
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    echo "test: distributed checks on $processes processes printed no summary"; tail -n 20 "$out"; failed=$((failed + 1))
   fi
 done
 
