@@ -15,7 +15,7 @@ public static class MoreGarbowHillstromSet
     public const string Name = "mgh";
 
     private const string Paper = "Moré, Garbow & Hillstrom (1981)";
-    private const string PaperDigits = Paper + ", Table of minima";
+    private const string PaperDigits = Paper + ", as printed there (6 digits)";
     private const string LeastSquaresFinal = Paper + ", with 8 digits from MINPACK-1's lmder test output (final residual norm squared)";
     private const string ClosedForm = "closed form at the start";
 
@@ -66,7 +66,7 @@ public static class MoreGarbowHillstromSet
             Instance(14, new Wood(), [Go(19192), null, null], Paper),
             Instance(15, new KowalikOsborne(), [Ls(0.072891510), Ls(2.9793701), Ls(29.959062)], LeastSquaresFinal,
                 new DocumentedMinimum(0.032052193 * 0.032052193, "x₁ → ∞, x₂ = −14.07…, x₃, x₄ → −∞", $"{Paper} (1.02734·10⁻³); digits from {lm}")),
-            Instance(16, new BrownDennis(), [Ls(2.8154384e3), Ls(5.5507335e5), Ls(6.1211252e7)], LeastSquaresFinal),
+            Instance(16, new BrownDennis(), [Ls(2.8154384e3), Ls(5.5507335e5), Ls(6.1211252e7)], PaperDigits),
             Instance(17, new OsborneOne(), [Ls(0.93756402), null, null], LeastSquaresFinal),
             Instance(18, new BiggsExp6(), [Go(0.77907007565597), null, null], Paper,
                 new DocumentedMinimum(5.65565e-3, "a local minimum for m = 13", Paper)),
