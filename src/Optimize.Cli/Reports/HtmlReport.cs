@@ -77,7 +77,7 @@ public static class HtmlReport
 
     // The chart fragments call the global Plotly object; the page loads plotly.js the way Plotly.NET's own
     // standalone pages do, so the library version always matches the one Plotly.NET generates for.
-    private static string PlotlyScripts(GenericChart chart)
+    internal static string PlotlyScripts(GenericChart chart)
     {
         string standalone = GenericChart.toEmbeddedHTML(chart);
         int end = standalone.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
@@ -86,21 +86,30 @@ public static class HtmlReport
             Regex.Matches(head, "<script[^>]*src=[^>]*>\\s*</script>", RegexOptions.IgnoreCase).Select(m => m.Value));
     }
 
-    private static GenericChart Trace(string kind, string name, object[] x, double[] y)
+    internal static GenericChart Trace(string kind, string name, object[] x, double[] y, bool stepped = false)
     {
         var trace = new Trace2D(kind);
         trace.SetProperty("name", name);
         trace.SetProperty("x", x);
         trace.SetProperty("y", y);
-        if (kind == "scatter") trace.SetProperty("mode", "lines+markers");
+        if (kind == "scatter") trace.SetProperty("mode", stepped ? "lines" : "lines+markers");
+        if (stepped)
+        {
+            var line = new DynamicObj.DynamicObj();
+            line.SetProperty("shape", "hv");
+            trace.SetProperty("line", line);
+        }
         return GenericChart.ofTraceObject(true, trace);
     }
 
-    private static GenericChart WithLayout(GenericChart chart, string title, string xTitle, string yTitle, bool logY, string? barmode)
+    internal static GenericChart WithLayout(GenericChart chart, string title, string xTitle, string yTitle, bool logY, string? barmode,
+        bool logX = false)
     {
         var layout = new Layout();
         layout.SetProperty("title", Text(title));
-        layout.SetProperty("xaxis", Axis(xTitle));
+        var xAxis = Axis(xTitle);
+        if (logX) xAxis.SetProperty("type", "log");
+        layout.SetProperty("xaxis", xAxis);
         var yAxis = Axis(yTitle);
         if (logY) yAxis.SetProperty("type", "log");
         layout.SetProperty("yaxis", yAxis);
@@ -122,7 +131,7 @@ public static class HtmlReport
         return axis;
     }
 
-    private static void AppendTable(StringBuilder page, TextTable table)
+    internal static void AppendTable(StringBuilder page, TextTable table)
     {
         page.AppendLine($"<h2>{WebUtility.HtmlEncode(table.Title)}</h2>");
         page.AppendLine("<table><tr>" + string.Concat(table.Headers.Select(h => $"<th>{WebUtility.HtmlEncode(h)}</th>")) + "</tr>");

@@ -1,0 +1,15 @@
+using Optimize.Cli.Sources;
+using Optimize.Problems.MoreGarbowHillstrom;
+using Optimize.Solvers;
+
+namespace Optimize.Cli.Commands;
+
+/// <summary>What <c>optimize standard-set</c> runs.</summary>
+/// <param name="Instances">The instances.</param>
+/// <param name="Methods">The methods.</param>
+/// <param name="Sources">The derivative sources.</param>
+/// <param name="StartFactors">The start factors.</param>
+/// <param name="Options">Driver options of every run.</param>
+public sealed record StandardSetPlan(
+    IReadOnlyList<MoreGarbowHillstromInstance> Instances, IReadOnlyList<OptimizationMethod> Methods,
+    IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<double> StartFactors, DriverOptions Options);

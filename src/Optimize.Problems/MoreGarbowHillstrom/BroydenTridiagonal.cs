@@ -1,0 +1,57 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Optimize.Problems.MoreGarbowHillstrom;
+
+/// <summary>
+/// Broyden's tridiagonal function (MGH problem 30), m = n, x₀ = xₙ₊₁ = 0: rᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1;
+/// start −1; minimum 0 (Broyden 1965; Moré, Garbow &amp; Hillstrom 1981).
+/// </summary>
+public sealed class BroydenTridiagonal : SumOfSquaresProblem
+{
+    /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
+    /// <param name="dimension">n ≥ 1.</param>
+    public BroydenTridiagonal(int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        Dimension = dimension;
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "broyden-tridiagonal";
+    /// <inheritdoc/>
+    public override int Dimension { get; }
+    /// <inheritdoc/>
+    public override int ResidualCount => Dimension;
+    /// <inheritdoc/>
+    public override double[] StartingPoint => Enumerable.Repeat(-1.0, Dimension).ToArray();
+    /// <inheritdoc/>
+    public override double? KnownMinimum => 0;
+    /// <inheritdoc/>
+    public override string Source => "Broyden (1965); Moré, Garbow & Hillstrom (1981), problem 30";
+
+    /// <inheritdoc/>
+    public override T Residual<T>(int index, ReadOnlySpan<T> x)
+    {
+        ResidualIndex.Check(index, ResidualCount);
+        T left = index > 0 ? x[index - 1] : T.Zero, right = index < Dimension - 1 ? x[index + 1] : T.Zero;
+        return (C<T>(3) - C<T>(2) * x[index]) * x[index] - left - C<T>(2) * right + T.One;
+    }
+
+    /// <inheritdoc/>
+    public override void ResidualJacobian(ReadOnlySpan<double> x, Matrix<double> jacobian)
+    {
+        jacobian.Clear();
+        for (int i = 0; i < Dimension; i++)
+        {
+            jacobian[i, i] = 3 - 4 * x[i];
+            if (i > 0) jacobian[i, i - 1] = -1;
+            if (i < Dimension - 1) jacobian[i, i + 1] = -2;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void AddResidualCurvature(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, Matrix<double> hessian)
+    {
+        for (int i = 0; i < Dimension; i++) hessian[i, i] -= 4 * residuals[i];
+    }
+}
