@@ -1,6 +1,7 @@
 using Optimize.Cli.Sources;
 using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Commands;
 
@@ -11,5 +12,5 @@ namespace Optimize.Cli.Commands;
 /// <param name="StartFactors">The start factors.</param>
 /// <param name="Options">Driver options of every run.</param>
 public sealed record StandardSetPlan(
-    IReadOnlyList<MoreGarbowHillstromInstance> Instances, IReadOnlyList<OptimizationMethod> Methods,
+    IReadOnlyList<MoreGarbowHillstromInstance> Instances, IReadOnlyList<MinimizationMethod> Methods,
     IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<double> StartFactors, DriverOptions Options);

@@ -4,6 +4,7 @@ using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers;
+using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Measurement;
 
@@ -94,7 +95,7 @@ public static class StandardSetRunner
     /// <param name="methods">The methods.</param>
     /// <param name="sources">The sources.</param>
     /// <param name="factors">The start factors.</param>
-    public static int Count(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<OptimizationMethod> methods,
+    public static int Count(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<MinimizationMethod> methods,
         IReadOnlyList<DerivativeSource> sources, IReadOnlyList<double> factors)
     {
         ArgumentNullException.ThrowIfNull(instances);
@@ -104,10 +105,10 @@ public static class StandardSetRunner
         return instances.Sum(instance => factors.Count * methods.Sum(method => Pairs(method, sources, instance.Problem).Count()));
     }
 
-    private static IEnumerable<DerivativeSource?> Pairs(OptimizationMethod method, IReadOnlyList<DerivativeSource> sources, TestProblem problem) =>
+    private static IEnumerable<DerivativeSource?> Pairs(MinimizationMethod method, IReadOnlyList<DerivativeSource> sources, TestProblem problem) =>
         method.Needs == OracleCapability.Value
             ? [null]
-            : sources.Where(source => method.Accepts(source) && source.Supports(problem)).Cast<DerivativeSource?>();
+            : sources.Where(source => method.Accepts(source.Provides) && source.Supports(problem)).Cast<DerivativeSource?>();
 
     /// <summary>Runs every combination, calling <paramref name="advance"/> after each run; stops early on cancellation.</summary>
     /// <param name="instances">The instances.</param>
@@ -117,7 +118,7 @@ public static class StandardSetRunner
     /// <param name="options">Driver options of every run.</param>
     /// <param name="advance">Called after each run, with the name of the instance run.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static IReadOnlyList<StandardSetRun> Run(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<OptimizationMethod> methods,
+    public static IReadOnlyList<StandardSetRun> Run(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<MinimizationMethod> methods,
         IReadOnlyList<DerivativeSource> sources, IReadOnlyList<double> factors, DriverOptions options, Action<string> advance,
         CancellationToken cancellationToken)
     {
@@ -147,7 +148,7 @@ public static class StandardSetRunner
     /// <param name="source">The derivative source, or null for a value-only method.</param>
     /// <param name="options">Driver options.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static StandardSetRun RunOne(MoreGarbowHillstromInstance instance, double factor, OptimizationMethod method,
+    public static StandardSetRun RunOne(MoreGarbowHillstromInstance instance, double factor, MinimizationMethod method,
         DerivativeSource? source, DriverOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
