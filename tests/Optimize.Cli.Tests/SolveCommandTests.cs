@@ -1,7 +1,10 @@
 using System.Globalization;
+using Optimize.AutoDiff;
 using Optimize.Cli.Commands;
 using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
+using Optimize.Problems;
 
 namespace Optimize.Cli.Tests;
 
@@ -90,7 +93,7 @@ public class SolveCommandTests
     public void HessianMethodWithAGradientOnlySourceSaysWhatToChooseInstead()
     {
         var gradientsOnly = new DerivativeSource("gradients-only", "test source", OracleCapability.Gradient,
-            function => Optimize.Analytic.AnalyticObjective.Create(function.Dimension, function.Problem.ValueAndGradient));
+            function => Optimize.Analytic.AnalyticObjective.Create(function.Dimension, ((TestProblem)CountedFunction.Unwrap(function)).ValueAndGradient));
         string? message = ProblemCatalog.Incompatibility(ProblemCatalog.Method("newton"), gradientsOnly);
         Assert.NotNull(message);
         Assert.Contains("'newton' needs Hessians", message);
@@ -137,7 +140,7 @@ public class SolveCommandTests
     [Fact]
     public void EveryMethodNeedsNoMoreThanTheReferenceSourceGives()
     {
-        var reference = DerivativeSources.Find(DerivativeSources.ReferenceName)!;
+        var reference = SymbolicSource.All.Find(DerivativeSources.ReferenceName)!;
         Assert.All(OptimizationMethods.All, method => Assert.True(method.Accepts(reference), method.Name));
         Assert.Equal(OptimizationMethods.Names.Count, OptimizationMethods.Names.Distinct().Count());
         Assert.All(OptimizationMethods.QuickNames, name => Assert.NotNull(OptimizationMethods.Find(name)));

@@ -1,4 +1,5 @@
 using Optimize.Cli.Sources;
+using Optimize.Oracles;
 using Optimize.Problems;
 
 namespace Optimize.Cli.Measurement;
