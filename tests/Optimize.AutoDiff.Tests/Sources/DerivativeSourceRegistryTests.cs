@@ -6,7 +6,7 @@ using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests.Sources;
 
-public class DerivativeSourceTests
+public class DerivativeSourceRegistryTests
 {
     public static TheoryData<string> SourceNames() => new(DerivativeSources.Standard.Names);
 
