@@ -1,5 +1,7 @@
-using Optimize.Oracles;
+using System.Globalization;
+using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -39,6 +41,24 @@ public sealed partial class ExtendedRosenbrock : TestProblem
     public override double[]? KnownMinimizer => Enumerable.Repeat(1.0, Dimension).ToArray();
     /// <inheritdoc/>
     public override string Source => "Rosenbrock (1960); Moré, Garbow & Hillstrom (1981), problem 21";
+
+    /// <summary>The same function declared as a sum of n/2 two-variable terms, for term-by-term differentiation.</summary>
+    public ExtendedRosenbrockTerms Terms => new(Dimension);
+
+    /// <summary>Σᵢ 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)², i = 1 … n/2, term for term the sum <see cref="Evaluate{T}"/> computes.</summary>
+    public override string ClosedForm
+    {
+        get
+        {
+            var text = new StringBuilder();
+            for (int i = 1; i < Dimension; i += 2)
+            {
+                if (text.Length > 0) text.Append(" + ");
+                text.Append(CultureInfo.InvariantCulture, $"100*(x{i + 1} - x{i}^2)^2 + (1 - x{i})^2");
+            }
+            return text.ToString();
+        }
+    }
 
     /// <inheritdoc/>
     [GenerateDerivatives]
@@ -108,6 +128,8 @@ public sealed partial class SineOfSquare : TestProblem
     public override double[]? KnownMinimizer => [Math.Sqrt(1.5 * Math.PI)];
     /// <inheritdoc/>
     public override string Source => "Sun, Basics of Numerical Optimization: Computing Derivatives (2025), symbolic differentiation";
+    /// <inheritdoc/>
+    public override string ClosedForm => "sin(x1^2)";
 
     /// <inheritdoc/>
     [GenerateDerivatives]
@@ -144,6 +166,8 @@ public sealed partial class SquarePlusOneSquared : TestProblem
     public override double[]? KnownMinimizer => [0];
     /// <inheritdoc/>
     public override string Source => "Sun, Basics of Numerical Optimization: Computing Derivatives (2025), analytic differentiation";
+    /// <inheritdoc/>
+    public override string ClosedForm => "(x1^2 + 1)^2";
 
     /// <inheritdoc/>
     [GenerateDerivatives]
@@ -181,6 +205,8 @@ public sealed partial class GriewankWaltherExample : TestProblem
     public override double[] StartingPoint => [1.5, 0.5];
     /// <inheritdoc/>
     public override string Source => "Griewank & Walther, Evaluating Derivatives (2008), §1.4";
+    /// <inheritdoc/>
+    public override string ClosedForm => "(sin(x1/x2) + x1/x2 - exp(x2))*(x1/x2 - exp(x2))";
 
     /// <inheritdoc/>
     [GenerateDerivatives]

@@ -21,6 +21,8 @@ public sealed class Beale : SumOfSquaresProblem
     public override double[]? KnownMinimizer => [3, 0.5];
     /// <inheritdoc/>
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 5";
+    /// <inheritdoc/>
+    public override string ClosedForm => "(1.5 - x1 + x1*x2)^2 + (2.25 - x1 + x1*x2^2)^2 + (2.625 - x1 + x1*x2^3)^2";
 
     /// <inheritdoc/>
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
@@ -76,6 +78,8 @@ public sealed class PowellSingular : SumOfSquaresProblem
     public override double[]? KnownMinimizer => [0, 0, 0, 0];
     /// <inheritdoc/>
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 13";
+    /// <inheritdoc/>
+    public override string ClosedForm => "(x1 + 10*x2)^2 + 5*(x3 - x4)^2 + (x2 - 2*x3)^4 + 10*(x1 - x4)^4";
 
     /// <inheritdoc/>
     public override T Residual<T>(int index, ReadOnlySpan<T> x) => index switch
@@ -131,6 +135,8 @@ public sealed class Wood : SumOfSquaresProblem
     public override double[]? KnownMinimizer => [1, 1, 1, 1];
     /// <inheritdoc/>
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 14";
+    /// <inheritdoc/>
+    public override string ClosedForm => "100*(x2 - x1^2)^2 + (1 - x1)^2 + 90*(x4 - x3^2)^2 + (1 - x3)^2 + 10*(x2 + x4 - 2)^2 + (x2 - x4)^2/10";
 
     /// <inheritdoc/>
     public override T Residual<T>(int index, ReadOnlySpan<T> x) => index switch

@@ -8,9 +8,9 @@ namespace Optimize.Problems;
 /// A standard test problem: the objective written once over the generic scalar type
 /// (<see cref="IScalarFunction"/>), and its value, gradient, Hessian-vector product and Hessian
 /// written by hand (<see cref="IHessianObjective"/>), with a standard start and, where one is known,
-/// the minimum.
+/// the minimum, and where it has one, its closed form as text (<see cref="ClosedForm"/>).
 /// </summary>
-public abstract class TestProblem : IHessianObjective, IScalarFunction
+public abstract class TestProblem : IHessianObjective, IClosedFormFunction
 {
     /// <summary>The problem's name, as the command line and the tables print it.</summary>
     public abstract string Name { get; }
@@ -29,6 +29,13 @@ public abstract class TestProblem : IHessianObjective, IScalarFunction
 
     /// <summary>Where the problem comes from.</summary>
     public abstract string Source { get; }
+
+    /// <summary>
+    /// The objective as text over x1 … xn (see <see cref="IClosedFormFunction"/>), term for term the sum
+    /// <see cref="Evaluate{T}"/> computes; null for problems defined by data (quadratics, least squares,
+    /// networks) or by branches (the helical valley). The symbolic derivative source reads it.
+    /// </summary>
+    public virtual string? ClosedForm => null;
 
     /// <inheritdoc/>
     public abstract T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;

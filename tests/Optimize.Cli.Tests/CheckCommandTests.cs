@@ -1,6 +1,7 @@
 using Optimize.Analytic;
+using Optimize.AutoDiff;
 using Optimize.Cli.Commands;
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 
 namespace Optimize.Cli.Tests;
 
@@ -35,7 +36,7 @@ public class CheckCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var environment = CommandEnvironment.ForWriters(output, error, CancellationToken.None);
-        int code = CheckCommand.Run(environment, DerivativeSources.All[0], wrong, "wrong-quadratic", [1.0, 1.0], hessian: false);
+        int code = CheckCommand.Run(environment, SymbolicSource.All[0], wrong, "wrong-quadratic", [1.0, 1.0], hessian: false);
         Assert.Equal(ExitCodes.NotConverged, code);
         Assert.Contains("FAILED in 1 of 2", output.ToString());
         Assert.Contains("FAIL", output.ToString());

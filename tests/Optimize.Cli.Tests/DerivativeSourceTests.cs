@@ -1,5 +1,6 @@
 using Optimize.Cli.Measurement;
-using Optimize.Cli.Sources;
+using Optimize.AutoDiff;
+using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
 using Optimize.Problems;
 
@@ -7,13 +8,13 @@ namespace Optimize.Cli.Tests;
 
 public class DerivativeSourceTests
 {
-    public static TheoryData<string> SourceNames() => new(DerivativeSources.Names);
+    public static TheoryData<string> SourceNames() => new(SymbolicSource.All.Names);
 
     [Theory]
     [MemberData(nameof(SourceNames))]
     public void EverySourceGivesTheCapabilityItDeclares(string name)
     {
-        var source = DerivativeSources.Find(name)!;
+        var source = SymbolicSource.All.Find(name)!;
         var problem = source.Supports(ProblemLibrary.Wood()) ? ProblemLibrary.Wood() : ProblemLibrary.Rosenbrock();
         var oracle = source.Create(new CountedFunction(problem));
         Assert.Equal(source.Provides, OracleCapabilities.Of(oracle));
@@ -23,7 +24,7 @@ public class DerivativeSourceTests
     [MemberData(nameof(SourceNames))]
     public void EverySourceAgreesWithTheHandCodedGradient(string name)
     {
-        var source = DerivativeSources.Find(name)!;
+        var source = SymbolicSource.All.Find(name)!;
         var problems = new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6), ProblemLibrary.LeastSquares(20, 5) };
         foreach (var problem in problems.Where(source.Supports))
         {
@@ -35,10 +36,10 @@ public class DerivativeSourceTests
     [Fact]
     public void SymbolicSourceAppliesOnlyToProblemsWithAClosedForm()
     {
-        var symbolic = DerivativeSources.Find("symbolic")!;
+        var symbolic = SymbolicSource.All.Find("symbolic")!;
         Assert.True(symbolic.Supports(ProblemLibrary.Wood()));
         Assert.False(symbolic.Supports(ProblemLibrary.ConvexQuadratic()));
-        Assert.All(DerivativeSources.All.Where(s => s.Name is not ("symbolic" or "generated-ad")), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
+        Assert.All(SymbolicSource.All.Where(s => s.Name is not ("symbolic" or "generated-ad")), s => Assert.True(s.Supports(ProblemLibrary.ConvexQuadratic())));
         var outcome = CliRunner.Run("check", "quadratic", "--derivatives", "symbolic");
         Assert.Equal(Commands.ExitCodes.UsageError, outcome.ExitCode);
         Assert.Contains("does not apply to problem 'quadratic'", outcome.Error);
@@ -48,7 +49,7 @@ public class DerivativeSourceTests
     [Fact]
     public void GeneratedSourceAppliesToTheProblemsWithGeneratedDerivativeCode()
     {
-        var generated = DerivativeSources.Find("generated-ad")!;
+        var generated = SymbolicSource.All.Find("generated-ad")!;
         Assert.True(generated.Supports(ProblemLibrary.ExtendedRosenbrock(4)));
         Assert.True(generated.Supports(ProblemLibrary.LeastSquares()));
         Assert.False(generated.Supports(ProblemLibrary.Wood()));
@@ -72,24 +73,15 @@ public class DerivativeSourceTests
     [Fact]
     public void SourcesHaveDistinctNamesAndTheReferenceComesFirst()
     {
-        Assert.Equal(DerivativeSources.Names.Count, DerivativeSources.Names.Distinct().Count());
-        Assert.True(DerivativeSources.All[0].IsReference);
+        Assert.Equal(SymbolicSource.All.Names.Count, SymbolicSource.All.Names.Distinct().Count());
+        Assert.True(SymbolicSource.All[0].IsReference);
         Assert.Equal("analytic", DerivativeSources.ReferenceName);
-    }
-
-    [Fact]
-    public void CountedFunctionCountsEveryEvaluation()
-    {
-        var counted = new CountedFunction(ProblemLibrary.Rosenbrock());
-        counted.Value([1.0, 1.0]);
-        counted.Evaluate<float>([1f, 2f]);
-        Assert.Equal(2, counted.Calls);
     }
 
     [Fact]
     public void CentralDifferencesCostTwoEvaluationsPerCoordinatePlusOne()
     {
-        var row = DerivativeComparison.Measure(ProblemLibrary.ExtendedRosenbrock(8), DerivativeSources.Find("central-diff")!,
+        var row = DerivativeComparison.Measure(ProblemLibrary.ExtendedRosenbrock(8), SymbolicSource.All.Find("central-diff")!,
             new TimingPlan(TimeSpan.FromMicroseconds(50), 1, TimeSpan.Zero));
         Assert.Equal(17, row.CallsPerGradient);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Optimize.AutoDiff;
 using Optimize.Cli.Commands;
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
+using Optimize.Problems;
 using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Tests;
@@ -91,7 +93,7 @@ public class SolveCommandTests
     public void HessianMethodWithAGradientOnlySourceSaysWhatToChooseInstead()
     {
         var gradientsOnly = new DerivativeSource("gradients-only", "test source", OracleCapability.Gradient,
-            function => Optimize.Analytic.AnalyticObjective.Create(function.Dimension, function.Problem.ValueAndGradient));
+            function => Optimize.Analytic.AnalyticObjective.Create(function.Dimension, ((TestProblem)CountedFunction.Unwrap(function)).ValueAndGradient));
         string? message = ProblemCatalog.Incompatibility(ProblemCatalog.Method("newton"), gradientsOnly);
         Assert.NotNull(message);
         Assert.Contains("'newton' needs Hessians", message);
@@ -138,7 +140,7 @@ public class SolveCommandTests
     [Fact]
     public void EveryMethodNeedsNoMoreThanTheReferenceSourceGives()
     {
-        var reference = DerivativeSources.Find(DerivativeSources.ReferenceName)!;
+        var reference = SymbolicSource.All.Find(DerivativeSources.ReferenceName)!;
         Assert.All(MinimizationMethods.All, method => Assert.True(method.Accepts(reference.Provides), method.Name));
         Assert.Equal(MinimizationMethods.Names.Count, MinimizationMethods.Names.Distinct().Count());
         Assert.All(MinimizationMethods.QuickNames, name => Assert.NotNull(MinimizationMethods.Find(name)));

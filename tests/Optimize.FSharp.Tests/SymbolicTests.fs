@@ -334,21 +334,23 @@ let inspection =
         }
     ]
 
+/// Asserts that a symbolic oracle's value, gradient and Hessian at the problem's start equal the hand-coded ones.
+let expectAgreesWithHandCoded (symbolic: IHessianObjective) (problem: Optimize.Problems.TestProblem) =
+    let x = problem.StartingPoint
+    let n = x.Length
+    let g, expected = Array.zeroCreate n, Array.zeroCreate n
+    let value = symbolic.ValueAndGradient(ReadOnlySpan x, Span g)
+    let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
+    Expect.isTrue (close 1e-14 value expectedValue) $"{problem.Name}: value"
+    expectAllClose 1e-13 g expected $"{problem.Name}: gradient"
+    let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
+    symbolic.Hessian(ReadOnlySpan x, h)
+    problem.Hessian(ReadOnlySpan x, expectedH)
+    for i in 0 .. n - 1 do expectAllClose 1e-12 (h.Row(i).ToArray()) (expectedH.Row(i).ToArray()) $"{problem.Name}: Hessian row {i}"
+
 [<Tests>]
 let problemLibrary =
-    let agreesWithHandCoded (f: SymbolicFunction) (problem: Optimize.Problems.TestProblem) =
-        let x = problem.StartingPoint
-        let n = x.Length
-        let symbolic = Symbolic.objective f :> IHessianObjective
-        let g, expected = Array.zeroCreate n, Array.zeroCreate n
-        let value = symbolic.ValueAndGradient(ReadOnlySpan x, Span g)
-        let expectedValue = problem.ValueAndGradient(ReadOnlySpan x, Span expected)
-        Expect.isTrue (close 1e-14 value expectedValue) $"{problem.Name}: value"
-        expectAllClose 1e-13 g expected $"{problem.Name}: gradient"
-        let h, expectedH = Matrix<float>.Build.Dense(n, n), Matrix<float>.Build.Dense(n, n)
-        symbolic.Hessian(ReadOnlySpan x, h)
-        problem.Hessian(ReadOnlySpan x, expectedH)
-        for i in 0 .. n - 1 do expectAllClose 1e-12 (h.Row(i).ToArray()) (expectedH.Row(i).ToArray()) $"{problem.Name}: Hessian row {i}"
+    let agreesWithHandCoded (f: SymbolicFunction) problem = expectAgreesWithHandCoded (Symbolic.objective f) problem
     testList "Problem library" [
         test "SymbolicDerivativesEqualTheHandCodedOnesOfTheLectureProblems" {
             agreesWithHandCoded sineOfSquare (Optimize.Problems.ProblemLibrary.SineOfSquare())

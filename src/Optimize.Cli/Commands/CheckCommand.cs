@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Optimize.Cli.Reports;
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.FiniteDifferences;
 using Optimize.Oracles;
 using Spectre.Console;
@@ -53,7 +53,7 @@ public static class CheckCommand
         if (hessian && oracle is not IHessianObjective)
             throw new UsageException(
                 $"Source '{source.Name}' gives {source.Provides.Describe()}, not Hessians; choose one of: " +
-                $"{string.Join(", ", DerivativeSources.All.Where(s => s.Provides >= OracleCapability.Hessian).Select(s => s.Name))}.");
+                $"{string.Join(", ", SymbolicSource.All.Where(s => s.Provides >= OracleCapability.Hessian).Select(s => s.Name))}.");
         environment.OutputWriter.WriteLine($"{problemName} with {source.Name} derivatives at {Format.Point(point)}");
         var reports = new List<DerivativeCheckReport> { GradientChecker.CheckGradient(oracle, point) };
         if (hessian) reports.Add(GradientChecker.CheckHessian((IHessianObjective)oracle, point));

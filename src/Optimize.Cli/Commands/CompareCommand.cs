@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Optimize.Cli.Measurement;
 using Optimize.Cli.Reports;
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.Problems;
 using Optimize.Solvers;
 using Optimize.Solvers.Methods;
@@ -95,7 +95,7 @@ public static class CompareCommand
     /// <summary>The sources named in <paramref name="list"/>, else all; the hand-coded reference always comes first.</summary>
     /// <param name="list">Comma-separated names, or null.</param>
     public static IReadOnlyList<DerivativeSource> SelectSources(string? list) =>
-        list is null ? DerivativeSources.All : ProblemCatalog.SplitList(list).Select(ProblemCatalog.Source).Distinct().ToArray();
+        list is null ? SymbolicSource.All : ProblemCatalog.SplitList(list).Select(ProblemCatalog.Source).Distinct().ToArray();
 }
 
 /// <summary>The files a comparison writes besides the terminal tables; null entries are not written.</summary>

@@ -1,4 +1,4 @@
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers.Methods;
@@ -43,9 +43,9 @@ public static class ProblemCatalog
     /// <param name="name">One of <see cref="DerivativeSources.Names"/>.</param>
     /// <exception cref="UsageException">The name is unknown.</exception>
     public static DerivativeSource Source(string name) =>
-        DerivativeSources.Find(name)
+        SymbolicSource.All.Find(name)
         ?? throw new UsageException(
-            $"Unknown derivative source '{name}'. Valid sources: {string.Join(", ", DerivativeSources.Names)}.");
+            $"Unknown derivative source '{name}'. Valid sources: {string.Join(", ", SymbolicSource.All.Names)}.");
 
     /// <summary>Finds a derivative source by name and checks that it applies to <paramref name="problem"/>.</summary>
     /// <param name="name">One of <see cref="DerivativeSources.Names"/>.</param>
@@ -57,7 +57,7 @@ public static class ProblemCatalog
         var source = Source(name);
         if (!source.Supports(problem))
         {
-            var others = DerivativeSources.All.Where(s => s.Supports(problem)).Select(s => s.Name);
+            var others = SymbolicSource.All.Where(s => s.Supports(problem)).Select(s => s.Name);
             throw new UsageException(
                 $"Derivative source '{source.Name}' does not apply to problem '{problem.Name}' ({source.Description}). " +
                 $"Choose one of: {string.Join(", ", others)}.");
@@ -83,7 +83,7 @@ public static class ProblemCatalog
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(source);
         if (method.Accepts(source.Provides)) return null;
-        var sources = DerivativeSources.All.Where(s => method.Accepts(s.Provides)).Select(s => s.Name);
+        var sources = SymbolicSource.All.Where(s => method.Accepts(s.Provides)).Select(s => s.Name);
         var methods = MinimizationMethods.All.Where(m => m.Accepts(source.Provides)).Select(m => m.Name);
         return $"Method '{method.Name}' needs {method.Needs.Describe()}, but derivative source '{source.Name}' gives only " +
             $"{source.Provides.Describe()}. Choose --derivatives {string.Join("|", sources)}, " +

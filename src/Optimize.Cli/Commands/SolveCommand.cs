@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Optimize.Cli.Measurement;
 using Optimize.Cli.Reports;
-using Optimize.Cli.Sources;
+using Optimize.FSharp.Symbolic;
 using Optimize.Problems;
 using Optimize.Solvers;
 using Optimize.Solvers.Methods;
@@ -21,7 +21,7 @@ public static class SolveCommand
     {
         var problem = new Argument<string>("problem") { Description = "The problem (see 'optimize problems')." };
         var method = new Option<string>("--method") { Description = $"The method: {string.Join(", ", MinimizationMethods.Names)}.", DefaultValueFactory = _ => MinimizationMethods.DefaultName };
-        var derivatives = new Option<string>("--derivatives") { Description = $"The derivative source: {string.Join(", ", DerivativeSources.Names)}.", DefaultValueFactory = _ => DerivativeSources.ReferenceName };
+        var derivatives = new Option<string>("--derivatives") { Description = $"The derivative source: {string.Join(", ", SymbolicSource.All.Names)}.", DefaultValueFactory = _ => DerivativeSources.ReferenceName };
         var dimension = new Option<int?>("--n") { Description = "Dimension of a scalable problem (e.g. 1000 for extended-rosenbrock)." };
         var at = new Option<string?>("--at") { Description = "The starting point, comma-separated (default: the standard start)." };
         var trace = new Option<bool>("--trace") { Description = "Print every iteration: f, ‖∇f‖, step, evaluations." };

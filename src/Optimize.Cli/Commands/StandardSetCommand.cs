@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Optimize.Cli.Measurement;
 using Optimize.Cli.Reports;
-using Optimize.Cli.Sources;
 using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers;
 

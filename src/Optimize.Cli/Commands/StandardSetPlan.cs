@@ -1,4 +1,3 @@
-using Optimize.Cli.Sources;
 using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers;
 using Optimize.Solvers.Methods;

@@ -1,4 +1,4 @@
-using Optimize.Cli.Sources;
+using Optimize.Oracles;
 using Optimize.Problems;
 
 namespace Optimize.Cli.Measurement;

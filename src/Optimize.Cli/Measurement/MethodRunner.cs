@@ -1,5 +1,4 @@
 using Optimize.Cli.Reports;
-using Optimize.Cli.Sources;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;

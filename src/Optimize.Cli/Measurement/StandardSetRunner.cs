@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Optimize.Cli.Sources;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Problems.MoreGarbowHillstrom;

@@ -200,4 +200,37 @@ public class ProblemLibraryTests
         Assert.Equal(first.KnownMinimum, second.KnownMinimum);
         Assert.NotEqual(first.KnownMinimum, other.KnownMinimum);
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    public void ExtendedRosenbrockTermsSumToTheProblemsValue(int dimension)
+    {
+        var problem = new ExtendedRosenbrock(dimension);
+        var terms = problem.Terms;
+        Assert.Equal(dimension, terms.Dimension);
+        Assert.Equal(dimension / 2, terms.TermCount);
+        var random = new Random(dimension);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var x = Enumerable.Range(0, dimension).Select(_ => 4 * random.NextDouble() - 2).ToArray();
+            double sum = 0;
+            for (int k = 0; k < terms.TermCount; k++)
+            {
+                var variables = terms.TermVariables(k);
+                Assert.Equal([2 * k, 2 * k + 1], variables.ToArray());
+                sum += terms.EvaluateTerm<double>(k, [x[variables[0]], x[variables[1]]]);
+            }
+            Assert.Equal(problem.Value(x), sum, 1e-12 * Math.Max(1, Math.Abs(sum)));
+        }
+    }
+
+    [Fact]
+    public void ProblemsWrittenInClosedFormStateIt()
+    {
+        string[] withClosedForm = ["sin-square", "square-plus-one-squared", "griewank-walther", "rosenbrock", "extended-rosenbrock", "beale", "powell-singular", "wood"];
+        foreach (var problem in ProblemLibrary.Standard)
+            Assert.True(withClosedForm.Contains(problem.Name) == problem.ClosedForm is not null, problem.Name);
+        Assert.Equal("100*(x2 - x1^2)^2 + (1 - x1)^2 + 100*(x4 - x3^2)^2 + (1 - x3)^2", ProblemLibrary.ExtendedRosenbrock(4).ClosedForm);
+    }
 }

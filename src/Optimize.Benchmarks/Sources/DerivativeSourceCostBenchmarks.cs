@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using Optimize.Cli.Sources;
+using Optimize.AutoDiff;
+using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
 using Optimize.Problems;
 
-namespace Optimize.Benchmarks.Cli;
+namespace Optimize.Benchmarks.Sources;
 
 /// <summary>
-/// The cost ratio time(f+∇f) / time(f) of every derivative source the <c>optimize</c> command registers, as
+/// The cost ratio time(f+∇f) / time(f) of every registered derivative source (<see cref="SymbolicSource.All"/>), as
 /// BenchmarkDotNet measures it: per problem and source, <see cref="Value"/> (the plain f) is the baseline and
 /// the Ratio column of <see cref="ValueAndGradient"/> is the cost ratio that <c>optimize bench</c> estimates
 /// with a stopwatch.
@@ -29,13 +30,13 @@ public class DerivativeSourceCostBenchmarks
     public string Source { get; set; } = DerivativeSources.ReferenceName;
 
     /// <summary>The names of the registered sources.</summary>
-    public static IEnumerable<string> Sources => DerivativeSources.Names;
+    public static IEnumerable<string> Sources => SymbolicSource.All.Names;
 
     [GlobalSetup]
     public void Setup()
     {
         problem = ProblemLibrary.Create(Problem);
-        oracle = DerivativeSources.Find(Source)!.Create(new CountedFunction(problem, counting: false));
+        oracle = SymbolicSource.All.Find(Source)!.Create(new CountedFunction(problem, counting: false));
         x = problem.StartingPoint;
         gradient = new double[x.Length];
     }

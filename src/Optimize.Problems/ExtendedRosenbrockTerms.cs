@@ -1,12 +1,14 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Optimize.Oracles;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.Problems;
 
 /// <summary>
-/// The extended Rosenbrock function declared as a sum of n/2 two-variable terms,
+/// The extended Rosenbrock function (<see cref="ExtendedRosenbrock"/>) declared as a sum of n/2 two-variable terms,
 /// fₖ(x₂ₖ, x₂ₖ₊₁) = 100(x₂ₖ₊₁ − x₂ₖ²)² + (1 − x₂ₖ)² (Moré, Garbow &amp; Hillstrom, ACM TOMS 7, 1981, problem 21):
-/// the worked example of <see cref="IPartiallySeparableFunction"/>.
+/// the worked example of <see cref="IPartiallySeparableFunction"/>. Obtain it from
+/// <see cref="ExtendedRosenbrock.Terms"/>; its term is the body of the loop in <see cref="ExtendedRosenbrock.Evaluate{T}"/>.
 /// </summary>
 public readonly struct ExtendedRosenbrockTerms : IPartiallySeparableFunction
 {
