@@ -28,7 +28,7 @@ public class DerivativeSourceTests
         var problems = new[] { ProblemLibrary.Rosenbrock(), ProblemLibrary.Beale(), ProblemLibrary.HelicalValley(), ProblemLibrary.ExtendedRosenbrock(6), ProblemLibrary.LeastSquares(20, 5) };
         foreach (var problem in problems.Where(source.Supports))
         {
-            var row = DerivativeComparison.Measure(problem, source, new TimingPlan(TimeSpan.FromMicroseconds(50), 1, TimeSpan.Zero));
+            var row = DerivativeSourceComparison.Measure(problem, source, new TimingPlan(TimeSpan.FromMicroseconds(50), 1, TimeSpan.Zero));
             Assert.InRange(row.GradientError, 0, name.Contains("forward-diff") ? 1e-5 : 1e-7);
         }
     }
@@ -81,7 +81,7 @@ public class DerivativeSourceTests
     [Fact]
     public void CentralDifferencesCostTwoEvaluationsPerCoordinatePlusOne()
     {
-        var row = DerivativeComparison.Measure(ProblemLibrary.ExtendedRosenbrock(8), SymbolicSource.All.Find("central-diff")!,
+        var row = DerivativeSourceComparison.Measure(ProblemLibrary.ExtendedRosenbrock(8), SymbolicSource.All.Find("central-diff")!,
             new TimingPlan(TimeSpan.FromMicroseconds(50), 1, TimeSpan.Zero));
         Assert.Equal(17, row.CallsPerGradient);
     }
@@ -92,7 +92,7 @@ public class DerivativeSourceTests
     [InlineData(new[] { 1e-3, 0.0 }, new[] { 0.0, 0.0 }, 1e-3)]
     [InlineData(new[] { double.NaN, 0.0 }, new[] { 0.0, 0.0 }, double.PositiveInfinity)]
     public void RelativeErrorScalesByTheLargerOfOneAndTheReferenceNorm(double[] gradient, double[] reference, double expected) =>
-        Assert.Equal(expected, DerivativeComparison.RelativeError(gradient, reference), 12);
+        Assert.Equal(expected, DerivativeSourceComparison.RelativeError(gradient, reference), 12);
 
     [Fact]
     public void MedianOfOddAndEvenCounts()

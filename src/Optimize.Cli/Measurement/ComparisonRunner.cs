@@ -60,7 +60,7 @@ public static class ComparisonRunner
             foreach (var source in plan.SourcesFor(problem))
             {
                 if (cancellationToken.IsCancellationRequested) break;
-                derivatives.Add(DerivativeComparison.Measure(problem, source, plan.Plan, cancellationToken));
+                derivatives.Add(DerivativeSourceComparison.Measure(problem, source, plan.Plan, cancellationToken));
                 advance($"{problem.Name}: {source.Name}");
             }
 

@@ -1,14 +1,10 @@
 using System.Buffers;
 using System.Numerics;
 using Optimize.AutoDiff;
+using Optimize.FiniteDifferences;
 using Optimize.Oracles;
 
 namespace Optimize.Differentiable.CustomRules;
-
-/// <summary>Evaluates y = F(x) in plain double code.</summary>
-/// <param name="x">The input, of length n.</param>
-/// <param name="value">Destination of length m.</param>
-public delegate void VectorValueFunction(ReadOnlySpan<double> x, Span<double> value);
 
 /// <summary>A user-supplied Jacobian-vector product ẏ = J(x)·ẋ (the rule of JAX's <c>custom_jvp</c>).</summary>
 /// <param name="x">The input, of length n.</param>

@@ -19,7 +19,7 @@ public sealed record DerivativeRow(
     double ValueSeconds, double GradientSeconds, double CostRatio);
 
 /// <summary>Compares derivative sources against the hand-coded gradients of the problem library.</summary>
-public static class DerivativeComparison
+public static class DerivativeSourceComparison
 {
     /// <summary>
     /// The points where gradients are compared: the standard start, and the start moved by a fixed
