@@ -56,9 +56,15 @@ public abstract class Minimizer<TObjective, TState>
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
         var reason = Run(state, counted, options, trace, clock, cancellationToken, out double initialValue);
         clock.Stop();
+        var diagnostics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        AddDiagnostics(state, diagnostics);
         return new MinimizationResult(
             Name, initialPoint.ToArray(), initialValue, (double[])state.X.Clone(), state.Value, state.GradientNorm,
-            counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options);
+            counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options)
+        {
+            Message = StoppingRules.Describe(reason, state, options, clock.Elapsed),
+            Diagnostics = diagnostics,
+        };
     }
 
     /// <summary>Allocates the state of one run (called once, before <see cref="Initialize"/>).</summary>
@@ -93,9 +99,9 @@ public abstract class Minimizer<TObjective, TState>
         if (!double.IsFinite(state.Value) || (state.HasGradient && !double.IsFinite(state.GradientNorm)))
             return TerminationReason.NonFiniteValue;
 
-        double gradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
+        state.GradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
         if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
-        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
+        if (StoppingRules.GradientTest(state, options)) return TerminationReason.GradientTolerance;
 
         while (true)
         {
@@ -104,7 +110,7 @@ public abstract class Minimizer<TObjective, TState>
 
             var stop = Update(state);
             state.Iteration++;
-            var finished = stop ?? Test(state, options, gradientTarget);
+            var finished = stop ?? Test(state, options);
             bool callbackStop = Report(state, counted, trace, clock, options);
             if (finished is { } reason) return reason;
             if (callbackStop) return TerminationReason.CallbackStopped;
@@ -113,21 +119,22 @@ public abstract class Minimizer<TObjective, TState>
         }
     }
 
-    /// <summary>The stopping tests applied after every iteration, in order: non-finite or unbounded f, gradient, f change, step.</summary>
-    private static TerminationReason? Test(TState state, DriverOptions options, double gradientTarget)
-    {
-        if (!double.IsFinite(state.Value))
-            return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
-        if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
-        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
-        if (options.FunctionChangeTolerance > 0
-            && Math.Abs(state.PreviousValue - state.Value) <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
-            return TerminationReason.FunctionChangeTolerance;
-        if (options.StepTolerance > 0
-            && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
-            return TerminationReason.StepTolerance;
-        return null;
-    }
+    /// <summary>
+    /// The stopping tests applied after every iteration: by default <see cref="StoppingRules.Test"/> (non-finite or
+    /// unbounded f, gradient tests, null step, f change, step, stalled f). A method whose iterates are not a
+    /// sequence of steps (Nelder–Mead's simplex) replaces them.
+    /// </summary>
+    /// <param name="state">The state after the iteration.</param>
+    /// <param name="options">The driver options of the run.</param>
+    protected virtual TerminationReason? Test(TState state, DriverOptions options) => StoppingRules.Test(state, options);
+
+    /// <summary>
+    /// The method's own diagnostics for the result (e.g. rejected trust-region steps, modified Hessians), by name.
+    /// None by default.
+    /// </summary>
+    /// <param name="state">The state at the end of the run.</param>
+    /// <param name="diagnostics">Where to add them.</param>
+    protected virtual void AddDiagnostics(TState state, IDictionary<string, double> diagnostics) { }
 
     /// <summary>Records the iteration in the trace and asks the callback whether to stop.</summary>
     private static bool Report(TState state, CountingObjective counted, List<IterationRecord>? trace, Stopwatch clock, DriverOptions options)

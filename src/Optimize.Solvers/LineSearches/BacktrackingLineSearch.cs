@@ -4,7 +4,8 @@ namespace Optimize.Solvers.LineSearches;
 /// Backtracking until the Armijo condition φ(α) ≤ φ(0) + c₁·α·φ′(0) holds, each new trial the minimizer of a
 /// quadratic (first backtrack) or cubic (later backtracks) interpolant of φ, safeguarded to
 /// [<see cref="MinimumShrink"/>·α, <see cref="MaximumShrink"/>·α] (Nocedal &amp; Wright, §3.5, eqs. 3.57–3.58).
-/// Needs only values of φ; a non-finite φ(α) shrinks α by <see cref="MinimumShrink"/>.
+/// Needs only values of φ; a non-finite φ(α) shrinks α by <see cref="MinimumShrink"/>. After a backtrack a step
+/// is accepted only when φ(α) &lt; φ(0) strictly, so a step that rounding made null is never taken for a decrease.
 /// </summary>
 public sealed record BacktrackingLineSearch : LineSearch
 {
@@ -55,7 +56,10 @@ public sealed record BacktrackingLineSearch : LineSearch
             if (double.IsFinite(value))
             {
                 sawFinite = true;
-                if (value <= value0 + SufficientDecrease * alpha * slope0)
+                // When c₁αφ′(0) is below the rounding of φ(0), φ(α) = φ(0) passes the test: accept that only for the
+                // first trial (f flat to rounding over the whole model step), never after backtracking has shrunk α
+                // until rounding hides the change.
+                if (value <= value0 + SufficientDecrease * alpha * slope0 && (value < value0 || evaluation == 1))
                     return new LineSearchResult(LineSearchStatus.Converged, alpha, value, evaluation);
             }
             else if (double.IsNegativeInfinity(value))
