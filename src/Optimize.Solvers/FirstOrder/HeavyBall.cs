@@ -19,8 +19,8 @@ public sealed record HeavyBallOptions
     public bool AdaptiveRestart { get; init; } = true;
 
     /// <summary>
-    /// The largest move of any coordinate by the gradient part η∇f of one iteration: where η‖∇f‖∞ exceeds it, the
-    /// gradient step is shortened to it (the 1/‖d‖∞ bound of the first line-search trial, applied to a fixed step).
+    /// The largest move of any coordinate by the gradient part η∇f of one iteration, relative to max(1, ‖x‖∞):
+    /// where η‖∇f‖∞ exceeds it, the gradient step is shortened to it (the 1/‖d‖∞ bound of the first line-search trial, applied to a fixed step).
     /// Such a step lies far outside the step's stability region (η &lt; 2(1 + β)/L) and can throw x onto a region where
     /// f is flat to rounding, e.g. the underflow plateau of Jennrich–Sampson, where the gradient test then holds
     /// at a point that is not a minimizer. Default 1; <see cref="double.PositiveInfinity"/> disables the bound.
@@ -77,7 +77,8 @@ public sealed class HeavyBall : Minimizer<IGradientObjective, DescentState>
         TensorPrimitives.Subtract(state.X, state.PreviousX, d);
         TensorPrimitives.Multiply(d, restart ? 0 : Options.Momentum, d);
         double largest = Options.StepSize * Math.Abs(TensorPrimitives.MaxMagnitude(state.Gradient));
-        double step = largest > Options.MaximumGradientStep ? Options.StepSize * Options.MaximumGradientStep / largest : Options.StepSize;
+        double bound = Options.MaximumGradientStep * Math.Max(1, Math.Abs(TensorPrimitives.MaxMagnitude(state.X)));
+        double step = largest > bound ? Options.StepSize * bound / largest : Options.StepSize;
         TensorPrimitives.MultiplyAdd(state.Gradient, -step, d, d);
         return state.MoveAlong(1);
     }
