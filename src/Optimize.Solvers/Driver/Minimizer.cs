@@ -30,8 +30,9 @@ public abstract class Minimizer<TObjective, TState>
     /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
     /// </summary>
     /// <param name="objective">
-    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts (and in a guard that turns a
-    /// finite-difference provider's <see cref="FiniteDifferences.NonFiniteValueException"/> into NaN values).
+    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts. An oracle that cannot
+    /// evaluate at a point returns NaN and reports why on <see cref="EvaluationFailure"/>; the method treats the NaN
+    /// as an infinite value and the result's message keeps the report when the run ends on a non-finite value.
     /// </param>
     /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
@@ -50,12 +51,15 @@ public abstract class Minimizer<TObjective, TState>
 
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
-        var state = CreateState((TObjective)NonFiniteGuard.Wrap(counted));
+        var state = CreateState((TObjective)(IObjective)counted);
+        EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
         initialPoint.CopyTo(state.PreviousX);
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
         var reason = Run(state, counted, options, trace, clock, cancellationToken, out double initialValue);
         clock.Stop();
+        // A failure the oracle reported (EvaluationFailure) explains a non-finite verdict.
+        if (EvaluationFailure.Take() is { } failureMessage && reason == TerminationReason.NonFiniteValue) state.StopDetail ??= failureMessage;
         var diagnostics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         AddDiagnostics(state, diagnostics);
         return new MinimizationResult(

@@ -34,6 +34,7 @@ internal static class StoppingRules
         if (!double.IsFinite(state.Value))
             return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
         if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        if (state.HasGradient && !double.IsFinite(state.GradientNorm)) return TerminationReason.NonFiniteValue;
         if (GradientTest(state, options)) return TerminationReason.GradientTolerance;
         if (state.X.AsSpan().SequenceEqual(state.PreviousX))
         {

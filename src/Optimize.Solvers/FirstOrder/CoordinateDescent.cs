@@ -145,7 +145,8 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
             state.Trial[i] = state.X[i] + delta;
             double value = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
             if (double.IsNegativeInfinity(value)) return Accept(state, i, value) ?? TerminationReason.Unbounded;
-            if (double.IsFinite(value) && value <= state.Value + Options.SufficientDecrease * delta * gi && value < state.Value)
+            if (double.IsFinite(value) && value <= state.Value + Options.SufficientDecrease * delta * gi && value < state.Value
+                && double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(state.TrialGradient)))
             {
                 if (!newton && attempt == 0) state.Lipschitz[i] *= 0.5;
                 return Accept(state, i, value);

@@ -63,7 +63,10 @@ public sealed record BacktrackingLineSearch : LineSearch
         {
             evaluation++;
             double slope = double.NaN;
-            double value = EvaluateGradient && phi.HasSlope ? phi.ValueAndSlope(alpha, out slope) : phi.Value(alpha);
+            bool withSlope = EvaluateGradient && phi.HasSlope;
+            double value = withSlope ? phi.ValueAndSlope(alpha, out slope) : phi.Value(alpha);
+            // A gradient the oracle could not compute makes the point unusable, like a non-finite value.
+            if (withSlope && !double.IsFinite(slope) && double.IsFinite(value)) value = double.NaN;
             if (double.IsFinite(value))
             {
                 sawFinite = true;

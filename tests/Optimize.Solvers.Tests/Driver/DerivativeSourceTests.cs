@@ -87,12 +87,29 @@ public class DerivativeSourceTests(ITestOutputHelper output)
     [Fact]
     public void TreatsAFiniteDifferenceStepIntoANaNRegionAsANonFiniteValue()
     {
-        // f = √x₀ + (x₁ − 1)² is NaN for x₀ < 0; differences at x₀ ≈ 0 step outside and the provider throws,
-        // which the driver turns into a non-finite value instead of an exception.
+        // f = √x₀ + (x₁ − 1)² is NaN for x₀ < 0; differences at x₀ ≈ 0 step outside: the provider returns a NaN
+        // gradient with the finite f(x₀) and reports why, and the run ends on a non-finite value keeping the report.
         var objective = FiniteDifferenceObjective.Create(2, x => Math.Sqrt(x[0]) + (x[1] - 1) * (x[1] - 1),
             new FiniteDifferenceOptions { Method = FiniteDifferenceMethod.Central });
         var result = new Optimize.Solvers.QuasiNewton.Lbfgs().Minimize(objective, [1e-9, 0]);
         output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
         Assert.Equal(TerminationReason.NonFiniteValue, result.Reason);
+        Assert.Equal(Math.Sqrt(1e-9) + 1, result.InitialValue, 1e-15);
+        Assert.Contains("perturbed point", result.Message);
+    }
+
+    [Fact]
+    public void KeepsTheProvidersFailureMessageWhenAStepLandsWhereDifferencesFail()
+    {
+        // From (4, 0) the first steps stay where x₀ > 0; a solver that reaches x₀ ≈ 0 meets the failure inside the loop.
+        var objective = FiniteDifferenceObjective.Create(2, x => Math.Sqrt(x[0]) + (x[1] - 1) * (x[1] - 1),
+            new FiniteDifferenceOptions { Method = FiniteDifferenceMethod.Central });
+        var result = new Optimize.Solvers.FirstOrder.GradientDescent().Minimize(objective, [4, 0]);
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.False(result.Converged);
+        Assert.True(double.IsFinite(result.Minimum) && result.Minimum < Math.Sqrt(4) + 1, result.BriefReport());
+        if (result.Reason == TerminationReason.NonFiniteValue) Assert.Contains("perturbed point", result.Message);
     }
 }
