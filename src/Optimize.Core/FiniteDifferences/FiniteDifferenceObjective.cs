@@ -101,7 +101,7 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         {
             gradientEngine.Columns(x, valueAtX, gradient, Span<double>.Empty, StepSize.DefaultRelativeStep(Options.Method));
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             Fail(failure, gradient);
         }
@@ -123,7 +123,7 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         {
             gradientEngine.Columns(x, valueAtX, gradient, errorEstimates, StepSize.DefaultRelativeStep(Options.Method));
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             Fail(failure, gradient);
             errorEstimates.Fill(double.NaN);
@@ -152,14 +152,18 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         {
             hessianVectorEngine.Direction(x, ReadOnlySpan<double>.Empty, v, result, StepSize.SecondDifferenceRelativeStep);
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             Fail(failure, result);
         }
     }
 
-    /// <summary>Reports <paramref name="failure"/> on the <see cref="EvaluationFailure"/> channel and fills the output with NaN.</summary>
-    internal static void Fail(NonFiniteValueException failure, Span<double> output)
+    /// <summary>
+    /// Reports <paramref name="failure"/> (a non-finite value at a perturbed point, or the caller's cancellation
+    /// through <see cref="EvaluationCancellation"/>) on the <see cref="EvaluationFailure"/> channel and fills the
+    /// output with NaN.
+    /// </summary>
+    internal static void Fail(Exception failure, Span<double> output)
     {
         EvaluationFailure.Report(failure.Message);
         output.Fill(double.NaN);
@@ -179,7 +183,7 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
             {
                 secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, dense.Data);
             }
-            catch (NonFiniteValueException failure)
+            catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
             {
                 Fail(failure, dense.Data);
             }
@@ -190,7 +194,7 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         {
             secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, hessianBuffer.AsSpan(0, n * n));
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             Fail(failure, hessianBuffer.AsSpan(0, n * n));
         }
@@ -290,7 +294,7 @@ public sealed class GradientDifferenceObjective : IHessianObjective
         {
             engine.Direction(x, engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty, v, result, DefaultStep);
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             FiniteDifferenceObjective.Fail(failure, result);
         }
@@ -315,7 +319,7 @@ public sealed class GradientDifferenceObjective : IHessianObjective
         {
             DifferenceHessian(x, hessian);
         }
-        catch (NonFiniteValueException failure)
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
         {
             EvaluationFailure.Report(failure.Message);
             for (int j = 0; j < n; j++)

@@ -36,7 +36,10 @@ public abstract class Minimizer<TObjective, TState>
     /// </param>
     /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
+    /// <param name="cancellationToken">
+    /// Stops the run: checked before every iteration, and inside oracle work that honours
+    /// <see cref="EvaluationCancellation"/> (the finite-difference providers), as is the time limit.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
     /// <exception cref="ArgumentException">x₀ has the wrong length or a non-finite entry, or an option is invalid.</exception>
     public MinimizationResult Minimize(
@@ -56,7 +59,15 @@ public abstract class Minimizer<TObjective, TState>
         initialPoint.CopyTo(state.X);
         initialPoint.CopyTo(state.PreviousX);
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
-        var reason = Run(state, counted, options, trace, clock, cancellationToken, out double initialValue);
+        // Oracle work inside an iteration (a finite-difference Hessian) honours cancellation and the time limit.
+        using var limits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.TimeLimit != Timeout.InfiniteTimeSpan) limits.CancelAfter(options.TimeLimit);
+        TerminationReason reason;
+        double initialValue;
+        using (EvaluationCancellation.Enter(limits.Token))
+            reason = Run(state, counted, options, trace, clock, cancellationToken, out initialValue);
+        if (limits.IsCancellationRequested && reason is TerminationReason.NonFiniteValue or TerminationReason.LineSearchFailed or TerminationReason.NoProgress)
+            reason = cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit;
         clock.Stop();
         // A failure the oracle reported (EvaluationFailure) explains a non-finite verdict.
         if (EvaluationFailure.Take() is { } failureMessage && reason == TerminationReason.NonFiniteValue) state.StopDetail ??= failureMessage;

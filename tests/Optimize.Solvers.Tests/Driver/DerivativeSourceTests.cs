@@ -112,4 +112,24 @@ public class DerivativeSourceTests(ITestOutputHelper output)
         Assert.True(double.IsFinite(result.Minimum) && result.Minimum < Math.Sqrt(4) + 1, result.BriefReport());
         if (result.Reason == TerminationReason.NonFiniteValue) Assert.Contains("perturbed point", result.Message);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StopsInsideAFiniteDifferenceHessianOnTimeLimitOrCancellation(bool cancel)
+    {
+        // One Hessian of differences of values at n = 1000 takes 2n² + 1 evaluations of f (seconds): the run must
+        // stop inside it, not after it.
+        var problem = ProblemLibrary.ExtendedRosenbrock(1000);
+        var objective = FiniteDifferenceObjective.Create((Optimize.Oracles.IObjective)problem);
+        using var source = new CancellationTokenSource();
+        var options = cancel ? DriverOptions.Default : new DriverOptions { TimeLimit = TimeSpan.FromMilliseconds(100) };
+        if (cancel) source.CancelAfter(TimeSpan.FromMilliseconds(100));
+        var result = new Newton().Minimize(objective, problem.StartingPoint, options, source.Token);
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.Equal(cancel ? TerminationReason.Cancelled : TerminationReason.TimeLimit, result.Reason);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(1), result.BriefReport());
+        Assert.Equal(problem.StartingPoint, result.Minimizer);
+    }
 }
