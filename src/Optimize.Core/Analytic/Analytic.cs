@@ -7,6 +7,11 @@ namespace Optimize.Analytic;
 /// The analytic provider: oracles built from hand-coded delegates. Each factory returns the
 /// oracle type whose capabilities the given delegates support, and every call checks dimensions.
 /// </summary>
+/// <remarks>
+/// An objective is safe to share between threads when its delegates are: the work buffers it adds (the gradient
+/// buffer of a value computed through the fused delegate, the Hessian matrix of products computed through the
+/// Hessian) are taken per call from a lock-free one-slot pool, never shared by two calls at once.
+/// </remarks>
 public static class AnalyticObjective
 {
     /// <summary>An objective that gives values only.</summary>
@@ -67,8 +72,27 @@ public static class AnalyticObjective
     {
         ArgumentNullException.ThrowIfNull(valueAndGradient);
         Guard.Positive(dimension, nameof(dimension));
-        var scratch = new double[dimension];
-        return x => valueAndGradient(x, scratch);
+        var scratch = new OneSlotPool<double[]>(() => new double[dimension]);
+        return x =>
+        {
+            var gradient = scratch.Take();
+            double value = valueAndGradient(x, gradient);
+            scratch.Return(gradient);
+            return value;
+        };
+    }
+
+    /// <summary>
+    /// Keeps one buffer for reuse: <see cref="Take"/> returns it (or a new one when another call holds it) and
+    /// <see cref="Return"/> puts it back, so concurrent calls never share a buffer and a single thread allocates once.
+    /// </summary>
+    private sealed class OneSlotPool<T>(Func<T> create) where T : class
+    {
+        private T? kept;
+
+        public T Take() => Interlocked.Exchange(ref kept, null) ?? create();
+
+        public void Return(T item) => Volatile.Write(ref kept, item);
     }
 
     private class ValueOnly : IObjective
@@ -142,11 +166,13 @@ public static class AnalyticObjective
         {
             ArgumentNullException.ThrowIfNull(hessian);
             Guard.Positive(dimension, nameof(dimension));
-            var h = Matrix<double>.Build.Dense(dimension, dimension);
+            var matrices = new OneSlotPool<Matrix<double>>(() => Matrix<double>.Build.Dense(dimension, dimension));
             return (x, v, result) =>
             {
+                var h = matrices.Take();
                 hessian(x, h);
                 MatrixProducts.Multiply(h, v, result);
+                matrices.Return(h);
             };
         }
     }

@@ -1,3 +1,4 @@
+using Optimize.Oracles;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
@@ -504,6 +505,17 @@ internal sealed class DifferenceEngine
     /// </summary>
     private void ForEach(int count, Action<Workspace, int> body)
     {
+        // Long work (n columns, n² second differences) stops within one item when the caller cancels.
+        var cancellation = EvaluationCancellation.Token;
+        if (cancellation.CanBeCanceled)
+        {
+            var inner = body;
+            body = (ws, k) =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                inner(ws, k);
+            };
+        }
         int workers = Math.Min(options.Workers, count);
         if (workers > 1)
         {

@@ -14,8 +14,10 @@ namespace Optimize.FiniteDifferences;
 /// up to 2n·tableau + 1 (Ridders); HessianVector 4n + 1; Hessian 2n² + 1. Step sizes: the method's default for
 /// gradients; ε^¼·max(1, |xⱼ|) for the second differences of the Hessian and of Hessian-vector products
 /// (see <see cref="StepSize"/>). If f(x) itself is not finite, the gradient, Hv and Hessian are NaN (a solver
-/// then reports the non-finite value); if f is finite at x but not at a perturbed point, a
-/// <see cref="NonFiniteValueException"/> names the coordinate and step. Not safe for concurrent calls.
+/// then reports the non-finite value); if f is finite at x but not at a perturbed point, the derivative is NaN,
+/// f(x) is still returned, and the message of the <see cref="NonFiniteValueException"/> that names the
+/// coordinate and step is reported on <see cref="Oracles.EvaluationFailure"/> (nothing is thrown). Not safe for
+/// concurrent calls: it keeps work buffers; give each thread its own.
 /// </remarks>
 public sealed class FiniteDifferenceObjective : IHessianObjective
 {
@@ -90,13 +92,19 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
     /// <param name="x">The point, of length n.</param>
     /// <param name="gradient">Destination of length n.</param>
     /// <returns>f(x).</returns>
-    /// <exception cref="NonFiniteValueException">f is finite at x but not at a perturbed point.</exception>
     public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {
         Guard.Length(x.Length, Dimension, nameof(x));
         Guard.Length(gradient.Length, Dimension, nameof(gradient));
         valueAtX[0] = inner.Value(x);
-        gradientEngine.Columns(x, valueAtX, gradient, Span<double>.Empty, StepSize.DefaultRelativeStep(Options.Method));
+        try
+        {
+            gradientEngine.Columns(x, valueAtX, gradient, Span<double>.Empty, StepSize.DefaultRelativeStep(Options.Method));
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            Fail(failure, gradient);
+        }
         return valueAtX[0];
     }
 
@@ -111,7 +119,15 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         Guard.Length(gradient.Length, Dimension, nameof(gradient));
         Guard.Length(errorEstimates.Length, Dimension, nameof(errorEstimates));
         valueAtX[0] = inner.Value(x);
-        gradientEngine.Columns(x, valueAtX, gradient, errorEstimates, StepSize.DefaultRelativeStep(Options.Method));
+        try
+        {
+            gradientEngine.Columns(x, valueAtX, gradient, errorEstimates, StepSize.DefaultRelativeStep(Options.Method));
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            Fail(failure, gradient);
+            errorEstimates.Fill(double.NaN);
+        }
         return valueAtX[0];
     }
 
@@ -132,7 +148,25 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
             result.Fill(double.NaN);
             return;
         }
-        hessianVectorEngine.Direction(x, ReadOnlySpan<double>.Empty, v, result, StepSize.SecondDifferenceRelativeStep);
+        try
+        {
+            hessianVectorEngine.Direction(x, ReadOnlySpan<double>.Empty, v, result, StepSize.SecondDifferenceRelativeStep);
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            Fail(failure, result);
+        }
+    }
+
+    /// <summary>
+    /// Reports <paramref name="failure"/> (a non-finite value at a perturbed point, or the caller's cancellation
+    /// through <see cref="EvaluationCancellation"/>) on the <see cref="EvaluationFailure"/> channel and fills the
+    /// output with NaN.
+    /// </summary>
+    internal static void Fail(Exception failure, Span<double> output)
+    {
+        EvaluationFailure.Report(failure.Message);
+        output.Fill(double.NaN);
     }
 
     /// <summary>Writes the Hessian by central second differences of values (2n² + 1 evaluations), symmetric by construction.</summary>
@@ -145,11 +179,25 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
         int n = Dimension;
         if (hessian.Storage is DenseColumnMajorMatrixStorage<double> dense)
         {
-            secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, dense.Data);
+            try
+            {
+                secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, dense.Data);
+            }
+            catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+            {
+                Fail(failure, dense.Data);
+            }
             return;
         }
         if (hessianBuffer.Length < n * n) hessianBuffer = new double[n * n];
-        secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, hessianBuffer.AsSpan(0, n * n));
+        try
+        {
+            secondDifferenceEngine.SecondDifferences(x, ReadOnlySpan<double>.Empty, hessianBuffer.AsSpan(0, n * n));
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            Fail(failure, hessianBuffer.AsSpan(0, n * n));
+        }
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)
                 hessian[i, j] = hessianBuffer[j * n + i];
@@ -167,8 +215,9 @@ public sealed class FiniteDifferenceObjective : IHessianObjective
 /// <remarks>
 /// Costs in gradient evaluations: HessianVector 2 (forward/backward; 1 plus the gradient at x), 2 (central);
 /// Hessian n + 1 (forward/backward), 2n (central), colours + 1 or 2·colours when sparse. If f(x) or ∇f(x) is
-/// not finite the results are NaN; a non-finite gradient at a perturbed point throws
-/// <see cref="NonFiniteValueException"/>. Not safe for concurrent calls.
+/// not finite the results are NaN; a non-finite gradient at a perturbed point gives NaN results and reports the
+/// <see cref="NonFiniteValueException"/>'s message on <see cref="Oracles.EvaluationFailure"/>. Not safe for
+/// concurrent calls: it keeps work buffers; give each thread its own.
 /// </remarks>
 public sealed class GradientDifferenceObjective : IHessianObjective
 {
@@ -241,7 +290,14 @@ public sealed class GradientDifferenceObjective : IHessianObjective
             result.Fill(double.NaN);
             return;
         }
-        engine.Direction(x, engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty, v, result, DefaultStep);
+        try
+        {
+            engine.Direction(x, engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty, v, result, DefaultStep);
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            FiniteDifferenceObjective.Fail(failure, result);
+        }
     }
 
     /// <summary>Writes the Hessian from gradient differences, symmetrized as ½(Ĥ + Ĥᵀ); sparse when a pattern was given.</summary>
@@ -259,6 +315,22 @@ public sealed class GradientDifferenceObjective : IHessianObjective
                     hessian[i, j] = double.NaN;
             return;
         }
+        try
+        {
+            DifferenceHessian(x, hessian);
+        }
+        catch (Exception failure) when (failure is NonFiniteValueException or OperationCanceledException)
+        {
+            EvaluationFailure.Report(failure.Message);
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < n; i++)
+                    hessian[i, j] = double.NaN;
+        }
+    }
+
+    private void DifferenceHessian(ReadOnlySpan<double> x, Matrix<double> hessian)
+    {
+        int n = Dimension;
         var known = engine.NeedsBaseValue ? gradientAtX : ReadOnlySpan<double>.Empty;
         if (coloring is not null)
         {

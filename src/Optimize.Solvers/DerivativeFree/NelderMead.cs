@@ -13,8 +13,19 @@ public sealed record NelderMeadOptions
     /// </summary>
     public bool Adaptive { get; init; } = true;
 
-    /// <summary>Converged when the standard deviation of f over the n + 1 vertices falls below this value. Default 1e-10.</summary>
+    /// <summary>
+    /// The f-spread half of the stopping rule: maxᵢ |f(vᵢ) − f(v_best)| over the n + 1 vertices must be at most this
+    /// value (scipy's <c>fatol</c>). Default 1e-10. A positive <see cref="DriverOptions.FunctionChangeTolerance"/>
+    /// replaces it by that tolerance · max(1, |f(v_best)|).
+    /// </summary>
     public double ValueSpreadTolerance { get; init; } = 1e-10;
+
+    /// <summary>
+    /// The size half of the stopping rule: the simplex diameter maxᵢ ‖vᵢ − v_best‖∞ must be at most this value ·
+    /// (1 + ‖v_best‖∞) (scipy's <c>xatol</c>, made relative). Default 1e-6. A positive
+    /// <see cref="DriverOptions.StepTolerance"/> replaces it.
+    /// </summary>
+    public double SimplexSizeTolerance { get; init; } = 1e-6;
 
     /// <summary>Relative size of the initial simplex: vertex i moves xᵢ by this fraction (by 0.00025 when xᵢ = 0). Default 0.05.</summary>
     public double InitialSimplexScale { get; init; } = 0.05;
@@ -23,6 +34,7 @@ public sealed record NelderMeadOptions
     public void Validate()
     {
         DriverOptions.StrictlyPositive(ValueSpreadTolerance, nameof(ValueSpreadTolerance));
+        DriverOptions.StrictlyPositive(SimplexSizeTolerance, nameof(SimplexSizeTolerance));
         DriverOptions.StrictlyPositive(InitialSimplexScale, nameof(InitialSimplexScale));
     }
 }
@@ -30,7 +42,10 @@ public sealed record NelderMeadOptions
 /// <summary>
 /// The Nelder–Mead simplex method (Nelder &amp; Mead 1965, in the form of Lagarias et al. 1998) with the adaptive
 /// coefficients of Gao &amp; Han (2012): the derivative-free baseline. Needs values only; NaN values count as +∞.
-/// One iteration is one reflection, expansion, contraction or shrink. Practical for small n only.
+/// One iteration is one reflection, expansion, contraction or shrink. Practical for small n only. It stops on the
+/// whole simplex, never on the best vertex alone: converged (<see cref="TerminationReason.FunctionChangeTolerance"/>)
+/// when both the simplex diameter and the spread of f over the vertices are within their tolerances, as scipy's
+/// <c>xatol</c> and <c>fatol</c> (an iteration that does not improve the best vertex says nothing about convergence).
 /// </summary>
 public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
 {
@@ -146,7 +161,30 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         state.RememberCurrent();
         Publish(state);
         state.StepLength = TensorPrimitives.Distance(state.X, state.PreviousX);
-        return Spread(state) <= Options.ValueSpreadTolerance ? TerminationReason.FunctionChangeTolerance : null;
+        return null;
+    }
+
+    /// <inheritdoc/>
+    protected override TerminationReason? Test(State state, DriverOptions options)
+    {
+        if (double.IsNegativeInfinity(state.Value) || state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        double diameter = Diameter(state), spread = Spread(state);
+        double size = (options.StepTolerance > 0 ? options.StepTolerance : Options.SimplexSizeTolerance)
+            * (1 + Math.Abs(TensorPrimitives.MaxMagnitude(state.X)));
+        double values = options.FunctionChangeTolerance > 0
+            ? options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value))
+            : Options.ValueSpreadTolerance;
+        if (!(diameter <= size && spread <= values)) return null;
+        state.StopDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"simplex diameter {diameter:E2} ≤ {size:E2} and f spread {spread:E2} ≤ {values:E2}");
+        return TerminationReason.FunctionChangeTolerance;
+    }
+
+    /// <inheritdoc/>
+    protected override void AddDiagnostics(State state, IDictionary<string, double> diagnostics)
+    {
+        diagnostics["simplex diameter"] = Diameter(state);
+        diagnostics["f spread"] = Spread(state);
     }
 
     /// <summary>destination = centroid + coefficient·(vertex − centroid).</summary>
@@ -192,15 +230,24 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         state.Value = state.Values[state.Order[0]];
     }
 
-    /// <summary>The standard deviation of f over the vertices.</summary>
+    /// <summary>maxᵢ |f(vᵢ) − f(v_best)| over the vertices (+∞ when a vertex has no finite value).</summary>
     private static double Spread(State state)
     {
-        var values = state.Values;
-        double mean = 0;
-        foreach (double v in values) mean += v;
-        mean /= values.Length;
-        double sum = 0;
-        foreach (double v in values) sum += (v - mean) * (v - mean);
-        return Math.Sqrt(sum / values.Length);
+        double best = state.Values[state.Order[0]], spread = 0;
+        foreach (double v in state.Values) spread = Math.Max(spread, v - best);
+        return double.IsNaN(spread) ? double.PositiveInfinity : spread;
+    }
+
+    /// <summary>maxᵢ ‖vᵢ − v_best‖∞ over the vertices.</summary>
+    private static double Diameter(State state)
+    {
+        var best = state.Vertex(state.Order[0]);
+        double diameter = 0;
+        for (int i = 0; i < state.Values.Length; i++)
+        {
+            var vertex = state.Vertex(i);
+            for (int j = 0; j < vertex.Length; j++) diameter = Math.Max(diameter, Math.Abs(vertex[j] - best[j]));
+        }
+        return diameter;
     }
 }

@@ -48,12 +48,16 @@ public class DescentState : MinimizerState
     /// </summary>
     /// <param name="search">The line search.</param>
     /// <param name="rule">How the first trial step is chosen.</param>
-    /// <param name="maximumInitialStep">An upper bound on the first trial step (1 for Newton-type directions).</param>
+    /// <param name="maximumInitialStep">
+    /// An upper bound on the first trial step (1 for Newton-type directions, 1/‖d‖∞ for a quasi-Newton direction
+    /// from an unscaled identity matrix; see <see cref="UnitStepBound"/>).
+    /// </param>
     public TerminationReason? SearchAndMove(LineSearch search, InitialStep rule, double maximumInitialStep = double.PositiveInfinity)
     {
         double slope = TensorPrimitives.Dot(Gradient, Direction);
         if (!(slope < 0)) return double.IsFinite(slope) ? TerminationReason.NoProgress : TerminationReason.NonFiniteValue;
-        double first = InitialStepRule.Choose(rule, slope, TensorPrimitives.MaxMagnitude(Direction), StepLength, PreviousSlope, Value, PreviousValue);
+        // MaxMagnitude returns the signed entry of largest magnitude: ‖d‖∞ is its absolute value.
+        double first = InitialStepRule.Choose(rule, slope, Math.Abs(TensorPrimitives.MaxMagnitude(Direction)), StepLength, PreviousSlope, Value, PreviousValue);
         first = Math.Min(first, maximumInitialStep);
         Line.ResetCount();
         var result = search.Search(Line, Value, slope, first);
@@ -68,6 +72,17 @@ public class DescentState : MinimizerState
         }
         PreviousSlope = slope;
         return MoveAlong(result.Step);
+    }
+
+    /// <summary>
+    /// min(1, 1/‖d‖∞): the first trial step along a direction that carries the units of ∇f rather than of x, as
+    /// −H₀∇f with H₀ = I before any curvature pair scaled it (Nocedal &amp; Wright, §6.1, "Implementation": the first
+    /// step needs scaling; here no coordinate moves by more than 1 on the first trial).
+    /// </summary>
+    public double UnitStepBound()
+    {
+        double largest = Math.Abs(TensorPrimitives.MaxMagnitude(Direction));
+        return largest > 1 ? 1 / largest : 1;
     }
 
     /// <summary>

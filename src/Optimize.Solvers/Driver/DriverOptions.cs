@@ -2,23 +2,54 @@ namespace Optimize.Solvers;
 
 /// <summary>
 /// Stopping rules, limits, callback and trace shared by every method (the driver options of Optim.jl's
-/// <c>Options</c>). Immutable; change with <c>with</c>. A tolerance of 0 disables its test.
+/// <c>Options</c>). Immutable; change with <c>with</c>. A tolerance of 0 disables its test. A run converges
+/// only when a test holds at the returned point; an iteration whose step left x unchanged (a null step, e.g.
+/// one that rounding made zero) stops with <see cref="TerminationReason.NoProgress"/> unless a gradient test holds.
 /// </summary>
 public sealed record DriverOptions
 {
-    /// <summary>The defaults: ‖∇f‖₂ ≤ 1e-8, at most 1000 iterations, no other test.</summary>
+    /// <summary>
+    /// The defaults: converged when ‖∇f‖₂ ≤ 1e-8 or the scaled gradient of <see cref="ScaledGradientTolerance"/> is
+    /// at most 1e-10; no progress after <see cref="StallIterations"/> iterations in which f changed only by
+    /// rounding; at most 1000 iterations.
+    /// </summary>
     public static DriverOptions Default { get; } = new();
 
     /// <summary>Converged when ‖∇f(x)‖₂ ≤ this value. Default 1e-8.</summary>
     public double GradientTolerance { get; init; } = 1e-8;
 
+    /// <summary>
+    /// Converged when the scaled gradient maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, 1) / max(|f(x)|, 1) is at most this value: the
+    /// relative gradient of Dennis &amp; Schnabel, "Numerical Methods for Unconstrained Optimization and Nonlinear
+    /// Equations" (1996), §7.2, eq. 7.2.5, with typical x and f of 1. It is invariant to the units of f and x
+    /// where they are large, so it can be met on badly scaled problems where round-off keeps ‖∇f‖₂ above any
+    /// absolute tolerance (Brown–Dennis: f* = 8.6e4, ‖∇f‖₂ stalls near 1e-7). Default 1e-10, about 10⁶ times
+    /// the unit round-off: a point that meets it is stationary to within the accuracy double precision gives
+    /// f and ∇f there. 0 disables it.
+    /// </summary>
+    public double ScaledGradientTolerance { get; init; } = 1e-10;
+
+    /// <summary>
+    /// Stops with <see cref="TerminationReason.NoProgress"/> (not convergence) after this many consecutive
+    /// iterations in which |fₖ₊₁ − fₖ| ≤ 4ε·|fₖ| (ε the unit round-off): f no longer changes except by rounding,
+    /// so further iterations cannot improve it. Default 10; 0 disables the test. (The gradient tests are tried
+    /// first, so a run that stalls at a point they accept still converges.)
+    /// </summary>
+    public int StallIterations { get; init; } = 10;
+
     /// <summary>Converged when ‖∇f(x)‖₂ ≤ this value · ‖∇f(x₀)‖₂. Default 0 (off).</summary>
     public double RelativeGradientTolerance { get; init; }
 
-    /// <summary>Converged when ‖xₖ₊₁ − xₖ‖₂ ≤ this value · (1 + ‖xₖ₊₁‖₂). Default 0 (off).</summary>
+    /// <summary>
+    /// Converged when ‖xₖ₊₁ − xₖ‖₂ ≤ this value · (1 + ‖xₖ₊₁‖₂) after a step that moved x. Default 0 (off). For
+    /// Nelder–Mead it bounds the simplex diameter instead (with the f spread, both must hold).
+    /// </summary>
     public double StepTolerance { get; init; }
 
-    /// <summary>Converged when |fₖ₊₁ − fₖ| ≤ this value · max(1, |fₖ₊₁|). Default 0 (off).</summary>
+    /// <summary>
+    /// Converged when |fₖ₊₁ − fₖ| ≤ this value · max(1, |fₖ₊₁|) after a step that moved x. Default 0 (off). For
+    /// Nelder–Mead it bounds the spread of f over the simplex instead (with the simplex diameter, both must hold).
+    /// </summary>
     public double FunctionChangeTolerance { get; init; }
 
     /// <summary>The most iterations; 0 returns the starting point with <see cref="TerminationReason.IterationLimit"/>. Default 1000.</summary>
@@ -49,6 +80,9 @@ public sealed record DriverOptions
         NonNegative(RelativeGradientTolerance, nameof(RelativeGradientTolerance));
         NonNegative(StepTolerance, nameof(StepTolerance));
         NonNegative(FunctionChangeTolerance, nameof(FunctionChangeTolerance));
+        NonNegative(ScaledGradientTolerance, nameof(ScaledGradientTolerance));
+        if (StallIterations < 0)
+            throw new ArgumentOutOfRangeException(nameof(StallIterations), StallIterations, "StallIterations must be at least 0.");
         if (MaximumIterations < 0)
             throw new ArgumentOutOfRangeException(nameof(MaximumIterations), MaximumIterations, "MaximumIterations must be at least 0.");
         if (MaximumEvaluations < 1)

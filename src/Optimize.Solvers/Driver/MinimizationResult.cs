@@ -64,6 +64,18 @@ public sealed class MinimizationResult
     public bool Converged => Reason is TerminationReason.GradientTolerance
         or TerminationReason.StepTolerance or TerminationReason.FunctionChangeTolerance;
 
+    /// <summary>
+    /// One line saying why the run stopped, in numbers: the test that held and its threshold, or the limit or
+    /// failure, then f, ‖∇f‖₂ and the scaled gradient at <see cref="Minimizer"/>.
+    /// </summary>
+    public string Message { get; init; } = "";
+
+    /// <summary>
+    /// The method's own diagnostics by name (e.g. "rejected steps", "modified Hessians", "simplex diameter");
+    /// empty for methods that report none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Every iteration when <see cref="DriverOptions.StoreTrace"/> was set; otherwise empty.</summary>
     public IReadOnlyList<IterationRecord> Trace { get; }
 
@@ -81,6 +93,7 @@ public sealed class MinimizationResult
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"Method               {Method}");
         text.AppendLine(culture, $"Termination          {Reason} (converged: {Converged})");
+        text.AppendLine(culture, $"Message              {Message}");
         text.AppendLine(culture, $"Iterations           {Iterations}");
         text.AppendLine(culture, $"Initial f            {InitialValue:G16}");
         text.AppendLine(culture, $"Final f              {Minimum:G16}");
@@ -92,7 +105,9 @@ public sealed class MinimizationResult
         text.AppendLine(culture, $"Gradient tolerance   {Options.GradientTolerance:E2} (relative {Options.RelativeGradientTolerance:E2})");
         text.AppendLine(culture, $"Step tolerance       {Options.StepTolerance:E2}");
         text.AppendLine(culture, $"f-change tolerance   {Options.FunctionChangeTolerance:E2}");
+        text.AppendLine(culture, $"Scaled gradient tol. {Options.ScaledGradientTolerance:E2}, stall after {Options.StallIterations} iterations");
         text.AppendLine(culture, $"Iteration limit      {Options.MaximumIterations}");
+        foreach (var (name, value) in Diagnostics) text.AppendLine(culture, $"{name,-20} {value:G10}");
         if (Trace.Count > 0)
         {
             text.AppendLine("  iter                        f       ‖∇f‖₂         step        f#       ∇f#");

@@ -30,12 +30,16 @@ public abstract class Minimizer<TObjective, TState>
     /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
     /// </summary>
     /// <param name="objective">
-    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts (and in a guard that turns a
-    /// finite-difference provider's <see cref="FiniteDifferences.NonFiniteValueException"/> into NaN values).
+    /// The objective; wrapped once in a <see cref="CountingObjective"/> for the counts. An oracle that cannot
+    /// evaluate at a point returns NaN and reports why on <see cref="EvaluationFailure"/>; the method treats the NaN
+    /// as an infinite value and the result's message keeps the report when the run ends on a non-finite value.
     /// </param>
     /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
+    /// <param name="cancellationToken">
+    /// Stops the run: checked before every iteration, and inside oracle work that honours
+    /// <see cref="EvaluationCancellation"/> (the finite-difference providers), as is the time limit.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
     /// <exception cref="ArgumentException">x₀ has the wrong length or a non-finite entry, or an option is invalid.</exception>
     public MinimizationResult Minimize(
@@ -50,15 +54,32 @@ public abstract class Minimizer<TObjective, TState>
 
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
-        var state = CreateState((TObjective)NonFiniteGuard.Wrap(counted));
+        var state = CreateState((TObjective)(IObjective)counted);
+        EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
         initialPoint.CopyTo(state.PreviousX);
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
-        var reason = Run(state, counted, options, trace, clock, cancellationToken, out double initialValue);
+        // Oracle work inside an iteration (a finite-difference Hessian) honours cancellation and the time limit.
+        using var limits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.TimeLimit != Timeout.InfiniteTimeSpan) limits.CancelAfter(options.TimeLimit);
+        TerminationReason reason;
+        double initialValue;
+        using (EvaluationCancellation.Enter(limits.Token))
+            reason = Run(state, counted, options, trace, clock, cancellationToken, out initialValue);
+        if (limits.IsCancellationRequested && reason is TerminationReason.NonFiniteValue or TerminationReason.LineSearchFailed or TerminationReason.NoProgress)
+            reason = cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit;
         clock.Stop();
+        // A failure the oracle reported (EvaluationFailure) explains a non-finite verdict.
+        if (EvaluationFailure.Take() is { } failureMessage && reason == TerminationReason.NonFiniteValue) state.StopDetail ??= failureMessage;
+        var diagnostics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        AddDiagnostics(state, diagnostics);
         return new MinimizationResult(
             Name, initialPoint.ToArray(), initialValue, (double[])state.X.Clone(), state.Value, state.GradientNorm,
-            counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options);
+            counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options)
+        {
+            Message = StoppingRules.Describe(reason, state, options, clock.Elapsed),
+            Diagnostics = diagnostics,
+        };
     }
 
     /// <summary>Allocates the state of one run (called once, before <see cref="Initialize"/>).</summary>
@@ -93,9 +114,9 @@ public abstract class Minimizer<TObjective, TState>
         if (!double.IsFinite(state.Value) || (state.HasGradient && !double.IsFinite(state.GradientNorm)))
             return TerminationReason.NonFiniteValue;
 
-        double gradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
+        state.GradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
         if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
-        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
+        if (StoppingRules.GradientTest(state, options)) return TerminationReason.GradientTolerance;
 
         while (true)
         {
@@ -104,7 +125,7 @@ public abstract class Minimizer<TObjective, TState>
 
             var stop = Update(state);
             state.Iteration++;
-            var finished = stop ?? Test(state, options, gradientTarget);
+            var finished = stop ?? Test(state, options);
             bool callbackStop = Report(state, counted, trace, clock, options);
             if (finished is { } reason) return reason;
             if (callbackStop) return TerminationReason.CallbackStopped;
@@ -113,21 +134,22 @@ public abstract class Minimizer<TObjective, TState>
         }
     }
 
-    /// <summary>The stopping tests applied after every iteration, in order: non-finite or unbounded f, gradient, f change, step.</summary>
-    private static TerminationReason? Test(TState state, DriverOptions options, double gradientTarget)
-    {
-        if (!double.IsFinite(state.Value))
-            return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
-        if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
-        if (state.HasGradient && state.GradientNorm <= gradientTarget) return TerminationReason.GradientTolerance;
-        if (options.FunctionChangeTolerance > 0
-            && Math.Abs(state.PreviousValue - state.Value) <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
-            return TerminationReason.FunctionChangeTolerance;
-        if (options.StepTolerance > 0
-            && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
-            return TerminationReason.StepTolerance;
-        return null;
-    }
+    /// <summary>
+    /// The stopping tests applied after every iteration: by default <see cref="StoppingRules.Test"/> (non-finite or
+    /// unbounded f, gradient tests, null step, f change, step, stalled f). A method whose iterates are not a
+    /// sequence of steps (Nelder–Mead's simplex) replaces them.
+    /// </summary>
+    /// <param name="state">The state after the iteration.</param>
+    /// <param name="options">The driver options of the run.</param>
+    protected virtual TerminationReason? Test(TState state, DriverOptions options) => StoppingRules.Test(state, options);
+
+    /// <summary>
+    /// The method's own diagnostics for the result (e.g. rejected trust-region steps, modified Hessians), by name.
+    /// None by default.
+    /// </summary>
+    /// <param name="state">The state at the end of the run.</param>
+    /// <param name="diagnostics">Where to add them.</param>
+    protected virtual void AddDiagnostics(TState state, IDictionary<string, double> diagnostics) { }
 
     /// <summary>Records the iteration in the trace and asks the callback whether to stop.</summary>
     private static bool Report(TState state, CountingObjective counted, List<IterationRecord>? trace, Stopwatch clock, DriverOptions options)

@@ -52,6 +52,18 @@ public abstract class MinimizerState
     /// <summary>The completed iterations.</summary>
     public int Iteration { get; internal set; }
 
+    /// <summary>The absolute gradient target max(gradient tolerance, relative tolerance·‖∇f(x₀)‖₂) of the run.</summary>
+    public double GradientTarget { get; internal set; }
+
+    /// <summary>Consecutive iterations in which f changed only by rounding.</summary>
+    internal int StalledIterations { get; set; }
+
+    /// <summary>
+    /// Why the method stopped, in numbers, when it knows better than the driver (e.g. "trust-region radius 1e-17
+    /// below its minimum"); the result's message uses it. Null otherwise.
+    /// </summary>
+    public string? StopDetail { get; set; }
+
     /// <summary>Copies xₖ and f(xₖ) into <see cref="PreviousX"/> and <see cref="PreviousValue"/> before a step is accepted.</summary>
     public void RememberCurrent()
     {

@@ -8,17 +8,19 @@ namespace Optimize.Solvers;
 public enum TerminationReason
 {
     /// <summary>
-    /// ‖∇f(x)‖₂ fell to or below the gradient tolerance (absolute, or relative to ‖∇f(x₀)‖₂): a first-order
-    /// stationary point, which is a minimizer only when the method also saw nonnegative curvature.
+    /// ‖∇f(x)‖₂ fell to or below the gradient tolerance (absolute, or relative to ‖∇f(x₀)‖₂), or the scaled gradient
+    /// to <see cref="DriverOptions.ScaledGradientTolerance"/>: a first-order stationary point, which is a minimizer
+    /// only when the method also saw nonnegative curvature.
     /// </summary>
     GradientTolerance,
 
-    /// <summary>‖xₖ₊₁ − xₖ‖₂ ≤ tolerance·(1 + ‖xₖ₊₁‖₂) with a positive step tolerance; for Nelder–Mead, the simplex diameter did.</summary>
+    /// <summary>‖xₖ₊₁ − xₖ‖₂ ≤ tolerance·(1 + ‖xₖ₊₁‖₂) with a positive step tolerance, after a step that moved x. Nelder–Mead never reports it.</summary>
     StepTolerance,
 
     /// <summary>
-    /// |fₖ₊₁ − fₖ| ≤ tolerance·max(1, |fₖ₊₁|) with a positive f-change tolerance; for Nelder–Mead, the standard
-    /// deviation of the values at the simplex vertices fell below the method's tolerance.
+    /// |fₖ₊₁ − fₖ| ≤ tolerance·max(1, |fₖ₊₁|) with a positive f-change tolerance, after a step that moved x; for
+    /// Nelder–Mead, the whole simplex is small: its diameter and the spread of f over its vertices are both
+    /// within their tolerances.
     /// </summary>
     FunctionChangeTolerance,
 
@@ -53,8 +55,10 @@ public enum TerminationReason
     Unbounded,
 
     /// <summary>
-    /// The method could make no further progress: the trust-region radius collapsed below its minimum, or a
-    /// search direction was not a descent direction even after a restart.
+    /// The method could make no further progress: a step left x unchanged (a null step, e.g. one rounding made
+    /// zero) while no gradient test held, f changed only by rounding for <see cref="DriverOptions.StallIterations"/>
+    /// iterations, the trust-region radius collapsed below its minimum, or a search direction was not a descent
+    /// direction even after a restart.
     /// </summary>
     NoProgress,
 }

@@ -104,6 +104,16 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
                 return stop;
             }
         }
+        // Random draws may all have hit coordinates that cannot move: try each coordinate once before the driver
+        // takes the unchanged x for a null step.
+        for (int i = 0; Options.Order == CoordinateOrder.Randomized && i < n && state.X.AsSpan().SequenceEqual(state.PreviousX); i++)
+        {
+            if (Step(state, i) is { } stop)
+            {
+                state.UpdateGradientNorm();
+                return stop;
+            }
+        }
         state.UpdateGradientNorm();
         state.StepLength = Math.Sqrt(SquaredDistance(state.X, state.PreviousX));
         return null;
@@ -135,7 +145,8 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
             state.Trial[i] = state.X[i] + delta;
             double value = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
             if (double.IsNegativeInfinity(value)) return Accept(state, i, value) ?? TerminationReason.Unbounded;
-            if (double.IsFinite(value) && value <= state.Value + Options.SufficientDecrease * delta * gi)
+            if (double.IsFinite(value) && value <= state.Value + Options.SufficientDecrease * delta * gi && value < state.Value
+                && double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(state.TrialGradient)))
             {
                 if (!newton && attempt == 0) state.Lipschitz[i] *= 0.5;
                 return Accept(state, i, value);

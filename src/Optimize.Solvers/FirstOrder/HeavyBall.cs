@@ -18,10 +18,20 @@ public sealed record HeavyBallOptions
     /// </summary>
     public bool AdaptiveRestart { get; init; } = true;
 
+    /// <summary>
+    /// The largest move of any coordinate by the gradient part η∇f of one iteration, relative to max(1, ‖x‖∞):
+    /// where η‖∇f‖∞ exceeds it, the gradient step is shortened to it (the 1/‖d‖∞ bound of the first line-search trial, applied to a fixed step).
+    /// Such a step lies far outside the step's stability region (η &lt; 2(1 + β)/L) and can throw x onto a region where
+    /// f is flat to rounding, e.g. the underflow plateau of Jennrich–Sampson, where the gradient test then holds
+    /// at a point that is not a minimizer. Default 1; <see cref="double.PositiveInfinity"/> disables the bound.
+    /// </summary>
+    public double MaximumGradientStep { get; init; } = 1;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {
         DriverOptions.StrictlyPositive(StepSize, nameof(StepSize));
+        if (!(MaximumGradientStep > 0)) throw new ArgumentOutOfRangeException(nameof(MaximumGradientStep), MaximumGradientStep, "MaximumGradientStep must be > 0.");
         if (!(Momentum >= 0 && Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1).");
     }
 }
@@ -66,7 +76,10 @@ public sealed class HeavyBall : Minimizer<IGradientObjective, DescentState>
         bool restart = Options.AdaptiveRestart && state.Value > state.PreviousValue;
         TensorPrimitives.Subtract(state.X, state.PreviousX, d);
         TensorPrimitives.Multiply(d, restart ? 0 : Options.Momentum, d);
-        TensorPrimitives.MultiplyAdd(state.Gradient, -Options.StepSize, d, d);
+        double largest = Options.StepSize * Math.Abs(TensorPrimitives.MaxMagnitude(state.Gradient));
+        double bound = Options.MaximumGradientStep * Math.Max(1, Math.Abs(TensorPrimitives.MaxMagnitude(state.X)));
+        double step = largest > bound ? Options.StepSize * bound / largest : Options.StepSize;
+        TensorPrimitives.MultiplyAdd(state.Gradient, -step, d, d);
         return state.MoveAlong(1);
     }
 }

@@ -101,15 +101,24 @@ public sealed class NesterovAcceleratedGradient : Minimizer<IGradientObjective, 
         double gradientSquared = TensorPrimitives.Dot(state.ExtrapolatedGradient, state.ExtrapolatedGradient);
 
         double trialValue = double.NaN;
+        bool decreased = Options.StepSize is not null;
         for (int attempt = 0; attempt < 100; attempt++)
         {
             TensorPrimitives.MultiplyAdd(state.ExtrapolatedGradient, -1 / state.Lipschitz, state.Extrapolated, state.Trial);
             trialValue = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
             if (Options.StepSize is not null) break;
-            if (double.IsFinite(trialValue) && trialValue <= extrapolatedValue - gradientSquared / (2 * state.Lipschitz)) break;
+            // The decrease must be real: once gradientSquared/(2L) is below the rounding of f, equality would pass.
+            decreased = double.IsFinite(trialValue) && trialValue <= extrapolatedValue - gradientSquared / (2 * state.Lipschitz)
+                && (trialValue < extrapolatedValue || gradientSquared == 0);
+            if (decreased) break;
             state.Lipschitz *= 2;
         }
         if (double.IsNegativeInfinity(trialValue)) return TerminationReason.Unbounded;
+        if (!decreased && double.IsFinite(trialValue))
+        {
+            state.StopDetail = "no step along −∇f from the extrapolated point decreased f";
+            return TerminationReason.NoProgress;
+        }
         if (!double.IsFinite(trialValue) || !double.IsFinite(TensorPrimitives.Norm(state.TrialGradient)))
             return TerminationReason.NonFiniteValue;
 

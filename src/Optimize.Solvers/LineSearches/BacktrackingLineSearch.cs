@@ -4,7 +4,9 @@ namespace Optimize.Solvers.LineSearches;
 /// Backtracking until the Armijo condition φ(α) ≤ φ(0) + c₁·α·φ′(0) holds, each new trial the minimizer of a
 /// quadratic (first backtrack) or cubic (later backtracks) interpolant of φ, safeguarded to
 /// [<see cref="MinimumShrink"/>·α, <see cref="MaximumShrink"/>·α] (Nocedal &amp; Wright, §3.5, eqs. 3.57–3.58).
-/// Needs only values of φ; a non-finite φ(α) shrinks α by <see cref="MinimumShrink"/>.
+/// Needs only values of φ; a non-finite φ(α) shrinks α by <see cref="MinimumShrink"/>. After a backtrack, a step
+/// with φ(α) = φ(0) (a change rounding hid) is accepted only when φ′(α) was evaluated and shows progress,
+/// |φ′(α)| ≤ 0.9|φ′(0)|, so a step that rounding made null is not taken for a decrease.
 /// </summary>
 public sealed record BacktrackingLineSearch : LineSearch
 {
@@ -25,6 +27,15 @@ public sealed record BacktrackingLineSearch : LineSearch
 
     /// <summary>The search fails when α falls below this value. Default 1e-20.</summary>
     public double MinimumStep { get; init; } = 1e-20;
+
+    /// <summary>
+    /// Whether every trial is evaluated with the gradient (when the objective gives one), though only values
+    /// decide: the accepted point then has its gradient already, so the method's move there evaluates nothing
+    /// again, and no f is computed twice at one point. Costs a gradient at each rejected trial, rare for Newton
+    /// directions. Default true; false evaluates values only (then the accepted point's f is computed again with
+    /// its gradient).
+    /// </summary>
+    public bool EvaluateGradient { get; init; } = true;
 
     /// <inheritdoc/>
     public override bool UsesSlope => false;
@@ -51,11 +62,19 @@ public sealed record BacktrackingLineSearch : LineSearch
         while (evaluation < MaximumEvaluations)
         {
             evaluation++;
-            double value = phi.Value(alpha);
+            double slope = double.NaN;
+            bool withSlope = EvaluateGradient && phi.HasSlope;
+            double value = withSlope ? phi.ValueAndSlope(alpha, out slope) : phi.Value(alpha);
+            // A gradient the oracle could not compute makes the point unusable, like a non-finite value.
+            if (withSlope && !double.IsFinite(slope) && double.IsFinite(value)) value = double.NaN;
             if (double.IsFinite(value))
             {
                 sawFinite = true;
-                if (value <= value0 + SufficientDecrease * alpha * slope0)
+                // When c₁αφ′(0) is below the rounding of φ(0), φ(α) = φ(0) passes the test. Accept that only for the
+                // first trial (f flat to rounding over the whole model step) or where the slope shows progress
+                // (|φ′(α)| ≤ 0.9|φ′(0)|), never merely because backtracking shrank α until rounding hid the change.
+                bool decreased = value < value0 || evaluation == 1 || Math.Abs(slope) <= 0.9 * Math.Abs(slope0);
+                if (value <= value0 + SufficientDecrease * alpha * slope0 && decreased)
                     return new LineSearchResult(LineSearchStatus.Converged, alpha, value, evaluation);
             }
             else if (double.IsNegativeInfinity(value))

@@ -13,6 +13,7 @@ namespace Optimize.Solvers.LinearAlgebra;
 public sealed class SymmetricFactorization
 {
     private readonly int n;
+    private double[]? scale;
     private readonly bool useProvider = LinearAlgebraControl.Provider is not ManagedLinearAlgebraProvider;
 
     /// <summary>Allocates the work array for n×n matrices.</summary>
@@ -33,12 +34,14 @@ public sealed class SymmetricFactorization
     /// <summary>Tries to factor B + τI = LLᵀ; false when it is not (numerically) positive definite.</summary>
     /// <param name="matrix">B, symmetric.</param>
     /// <param name="shift">τ.</param>
-    public bool TryFactor(DenseMatrix matrix, double shift)
+    public bool TryFactor(DenseMatrix matrix, double shift) => TryFactor(matrix, shift, null);
+
+    private bool TryFactor(DenseMatrix matrix, double shift, double[]? diagonal)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         Guard.Shape(matrix, n, n, nameof(matrix));
         Array.Copy(matrix.Values, Factor, Factor.Length);
-        for (int i = 0; i < n; i++) Factor[i * n + i] += shift;
+        for (int i = 0; i < n; i++) Factor[i * n + i] += diagonal is null ? shift : shift * diagonal[i];
         for (int i = 0; i < n; i++)
             if (!(Factor[i * n + i] > 0) || !double.IsFinite(Factor[i * n + i])) return false;
         bool factored = useProvider ? ProviderCholesky() : ColumnCholesky();
@@ -110,6 +113,41 @@ public sealed class SymmetricFactorization
         for (int attempt = 0; attempt < 200; attempt++)
         {
             if (TryFactor(matrix, shift)) return true;
+            shift = Math.Max(2 * shift, beta);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Factors B + τD, D = diag(max(|Bᵢᵢ|, 10⁻⁸·max(1, maxⱼ|Bⱼⱼ|))), with the smallest τ of the sequence 0 (when
+    /// min Bᵢᵢ &gt; 0), −min Bᵢᵢ/Dᵢᵢ + β, 2τ, 4τ, … that succeeds, β = 10⁻³: Algorithm 3.3 of Nocedal &amp; Wright
+    /// (Cholesky with added multiple of the identity) applied to the Jacobi-scaled matrix D^{-1/2}BD^{-1/2}. Unlike
+    /// a multiple of I sized by the largest diagonal entry, the shift is relative to each variable's own curvature,
+    /// so a Hessian whose diagonal spans many orders of magnitude (Meyer's function: 10¹⁵ against 10⁻²) is not
+    /// turned into a tiny multiple of the identity in its weakly curved directions. <see cref="Shift"/> is τ.
+    /// </summary>
+    /// <param name="matrix">B, symmetric.</param>
+    /// <returns>Whether a factorization was found (false only for non-finite B).</returns>
+    public bool FactorWithAddedDiagonal(DenseMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        Guard.Shape(matrix, n, n, nameof(matrix));
+        scale ??= new double[n];
+        double largest = 0;
+        for (int i = 0; i < n; i++) largest = Math.Max(largest, Math.Abs(matrix.Values[i * n + i]));
+        if (!double.IsFinite(largest)) return false;
+        double floor = 1e-8 * Math.Max(1, largest), minimumScaled = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            double d = matrix.Values[i * n + i];
+            scale[i] = Math.Max(Math.Abs(d), floor);
+            minimumScaled = Math.Min(minimumScaled, d / scale[i]);
+        }
+        const double beta = 1e-3;
+        double shift = minimumScaled > 0 ? 0 : beta - minimumScaled;
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if (TryFactor(matrix, shift, scale)) return true;
             shift = Math.Max(2 * shift, beta);
         }
         return false;

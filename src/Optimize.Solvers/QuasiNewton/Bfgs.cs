@@ -106,7 +106,9 @@ public sealed class Bfgs : Minimizer<IGradientObjective, Bfgs.State>
             Reset(state);
             TensorPrimitives.Negate(state.Gradient, state.Direction);
         }
-        if (state.SearchAndMove(Options.LineSearch, Options.InitialStep) is { } stop) return stop;
+        // Until the first update scales H₀ = I, the direction −∇f carries the units of ∇f: bound the first trial step.
+        double bound = state.Scaled ? double.PositiveInfinity : state.UnitStepBound();
+        if (state.SearchAndMove(Options.LineSearch, Options.InitialStep, bound) is { } stop) return stop;
         UpdateInverse(state);
         return null;
     }

@@ -94,7 +94,9 @@ public sealed class Lbfgs : Minimizer<IGradientObjective, Lbfgs.State>
             state.Count = 0;
             TensorPrimitives.Negate(state.Gradient, state.Direction);
         }
-        if (state.SearchAndMove(Options.LineSearch, Options.InitialStep) is { } stop) return stop;
+        // With no stored pair the direction is −∇f, in the units of ∇f: bound the first trial step.
+        double bound = state.Newest < 0 ? state.UnitStepBound() : double.PositiveInfinity;
+        if (state.SearchAndMove(Options.LineSearch, Options.InitialStep, bound) is { } stop) return stop;
         Remember(state);
         return null;
     }

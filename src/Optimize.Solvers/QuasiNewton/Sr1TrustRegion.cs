@@ -30,7 +30,7 @@ public sealed record Sr1TrustRegionOptions
 /// <summary>
 /// The symmetric-rank-one quasi-Newton method in a trust region (Nocedal &amp; Wright, Algorithm 6.2):
 /// B⁺ = B + (y − Bs)(y − Bs)ᵀ/((y − Bs)ᵀs), skipped when the denominator is small (eq. 6.26), applied after
-/// every trial step, accepted or not. SR1 matrices may be indefinite, which the trust region tolerates.
+/// every trial step, accepted or not, once an accepted step has scaled B₀. SR1 matrices may be indefinite, which the trust region tolerates.
 /// Needs gradients only.
 /// </summary>
 public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1TrustRegion.State>
@@ -83,6 +83,10 @@ public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1Tr
         var s = state.Step;
         var r = state.Residual;
         TensorPrimitives.Subtract(state.TrialGradient, state.Gradient, r);
+        // B₀ is scaled from an accepted step only, and no trial updates B before that: a rejected trial may lie
+        // where ∇f is huge (Osborne 1 from its standard start: ‖∇f‖ = 7.6e47), and the pair it gives describes
+        // no curvature the iterates will meet.
+        if (!state.Scaled && !accepted) return;
         if (!state.Scaled)
         {
             // B₀ = (yᵀy/yᵀs)·I before the first update (the inverse of Nocedal & Wright's eq. 6.20).

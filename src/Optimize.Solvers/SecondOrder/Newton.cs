@@ -10,7 +10,11 @@ namespace Optimize.Solvers;
 /// <summary>How Newton's method makes an indefinite Hessian positive definite.</summary>
 public enum HessianModification
 {
-    /// <summary>Cholesky with added multiple of the identity, ∇²f + τI (Nocedal &amp; Wright, Algorithm 3.3). O(n³/3) per attempt.</summary>
+    /// <summary>
+    /// Cholesky with an added multiple of the Hessian's diagonal, ∇²f + τD (Nocedal &amp; Wright, Algorithm 3.3 on the
+    /// Jacobi-scaled Hessian; see <see cref="LinearAlgebra.SymmetricFactorization.FactorWithAddedDiagonal"/>). O(n³/3)
+    /// per attempt. A multiple of I sized by the largest diagonal entry made every step tiny on Meyer's function.
+    /// </summary>
     ModifiedCholesky,
 
     /// <summary>
@@ -103,9 +107,13 @@ public sealed class Newton : Minimizer<IHessianObjective, Newton.State>
         return state.SearchAndMove(Options.LineSearch, InitialStep.Unit, maximumInitialStep: 1);
     }
 
+    /// <inheritdoc/>
+    protected override void AddDiagnostics(State state, IDictionary<string, double> diagnostics) =>
+        diagnostics["modified Hessians"] = state.ModifiedIterations;
+
     private static bool SolveModifiedCholesky(State state)
     {
-        if (!state.Factorization.FactorWithAddedIdentity(state.Hessian)) return false;
+        if (!state.Factorization.FactorWithAddedDiagonal(state.Hessian)) return false;
         if (state.Factorization.Shift > 0) state.ModifiedIterations++;
         TensorPrimitives.Negate(state.Gradient, state.Direction);
         state.Factorization.Solve(state.Direction);

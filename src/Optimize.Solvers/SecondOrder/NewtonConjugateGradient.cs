@@ -85,6 +85,10 @@ public sealed class NewtonConjugateGradient : Minimizer<IHessianVectorObjective,
     }
 
     /// <summary>Writes the inexact Newton direction into <see cref="DescentState.Direction"/>; returns whether negative curvature was met.</summary>
+    /// <inheritdoc/>
+    protected override void AddDiagnostics(State state, IDictionary<string, double> diagnostics) =>
+        diagnostics["negative-curvature iterations"] = state.NegativeCurvatureIterations;
+
     private static bool TruncatedNewtonDirection(State state, int maximumIterations)
     {
         var z = state.Direction.AsSpan();

@@ -7,7 +7,7 @@ namespace Optimize.Solvers.TrustRegions;
 /// <summary>
 /// Powell's dogleg for the trust-region subproblem (Powell 1970; Nocedal &amp; Wright, §4.1, eqs. 4.15–4.16):
 /// the path from the Cauchy point pᵁ = −(gᵀg/gᵀBg)g to the Newton point pᴮ = −B⁻¹g, cut at ‖p‖ = Δ. When B is
-/// not positive definite, pᴮ uses B + τI from Cholesky with added identity, and when gᵀBg ≤ 0 the step is
+/// not positive definite, pᴮ uses B + τD from Cholesky with an added multiple of B's diagonal, and when gᵀBg ≤ 0 the step is
 /// −Δg/‖g‖. Work arrays are allocated once.
 /// </summary>
 public sealed class Dogleg
@@ -50,7 +50,7 @@ public sealed class Dogleg
             return new SubproblemSolution(Model(@operator, gradient, step), true, true, 0);
         }
 
-        if (!factorization.FactorWithAddedIdentity(matrix))
+        if (!factorization.FactorWithAddedDiagonal(matrix))
         {
             // B is not finite: fall back to the Cauchy point.
             TensorPrimitives.Multiply(gradient, -Math.Min(radius / gNorm, gNorm * gNorm / gBg), step);

@@ -86,6 +86,13 @@ public abstract class TrustRegionMethod<TObjective, TState> : Minimizer<TObjecti
     }
 
     /// <inheritdoc/>
+    protected override void AddDiagnostics(TState state, IDictionary<string, double> diagnostics)
+    {
+        diagnostics["rejected steps"] = state.Rejections;
+        diagnostics["radius"] = state.Radius;
+    }
+
+    /// <inheritdoc/>
     protected sealed override TerminationReason? Update(TState state)
     {
         PrepareModel(state);

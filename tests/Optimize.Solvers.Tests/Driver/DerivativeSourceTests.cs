@@ -87,12 +87,49 @@ public class DerivativeSourceTests(ITestOutputHelper output)
     [Fact]
     public void TreatsAFiniteDifferenceStepIntoANaNRegionAsANonFiniteValue()
     {
-        // f = √x₀ + (x₁ − 1)² is NaN for x₀ < 0; differences at x₀ ≈ 0 step outside and the provider throws,
-        // which the driver turns into a non-finite value instead of an exception.
+        // f = √x₀ + (x₁ − 1)² is NaN for x₀ < 0; differences at x₀ ≈ 0 step outside: the provider returns a NaN
+        // gradient with the finite f(x₀) and reports why, and the run ends on a non-finite value keeping the report.
         var objective = FiniteDifferenceObjective.Create(2, x => Math.Sqrt(x[0]) + (x[1] - 1) * (x[1] - 1),
             new FiniteDifferenceOptions { Method = FiniteDifferenceMethod.Central });
         var result = new Optimize.Solvers.QuasiNewton.Lbfgs().Minimize(objective, [1e-9, 0]);
         output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
         Assert.Equal(TerminationReason.NonFiniteValue, result.Reason);
+        Assert.Equal(Math.Sqrt(1e-9) + 1, result.InitialValue, 1e-15);
+        Assert.Contains("perturbed point", result.Message);
+    }
+
+    [Fact]
+    public void KeepsTheProvidersFailureMessageWhenAStepLandsWhereDifferencesFail()
+    {
+        // From (4, 0) the first steps stay where x₀ > 0; a solver that reaches x₀ ≈ 0 meets the failure inside the loop.
+        var objective = FiniteDifferenceObjective.Create(2, x => Math.Sqrt(x[0]) + (x[1] - 1) * (x[1] - 1),
+            new FiniteDifferenceOptions { Method = FiniteDifferenceMethod.Central });
+        var result = new Optimize.Solvers.FirstOrder.GradientDescent().Minimize(objective, [4, 0]);
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.False(result.Converged);
+        Assert.True(double.IsFinite(result.Minimum) && result.Minimum < Math.Sqrt(4) + 1, result.BriefReport());
+        if (result.Reason == TerminationReason.NonFiniteValue) Assert.Contains("perturbed point", result.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StopsInsideAFiniteDifferenceHessianOnTimeLimitOrCancellation(bool cancel)
+    {
+        // One Hessian of differences of values at n = 1000 takes 2n² + 1 evaluations of f (seconds): the run must
+        // stop inside it, not after it.
+        var problem = ProblemLibrary.ExtendedRosenbrock(1000);
+        var objective = FiniteDifferenceObjective.Create((Optimize.Oracles.IObjective)problem);
+        using var source = new CancellationTokenSource();
+        var options = cancel ? DriverOptions.Default : new DriverOptions { TimeLimit = TimeSpan.FromMilliseconds(100) };
+        if (cancel) source.CancelAfter(TimeSpan.FromMilliseconds(100));
+        var result = new Newton().Minimize(objective, problem.StartingPoint, options, source.Token);
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.Equal(cancel ? TerminationReason.Cancelled : TerminationReason.TimeLimit, result.Reason);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(1), result.BriefReport());
+        Assert.Equal(problem.StartingPoint, result.Minimizer);
     }
 }

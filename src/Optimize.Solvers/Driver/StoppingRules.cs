@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+
+namespace Optimize.Solvers;
+
+/// <summary>
+/// The driver's stopping tests and the one-line message that explains the verdict. A test claims convergence
+/// only about the returned point: the gradient tests are evaluated there, and the step and f-change tests only
+/// after a step that moved x.
+/// </summary>
+internal static class StoppingRules
+{
+    /// <summary>The unit round-off of double precision.</summary>
+    private const double Epsilon = 1.1102230246251565e-16;
+
+    /// <summary>Whether ‖∇f‖₂ meets the absolute or relative target, or the scaled gradient its tolerance.</summary>
+    public static bool GradientTest(MinimizerState state, DriverOptions options) =>
+        state.HasGradient && (state.GradientNorm <= state.GradientTarget
+            || (options.ScaledGradientTolerance > 0 && ScaledGradient(state) <= options.ScaledGradientTolerance));
+
+    /// <summary>maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, 1) / max(|f|, 1) (Dennis &amp; Schnabel, eq. 7.2.5).</summary>
+    public static double ScaledGradient(MinimizerState state)
+    {
+        double largest = 0;
+        var g = state.Gradient;
+        var x = state.X;
+        for (int i = 0; i < g.Length; i++) largest = Math.Max(largest, Math.Abs(g[i]) * Math.Max(Math.Abs(x[i]), 1));
+        return largest / Math.Max(Math.Abs(state.Value), 1);
+    }
+
+    /// <summary>The tests after an iteration: non-finite or unbounded f, gradient, null step, f change, step, stalled f.</summary>
+    public static TerminationReason? Test(MinimizerState state, DriverOptions options)
+    {
+        if (!double.IsFinite(state.Value))
+            return double.IsNegativeInfinity(state.Value) ? TerminationReason.Unbounded : TerminationReason.NonFiniteValue;
+        if (state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        if (state.HasGradient && !double.IsFinite(state.GradientNorm)) return TerminationReason.NonFiniteValue;
+        if (GradientTest(state, options)) return TerminationReason.GradientTolerance;
+        if (state.X.AsSpan().SequenceEqual(state.PreviousX))
+        {
+            state.StopDetail = "the step left x unchanged (a null step)";
+            return TerminationReason.NoProgress;
+        }
+        double change = Math.Abs(state.PreviousValue - state.Value);
+        if (options.FunctionChangeTolerance > 0 && change <= options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value)))
+            return TerminationReason.FunctionChangeTolerance;
+        if (options.StepTolerance > 0
+            && TensorPrimitives.Distance(state.X, state.PreviousX) <= options.StepTolerance * (1 + TensorPrimitives.Norm(state.X)))
+            return TerminationReason.StepTolerance;
+        if (options.StallIterations > 0)
+        {
+            state.StalledIterations = change <= 4 * Epsilon * Math.Abs(state.PreviousValue) ? state.StalledIterations + 1 : 0;
+            if (state.StalledIterations >= options.StallIterations)
+            {
+                state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+                    $"f changed by no more than rounding (4ε·|f|) in {state.StalledIterations} consecutive iterations");
+                return TerminationReason.NoProgress;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>One line: why the run stopped, with the numbers that decided it.</summary>
+    public static string Describe(TerminationReason reason, MinimizerState state, DriverOptions options, TimeSpan elapsed)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string at = state.HasGradient
+            ? string.Create(c, $"f = {state.Value:G10}, ‖∇f‖₂ = {state.GradientNorm:E2}, scaled gradient {ScaledGradient(state):E2}")
+            : string.Create(c, $"f = {state.Value:G10}");
+        string why = reason switch
+        {
+            TerminationReason.GradientTolerance when state.GradientNorm <= state.GradientTarget =>
+                string.Create(c, $"converged: ‖∇f‖₂ = {state.GradientNorm:E2} ≤ {state.GradientTarget:E2}"),
+            TerminationReason.GradientTolerance =>
+                string.Create(c, $"converged: scaled gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {ScaledGradient(state):E2} ≤ {options.ScaledGradientTolerance:E2}"),
+            TerminationReason.FunctionChangeTolerance or TerminationReason.StepTolerance when state.StopDetail is { } detail =>
+                "converged: " + detail,
+            TerminationReason.FunctionChangeTolerance =>
+                string.Create(c, $"converged: |fₖ − fₖ₋₁| = {Math.Abs(state.PreviousValue - state.Value):E2} ≤ {options.FunctionChangeTolerance:E2}·max(1, |f|)"),
+            TerminationReason.StepTolerance =>
+                string.Create(c, $"converged: ‖xₖ − xₖ₋₁‖₂ = {TensorPrimitives.Distance(state.X, state.PreviousX):E2} ≤ {options.StepTolerance:E2}·(1 + ‖x‖₂)"),
+            TerminationReason.IterationLimit => string.Create(c, $"not converged: the iteration limit {options.MaximumIterations} was reached"),
+            TerminationReason.EvaluationLimit => string.Create(c, $"not converged: the evaluation limit {options.MaximumEvaluations} was reached"),
+            TerminationReason.TimeLimit => string.Create(c, $"not converged: {elapsed.TotalMilliseconds:F0} ms reached the time limit {options.TimeLimit.TotalMilliseconds:F0} ms"),
+            TerminationReason.Cancelled => string.Create(c, $"not converged: cancelled after {state.Iteration} iterations"),
+            TerminationReason.CallbackStopped => string.Create(c, $"not converged: the callback stopped the run after {state.Iteration} iterations"),
+            TerminationReason.LineSearchFailed => "not converged: the line search found no step that decreases f" + Detail(state),
+            TerminationReason.NonFiniteValue => "not converged: f or ∇f was not finite" + Detail(state),
+            TerminationReason.Unbounded => string.Create(c, $"f appears unbounded below (threshold {options.UnboundedValue:G3})") + Detail(state),
+            _ => "not converged: no progress" + Detail(state),
+        };
+        return string.Create(c, $"{why}; after {state.Iteration} iterations at {at}");
+    }
+
+    private static string Detail(MinimizerState state) => state.StopDetail is { } detail ? ": " + detail : "";
+}
