@@ -1,6 +1,8 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.AutoDiff;
 

@@ -6,11 +6,6 @@ using Optimize.Solvers.QuasiNewton;
 
 namespace Optimize.Differentiable.Examples;
 
-/// <summary>One training or test case of a <see cref="TrebuchetPolicy"/>.</summary>
-/// <param name="WindSpeed">w (m/s).</param>
-/// <param name="Target">The target distance (m).</param>
-public readonly record struct TrebuchetShot(double WindSpeed, double Target);
-
 /// <summary>
 /// A small network (one tanh hidden layer) mapping (wind, target) to (release angle, counterweight mass), trained
 /// through the simulator: the loss is the mean squared relative miss of the shots the network aims, and its
@@ -84,53 +79,5 @@ public sealed class TrebuchetPolicy
         var result = new Lbfgs().Minimize(new ReverseModeObjective(loss), Weights, options);
         Weights = result.Minimizer;
         return result;
-    }
-}
-
-/// <summary>The training loss of a <see cref="TrebuchetPolicy"/> as a function of its weights: mean over shots of ((distance − target)/target)².</summary>
-public sealed class TrebuchetPolicyLoss : IScalarFunction
-{
-    private readonly TrebuchetShot[] shots;
-
-    /// <summary>Creates the loss.</summary>
-    /// <param name="policy">The network (its shape; the weights are the loss's variables).</param>
-    /// <param name="trebuchet">The simulator.</param>
-    /// <param name="shots">The shots, at least one, with finite wind and positive targets.</param>
-    public TrebuchetPolicyLoss(TrebuchetPolicy policy, Trebuchet trebuchet, IReadOnlyList<TrebuchetShot> shots)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(trebuchet);
-        ArgumentNullException.ThrowIfNull(shots);
-        Guard.Positive(shots.Count, "shots.Count");
-        foreach (var shot in shots)
-            if (!double.IsFinite(shot.WindSpeed) || !(shot.Target > 0) || double.IsInfinity(shot.Target))
-                throw new ArgumentException($"Shot {shot} needs a finite wind and a finite target > 0.", nameof(shots));
-        Policy = policy;
-        Trebuchet = trebuchet;
-        this.shots = [.. shots];
-    }
-
-    /// <summary>The network.</summary>
-    public TrebuchetPolicy Policy { get; }
-
-    /// <summary>The simulator.</summary>
-    public Trebuchet Trebuchet { get; }
-
-    /// <summary>The number of weights.</summary>
-    public int Dimension => Policy.Weights.Length;
-
-    /// <summary>The mean squared relative miss.</summary>
-    /// <typeparam name="T">The scalar type.</typeparam>
-    /// <param name="weights">The network's weights.</param>
-    public T Evaluate<T>(ReadOnlySpan<T> weights) where T : IFloatingPointIeee754<T>
-    {
-        T sum = T.Zero;
-        foreach (var shot in shots)
-        {
-            var (angle, mass) = Policy.Aim(weights, shot);
-            T miss = (Trebuchet.Distance(angle, mass, T.CreateChecked(shot.WindSpeed)) - T.CreateChecked(shot.Target)) / T.CreateChecked(shot.Target);
-            sum += miss * miss;
-        }
-        return sum / T.CreateChecked(shots.Length);
     }
 }

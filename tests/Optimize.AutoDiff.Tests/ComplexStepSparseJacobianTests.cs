@@ -2,6 +2,7 @@ using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.FiniteDifferences;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
 
 namespace Optimize.AutoDiff.Tests;
 

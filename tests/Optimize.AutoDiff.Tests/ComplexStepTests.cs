@@ -1,4 +1,5 @@
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Forward;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

@@ -1,5 +1,8 @@
 using System.Numerics;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
+using Optimize.AutoDiff.Separable;
 
 namespace Optimize.AutoDiff.Tests;
 

@@ -1,4 +1,6 @@
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Reverse;
+using Optimize.AutoDiff.Trace;
 
 namespace Optimize.AutoDiff.Tests;
 

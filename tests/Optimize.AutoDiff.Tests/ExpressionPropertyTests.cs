@@ -2,6 +2,8 @@ using System.Numerics;
 using CsCheck;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

@@ -1,5 +1,6 @@
 using Optimize.AutoDiff;
 using Optimize.Problems;
+using Optimize.AutoDiff.Forward;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

@@ -1,4 +1,6 @@
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

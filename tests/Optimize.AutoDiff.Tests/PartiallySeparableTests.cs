@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.AutoDiff.Separable;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

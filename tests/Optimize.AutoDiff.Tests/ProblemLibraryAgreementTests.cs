@@ -2,6 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

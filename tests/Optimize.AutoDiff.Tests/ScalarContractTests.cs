@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
+using Optimize.AutoDiff.Trace;
 
 namespace Optimize.AutoDiff.Tests;
 

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
 using Optimize.Tests;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.AutoDiff.Tests;
 

@@ -1,5 +1,8 @@
 using Optimize.AutoDiff;
 using Optimize.Problems;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
+using Optimize.AutoDiff.Separable;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;

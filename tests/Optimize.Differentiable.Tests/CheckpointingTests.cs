@@ -3,6 +3,7 @@ using Optimize.AutoDiff;
 using Optimize.Differentiable.Checkpointing;
 using Optimize.Oracles;
 using Xunit.Abstractions;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

@@ -2,6 +2,8 @@ using System.Numerics;
 using Optimize.AutoDiff;
 using Optimize.Differentiable.CustomRules;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

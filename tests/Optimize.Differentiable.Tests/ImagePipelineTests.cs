@@ -1,6 +1,7 @@
 using Optimize.AutoDiff;
 using Optimize.Differentiable.Examples;
 using Xunit.Abstractions;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

@@ -3,6 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Differentiable.Implicit;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace Optimize.Differentiable.Tests;

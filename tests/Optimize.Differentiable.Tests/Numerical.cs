@@ -1,4 +1,5 @@
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

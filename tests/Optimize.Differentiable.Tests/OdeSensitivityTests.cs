@@ -1,5 +1,7 @@
 using Optimize.AutoDiff;
 using Optimize.Differentiable.Ode;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

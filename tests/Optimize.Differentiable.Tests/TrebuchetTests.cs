@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Optimize.AutoDiff;
 using Optimize.Differentiable.Examples;
 using Xunit.Abstractions;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Tests;
 

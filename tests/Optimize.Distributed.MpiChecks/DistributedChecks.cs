@@ -7,6 +7,7 @@ using Optimize.Oracles;
 using Optimize.Solvers;
 using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.QuasiNewton;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Distributed.MpiChecks;
 

@@ -11,6 +11,7 @@ open Optimize.FSharp
 open Optimize.FSharp.GenericMath
 open Optimize.FSharp.Symbolic
 open Optimize.FSharp.Tests.Numerics
+open Optimize.AutoDiff.Reverse
 
 /// Rosenbrock's function, written once with inline generic arithmetic.
 let inline rosenbrock (x: ^T[]) : ^T = num 100.0 * pown (x[1] - x[0] * x[0]) 2 + pown (num 1.0 - x[0]) 2

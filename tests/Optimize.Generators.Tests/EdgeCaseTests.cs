@@ -1,4 +1,6 @@
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Generators.Tests;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
 
 namespace Optimize.Generators.Tests;
 

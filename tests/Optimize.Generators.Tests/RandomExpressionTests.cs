@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Generators.Tests;
 

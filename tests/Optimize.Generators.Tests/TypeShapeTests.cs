@@ -1,6 +1,7 @@
 using Optimize.AutoDiff;
 using Optimize.Generators.Tests.Left;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
 
 namespace Optimize.Generators.Tests;
 

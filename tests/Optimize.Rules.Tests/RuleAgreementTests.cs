@@ -2,6 +2,8 @@ using Optimize.AutoDiff;
 using Optimize.AutoDiff.Tensors;
 using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 using TensorTapeRecorder = Optimize.AutoDiff.Tensors.TensorTape;
 
 namespace Optimize.Rules.Tests;

@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Optimize.AutoDiff.Reverse;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Forward;
 
 /// <summary>
 /// A dual number v + v̇·ε with ε² = 0: forward-mode automatic differentiation along one direction

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Forward;
 
 /// <summary>
 /// A vector-mode dual number: a double primal value with a chunk of tangents, the partial derivatives

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Forward;
 
 /// <summary>
 /// Forward-mode automatic differentiation of functions written once over the generic scalar

@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Optimize.AutoDiff.Separable;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Forward;
 
 /// <summary>
 /// A vector-mode dual number with two tangent directions whose primal value is kept broadcast across a 128-bit

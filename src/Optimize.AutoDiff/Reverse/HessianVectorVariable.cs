@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Optimize.AutoDiff.Forward;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Reverse;
 
 /// <summary>
 /// A second-order adjoint variable for Hessian-vector products by forward over reverse, fused into one type:

@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Reverse;
 
 /// <summary>
 /// Reverse-mode automatic differentiation of functions written once over the generic scalar

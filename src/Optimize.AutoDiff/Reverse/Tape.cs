@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Optimize.AutoDiff.Forward;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Reverse;
 
 /// <summary>
 /// The reverse-mode tape (Wengert list): the elementary operations of one evaluation recorded in the

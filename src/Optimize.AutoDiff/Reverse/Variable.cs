@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Reverse;
 
 /// <summary>
 /// A reverse-mode variable: a value and its derivative as a linear combination of at most two tape nodes,

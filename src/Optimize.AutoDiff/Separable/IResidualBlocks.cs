@@ -1,7 +1,7 @@
 using System.Numerics;
 using Optimize.Oracles;
 
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Separable;
 
 /// <summary>
 /// Residual blocks of a least-squares problem ½‖r(x)‖² with r = (r₁(x_{S₁}), r₂(x_{S₂}), …), each block a

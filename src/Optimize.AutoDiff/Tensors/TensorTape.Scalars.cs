@@ -1,3 +1,5 @@
+using Optimize.AutoDiff.Reverse;
+
 namespace Optimize.AutoDiff.Tensors;
 
 public sealed partial class TensorTape

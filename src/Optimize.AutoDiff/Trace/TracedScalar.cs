@@ -1,4 +1,4 @@
-namespace Optimize.AutoDiff;
+namespace Optimize.AutoDiff.Trace;
 
 /// <summary>
 /// A scalar that records each elementary operation with its name, operands and local partials, so an

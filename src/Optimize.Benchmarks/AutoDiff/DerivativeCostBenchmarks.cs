@@ -4,6 +4,9 @@ using BenchmarkDotNet.Jobs;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
+using Optimize.AutoDiff.Separable;
 
 namespace Optimize.Benchmarks.AutoDiff;
 
@@ -153,12 +156,4 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(Network)]
     public double NetworkForwardGradient() => ForwardMode.ValueAndGradient<Chunk8>(network, xNetwork, gradientNetwork);
-}
-
-/// <summary>One launch, 3 warm-up and 9 measured iterations, fully optimized code from the first call.</summary>
-public sealed class SteadyStateConfig : ManualConfig
-{
-    public SteadyStateConfig() =>
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(9)
-            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredCompilation", "0")));
 }

@@ -4,6 +4,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using Optimize.AutoDiff;
 using Optimize.Problems;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Separable;
 
 namespace Optimize.Benchmarks.AutoDiff;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Optimize.AutoDiff;
 using Optimize.Problems;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Benchmarks.AutoDiff;
 

@@ -6,6 +6,8 @@ using Optimize.AutoDiff;
 using Optimize.Differentiable.Examples;
 using Optimize.FiniteDifferences;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Benchmarks.Differentiable;
 

@@ -32,18 +32,6 @@ public sealed class GigaflopsColumn : IColumn
     public bool IsAvailable(Summary summary) => true;
 }
 
-/// <summary>One launch with few iterations (the managed product at n = 2000 takes seconds), plus the GFLOP/s and median columns.</summary>
-public sealed class FewIterationsGigaflopsConfig : ManualConfig
-{
-    public FewIterationsGigaflopsConfig() => GigaflopsConfig.Apply(this, warmups: 1, iterations: 5);
-}
-
-/// <summary>One launch with many iterations, for ratios between fast calls, plus the GFLOP/s and median columns.</summary>
-public sealed class ManyIterationsGigaflopsConfig : ManualConfig
-{
-    public ManyIterationsGigaflopsConfig() => GigaflopsConfig.Apply(this, warmups: 3, iterations: 15);
-}
-
 internal static class GigaflopsConfig
 {
     /// <summary>Adds the columns, and these counts to every job of the config (to the default job when it has none).</summary>

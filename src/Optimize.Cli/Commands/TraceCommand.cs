@@ -2,6 +2,7 @@ using System.CommandLine;
 using Optimize.AutoDiff;
 using Optimize.Cli.Reports;
 using Optimize.Problems;
+using Optimize.AutoDiff.Trace;
 
 namespace Optimize.Cli.Commands;
 

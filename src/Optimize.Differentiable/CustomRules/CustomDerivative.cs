@@ -3,20 +3,10 @@ using System.Numerics;
 using Optimize.AutoDiff;
 using Optimize.FiniteDifferences;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.CustomRules;
-
-/// <summary>A user-supplied Jacobian-vector product ẏ = J(x)·ẋ (the rule of JAX's <c>custom_jvp</c>).</summary>
-/// <param name="x">The input, of length n.</param>
-/// <param name="tangent">ẋ, of length n.</param>
-/// <param name="outputTangent">Destination of length m for J·ẋ.</param>
-public delegate void JacobianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> tangent, Span<double> outputTangent);
-
-/// <summary>A user-supplied vector-Jacobian product x̄ = ȳᵀJ(x) (the rule of JAX's <c>custom_vjp</c>, PyTorch's <c>autograd.Function.backward</c>).</summary>
-/// <param name="x">The input, of length n.</param>
-/// <param name="outputCotangent">ȳ, of length m.</param>
-/// <param name="cotangent">Destination of length n for ȳᵀJ.</param>
-public delegate void VectorJacobianProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> outputCotangent, Span<double> cotangent);
 
 /// <summary>
 /// A function F: ℝⁿ → ℝᵐ given as plain double code together with its own derivative rule (a JVP, a VJP or

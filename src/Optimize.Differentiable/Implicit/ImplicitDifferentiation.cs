@@ -2,16 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Optimize.Differentiable.Implicit;
 
-/// <summary>Whether an implicit derivative could be formed.</summary>
-public enum ImplicitDerivativeStatus
-{
-    /// <summary>∂g/∂x was invertible and the derivative was written.</summary>
-    Solved,
-
-    /// <summary>∂g/∂x is singular at the root: x*(θ) is not differentiable there (or not unique); the destination holds NaN.</summary>
-    SingularJacobian,
-}
-
 /// <summary>
 /// Derivatives of a root x*(θ) of g(x, θ) = 0 by the implicit function theorem, ∂x*/∂θ = −(∂g/∂x)⁻¹ ∂g/∂θ
 /// (Krantz &amp; Parks, <i>The Implicit Function Theorem</i>, Thm. 3.3.1; Blondel et al. 2022, "Efficient and

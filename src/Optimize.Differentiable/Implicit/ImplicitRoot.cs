@@ -4,11 +4,6 @@ using Optimize.Oracles;
 
 namespace Optimize.Differentiable.Implicit;
 
-/// <summary>Finds x*(θ): starts from the guess in <paramref name="x"/> and leaves the root there.</summary>
-/// <param name="parameters">θ.</param>
-/// <param name="x">The initial guess on entry; the root on return.</param>
-public delegate RootResult RootFinder(ReadOnlySpan<double> parameters, Span<double> x);
-
 /// <summary>
 /// The root x*(θ) of g(x, θ) = 0 as a differentiable function θ ↦ x*, for use inside larger programs written over
 /// the generic scalar — the counterpart of JAX's <c>custom_root</c>. The root is found in double precision by any

@@ -2,50 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Optimize.Differentiable.Implicit;
 
-/// <summary>Why a root or fixed-point iteration stopped.</summary>
-public enum RootTermination
-{
-    /// <summary>‖g(x, θ)‖∞ (or ‖x − F(x)‖∞) fell below the tolerance.</summary>
-    Converged,
-
-    /// <summary>The iteration limit was reached before the tolerance.</summary>
-    IterationLimit,
-
-    /// <summary>∂g/∂x was singular at an iterate (Newton only).</summary>
-    SingularJacobian,
-
-    /// <summary>A residual or an iterate was not finite.</summary>
-    NonFiniteValue,
-}
-
-/// <summary>The outcome of a root or fixed-point iteration; the last iterate is left in the caller's span.</summary>
-/// <param name="Reason">Why it stopped.</param>
-/// <param name="Iterations">Iterations performed.</param>
-/// <param name="ResidualNorm">‖g(x, θ)‖∞ at the returned x.</param>
-public readonly record struct RootResult(RootTermination Reason, int Iterations, double ResidualNorm)
-{
-    /// <summary>Whether the tolerance was met.</summary>
-    public bool Converged => Reason == RootTermination.Converged;
-}
-
-/// <summary>Tolerance and limit of <see cref="RootSolvers"/>.</summary>
-public sealed record RootOptions
-{
-    /// <summary>Stop when ‖g(x, θ)‖∞ ≤ this value. Default 1e-12.</summary>
-    public double Tolerance { get; init; } = 1e-12;
-
-    /// <summary>The most iterations. Default 100 (Newton), ample for contractions of rate ≤ 0.7 at the default tolerance.</summary>
-    public int MaximumIterations { get; init; } = 100;
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
-    {
-        if (!(Tolerance > 0) || double.IsInfinity(Tolerance))
-            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be a finite number > 0.");
-        Guard.Positive(MaximumIterations, nameof(MaximumIterations));
-    }
-}
-
 /// <summary>
 /// Iterative solvers for x*(θ) in double precision: Newton's method on g(x, θ) = 0 with the Jacobian ∂g/∂x by
 /// forward-mode AD (Nocedal &amp; Wright, <i>Numerical Optimization</i>, §11.1, Algorithm 11.1), and plain

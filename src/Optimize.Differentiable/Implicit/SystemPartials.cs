@@ -2,6 +2,8 @@ using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.AutoDiff;
 using Optimize.Oracles;
+using Optimize.AutoDiff.Forward;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.Differentiable.Implicit;
 

@@ -4,57 +4,6 @@ using Optimize.Solvers.LineSearches;
 
 namespace Optimize.Solvers.FirstOrder;
 
-/// <summary>The formula for βₖ in dₖ₊₁ = −∇fₖ₊₁ + βₖdₖ (Nocedal &amp; Wright, §5.2).</summary>
-public enum ConjugateGradientUpdate
-{
-    /// <summary>Fletcher–Reeves (1964): β = ‖gₖ₊₁‖²/‖gₖ‖² (eq. 5.41a).</summary>
-    FletcherReeves,
-
-    /// <summary>Polak–Ribière with the nonnegative truncation β⁺ = max(0, gₖ₊₁ᵀ(gₖ₊₁ − gₖ)/‖gₖ‖²) (eq. 5.45).</summary>
-    PolakRibierePlus,
-
-    /// <summary>Hestenes–Stiefel (1952): β = gₖ₊₁ᵀyₖ/dₖᵀyₖ (eq. 5.46).</summary>
-    HestenesStiefel,
-
-    /// <summary>
-    /// Hager–Zhang (2005): β = (yₖ − 2dₖ‖yₖ‖²/dₖᵀyₖ)ᵀgₖ₊₁/dₖᵀyₖ, truncated below by
-    /// −1/(‖dₖ‖·min(η, ‖gₖ‖)) with η = 0.01 (CG_DESCENT).
-    /// </summary>
-    HagerZhang,
-}
-
-/// <summary>Options of <see cref="ConjugateGradient"/>.</summary>
-public sealed record ConjugateGradientOptions
-{
-    /// <summary>The β formula. Default Hager–Zhang.</summary>
-    public ConjugateGradientUpdate Update { get; init; } = ConjugateGradientUpdate.HagerZhang;
-
-    /// <summary>
-    /// The line search; null picks Hager–Zhang's (δ = 0.01, σ = 0.1) for the Hager–Zhang update and a strong
-    /// Wolfe Moré–Thuente search with c₂ = 0.1 for the others (Fletcher–Reeves needs c₂ &lt; ½, Nocedal &amp; Wright
-    /// Lemma 5.6). CG_DESCENT's looser σ = 0.9 made CG on Rosenbrock take about six times more iterations here.
-    /// </summary>
-    public LineSearch? LineSearch { get; init; }
-
-    /// <summary>The first trial step of each line search. Default quadratic interpolation.</summary>
-    public InitialStep InitialStep { get; init; } = InitialStep.QuadraticInterpolation;
-
-    /// <summary>Restart with −∇f every this many iterations; 0 means every n iterations. Default 0.</summary>
-    public int RestartInterval { get; init; }
-
-    /// <summary>Powell's restart: restart when |gₖ₊₁ᵀgₖ| ≥ this value · ‖gₖ₊₁‖² (eq. 5.52). Default 0.2; a huge value such as 1e300 disables the test.</summary>
-    public double OrthogonalityThreshold { get; init; } = 0.2;
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
-    {
-        if (!Enum.IsDefined(Update)) throw new ArgumentOutOfRangeException(nameof(Update), Update, "Unknown update.");
-        LineSearch?.Validate();
-        if (RestartInterval < 0) throw new ArgumentOutOfRangeException(nameof(RestartInterval), RestartInterval, "RestartInterval must be at least 0.");
-        DriverOptions.StrictlyPositive(OrthogonalityThreshold, nameof(OrthogonalityThreshold));
-    }
-}
-
 /// <summary>
 /// Nonlinear conjugate gradients (Nocedal &amp; Wright, Algorithm 5.4 and §5.2) with the Fletcher–Reeves,
 /// Polak–Ribière⁺, Hestenes–Stiefel or Hager–Zhang β, restarting with steepest descent every n iterations,

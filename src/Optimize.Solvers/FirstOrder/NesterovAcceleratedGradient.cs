@@ -3,32 +3,6 @@ using Optimize.Oracles;
 
 namespace Optimize.Solvers.FirstOrder;
 
-/// <summary>Options of <see cref="NesterovAcceleratedGradient"/>.</summary>
-public sealed record NesterovOptions
-{
-    /// <summary>
-    /// A fixed step 1/L; null estimates the Lipschitz constant L by backtracking, doubling L until
-    /// f(y − ∇f(y)/L) ≤ f(y) − ‖∇f(y)‖²/(2L) (Beck &amp; Teboulle 2009, FISTA with backtracking). Default null.
-    /// </summary>
-    public double? StepSize { get; init; }
-
-    /// <summary>The first estimate of L when backtracking. Default 1.</summary>
-    public double InitialLipschitz { get; init; } = 1;
-
-    /// <summary>
-    /// Whether the momentum restarts when f increases (function-value adaptive restart, O'Donoghue &amp; Candès
-    /// 2015), which restores linear convergence on strongly convex regions. Default true.
-    /// </summary>
-    public bool AdaptiveRestart { get; init; } = true;
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
-    {
-        if (StepSize is { } step) DriverOptions.StrictlyPositive(step, nameof(StepSize));
-        DriverOptions.StrictlyPositive(InitialLipschitz, nameof(InitialLipschitz));
-    }
-}
-
 /// <summary>
 /// Nesterov's accelerated gradient method (Nesterov 1983; the FISTA form of Beck &amp; Teboulle 2009):
 /// yₖ = xₖ + ((tₖ₋₁ − 1)/tₖ)(xₖ − xₖ₋₁), xₖ₊₁ = yₖ − ∇f(yₖ)/L, tₖ₊₁ = (1 + √(1 + 4tₖ²))/2, with O(1/k²)

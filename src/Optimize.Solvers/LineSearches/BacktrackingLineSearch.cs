@@ -1,3 +1,5 @@
+using Optimize.Solvers.SecondOrder;
+
 namespace Optimize.Solvers.LineSearches;
 
 /// <summary>

@@ -1,35 +1,5 @@
 namespace Optimize.Solvers.LineSearches;
 
-/// <summary>How a line search ended.</summary>
-public enum LineSearchStatus
-{
-    /// <summary>The step satisfies the search's conditions (Armijo, strong Wolfe or approximate Wolfe).</summary>
-    Converged,
-
-    /// <summary>The search gave up on its curvature condition but returns a step with sufficient decrease.</summary>
-    SufficientDecreaseOnly,
-
-    /// <summary>φ kept decreasing up to the maximum step: f appears unbounded below along d.</summary>
-    MaximumStepReached,
-
-    /// <summary>No step with sufficient decrease was found within the evaluation budget or above the minimum step.</summary>
-    Failed,
-
-    /// <summary>φ stayed NaN or infinite however much the step was shrunk.</summary>
-    NonFinite,
-}
-
-/// <summary>The outcome of a line search.</summary>
-/// <param name="Status">How the search ended.</param>
-/// <param name="Step">The accepted step α (0 when none).</param>
-/// <param name="Value">φ(α).</param>
-/// <param name="Evaluations">Evaluations of φ made by the search.</param>
-public readonly record struct LineSearchResult(LineSearchStatus Status, double Step, double Value, int Evaluations)
-{
-    /// <summary>Whether the step may be taken.</summary>
-    public bool Accepted => Status is LineSearchStatus.Converged or LineSearchStatus.SufficientDecreaseOnly;
-}
-
 /// <summary>
 /// A line search on φ(α) = f(x + α·d) for a descent direction d (φ′(0) &lt; 0). Implementations are immutable
 /// option records; a search keeps its working variables on the stack, so one instance serves any number of runs.

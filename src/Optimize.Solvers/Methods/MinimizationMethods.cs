@@ -2,6 +2,7 @@ using Optimize.Solvers.DerivativeFree;
 using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.QuasiNewton;
 using Optimize.Solvers.TrustRegions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Methods;
 

@@ -6,44 +6,6 @@ using Optimize.Solvers.LineSearches;
 
 namespace Optimize.Solvers.QuasiNewton;
 
-/// <summary>What BFGS does with a pair whose curvature sᵀy is too small for a positive definite update.</summary>
-public enum CurvatureSafeguard
-{
-    /// <summary>Skip the update when sᵀy ≤ threshold·‖s‖‖y‖ (Nocedal &amp; Wright, §6.1).</summary>
-    Skip,
-
-    /// <summary>
-    /// Powell's damping (Nocedal &amp; Wright, Procedure 18.2): replace y by r = θy + (1 − θ)Bₖs, which keeps
-    /// sᵀr ≥ 0.2·sᵀBₖs. Since Bₖs = −αₖ∇fₖ for s = αₖdₖ, no B is needed.
-    /// </summary>
-    Damp,
-}
-
-/// <summary>Options of <see cref="Bfgs"/>.</summary>
-public sealed record BfgsOptions
-{
-    /// <summary>The line search; it should enforce the Wolfe conditions. Default Moré–Thuente.</summary>
-    public LineSearch LineSearch { get; init; } = new MoreThuenteLineSearch();
-
-    /// <summary>The first trial step of each line search. Default unit.</summary>
-    public InitialStep InitialStep { get; init; } = InitialStep.Unit;
-
-    /// <summary>The treatment of pairs with too little curvature. Default <see cref="CurvatureSafeguard.Skip"/>.</summary>
-    public CurvatureSafeguard Safeguard { get; init; } = CurvatureSafeguard.Skip;
-
-    /// <summary>With <see cref="CurvatureSafeguard.Skip"/>, the update is skipped when sᵀy ≤ this value · ‖s‖‖y‖. Default 1e-10.</summary>
-    public double CurvatureThreshold { get; init; } = 1e-10;
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
-    {
-        ArgumentNullException.ThrowIfNull(LineSearch, nameof(LineSearch));
-        LineSearch.Validate();
-        DriverOptions.NonNegative(CurvatureThreshold, nameof(CurvatureThreshold));
-        if (!Enum.IsDefined(Safeguard)) throw new ArgumentOutOfRangeException(nameof(Safeguard), Safeguard, "Unknown safeguard.");
-    }
-}
-
 /// <summary>
 /// BFGS with the inverse-Hessian update Hₖ₊₁ = (I − ρsyᵀ)Hₖ(I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs (Nocedal &amp; Wright,
 /// §6.1, eq. 6.17 and Algorithm 6.1), H₀ scaled by yᵀs/yᵀy before the first update (eq. 6.20). The update is

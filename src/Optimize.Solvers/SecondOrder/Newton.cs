@@ -5,43 +5,7 @@ using Optimize.Oracles;
 using Optimize.Solvers.LineSearches;
 using Optimize.Solvers.LinearAlgebra;
 
-namespace Optimize.Solvers;
-
-/// <summary>How Newton's method makes an indefinite Hessian positive definite.</summary>
-public enum HessianModification
-{
-    /// <summary>
-    /// Cholesky with an added multiple of the Hessian's diagonal, ∇²f + τD (Nocedal &amp; Wright, Algorithm 3.3 on the
-    /// Jacobi-scaled Hessian; see <see cref="LinearAlgebra.SymmetricFactorization.FactorWithAddedDiagonal"/>). O(n³/3)
-    /// per attempt. A multiple of I sized by the largest diagonal entry made every step tiny on Meyer's function.
-    /// </summary>
-    ModifiedCholesky,
-
-    /// <summary>
-    /// Eigenvalue modification: λᵢ ← max(|λᵢ|, δ) with δ = √ε·max(1, max|λᵢ|) (Nocedal &amp; Wright, §3.4, eq. 3.41
-    /// with absolute values, which turns negative curvature into descent). One symmetric eigen-decomposition per
-    /// iteration (which allocates its factors).
-    /// </summary>
-    EigenvalueCorrection,
-}
-
-/// <summary>Options of <see cref="Newton"/>.</summary>
-public sealed record NewtonOptions
-{
-    /// <summary>The treatment of indefinite Hessians. Default modified Cholesky.</summary>
-    public HessianModification Modification { get; init; } = HessianModification.ModifiedCholesky;
-
-    /// <summary>The line search; Newton's unit step is always tried first. Default backtracking (Armijo).</summary>
-    public LineSearch LineSearch { get; init; } = new BacktrackingLineSearch();
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
-    {
-        if (!Enum.IsDefined(Modification)) throw new ArgumentOutOfRangeException(nameof(Modification), Modification, "Unknown modification.");
-        ArgumentNullException.ThrowIfNull(LineSearch, nameof(LineSearch));
-        LineSearch.Validate();
-    }
-}
+namespace Optimize.Solvers.SecondOrder;
 
 /// <summary>
 /// Newton's method with Hessian modification and a line search (Nocedal &amp; Wright, Algorithm 3.2):

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra.Double;
 using Optimize.Solvers.LinearAlgebra;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.TrustRegions;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra.Double;
 using Optimize.Solvers.LinearAlgebra;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.TrustRegions;
 

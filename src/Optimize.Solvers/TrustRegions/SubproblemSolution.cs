@@ -6,16 +6,3 @@ namespace Optimize.Solvers.TrustRegions;
 /// <param name="NegativeCurvature">Whether a direction with dᵀBd ≤ 0 was met (B not positive definite).</param>
 /// <param name="Iterations">Inner iterations: CG steps, or λ updates of Moré–Sorensen.</param>
 public readonly record struct SubproblemSolution(double ModelChange, bool OnBoundary, bool NegativeCurvature, int Iterations);
-
-/// <summary>The trust-region subproblem solvers.</summary>
-public enum TrustRegionSubproblem
-{
-    /// <summary>Steihaug–Toint truncated CG (<see cref="SteihaugToint"/>): needs only B·v.</summary>
-    SteihaugToint,
-
-    /// <summary>Powell's dogleg (<see cref="Dogleg"/>): one Cholesky factorization of B (shifted if indefinite).</summary>
-    Dogleg,
-
-    /// <summary>The nearly exact solution of Moré &amp; Sorensen (<see cref="MoreSorensen"/>): several factorizations of B + λI.</summary>
-    Exact,
-}

@@ -1,4 +1,5 @@
 using Optimize.AutoDiff.Tensors;
+using Optimize.AutoDiff.Reverse;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests.Tensors;

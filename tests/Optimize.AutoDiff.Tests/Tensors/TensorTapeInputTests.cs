@@ -1,4 +1,5 @@
 using Optimize.AutoDiff.Tensors;
+using Optimize.AutoDiff.Reverse;
 
 namespace Optimize.AutoDiff.Tests.Tensors;
 

@@ -3,6 +3,7 @@ using Optimize.Problems;
 using Optimize.Solvers;
 using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.QuasiNewton;
+using Optimize.Solvers.SecondOrder;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests.Tensors;

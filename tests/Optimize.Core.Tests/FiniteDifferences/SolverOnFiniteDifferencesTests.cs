@@ -3,6 +3,7 @@ using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;
 using Optimize.Solvers.QuasiNewton;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Core.Tests.FiniteDifferences;
 

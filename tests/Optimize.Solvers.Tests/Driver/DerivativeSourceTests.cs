@@ -2,6 +2,7 @@ using Optimize.FiniteDifferences;
 using Optimize.Problems;
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.Driver;
 

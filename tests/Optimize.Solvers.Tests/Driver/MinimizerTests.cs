@@ -4,6 +4,7 @@ using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.QuasiNewton;
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.Driver;
 

@@ -5,6 +5,7 @@ using Optimize.Solvers.Tests.Support;
 using Optimize.Solvers.LinearAlgebra;
 using Optimize.Solvers.TrustRegions;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.LinearAlgebra;
 

@@ -7,6 +7,7 @@ using Optimize.Solvers.QuasiNewton;
 using Optimize.Solvers.Tests.Support;
 using Optimize.Solvers.TrustRegions;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.Methods;
 

@@ -1,6 +1,7 @@
 using Optimize.Problems;
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.SecondOrder;
 

@@ -1,5 +1,6 @@
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.SecondOrder;
 

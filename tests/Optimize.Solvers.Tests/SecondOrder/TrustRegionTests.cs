@@ -1,6 +1,7 @@
 using Optimize.Solvers.Tests.Support;
 using Optimize.Solvers.TrustRegions;
 using Xunit.Abstractions;
+using Optimize.Solvers.SecondOrder;
 
 namespace Optimize.Solvers.Tests.SecondOrder;
 

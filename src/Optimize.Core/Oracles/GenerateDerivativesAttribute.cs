@@ -1,0 +1,34 @@
+using System.Numerics;
+
+namespace Optimize.Oracles;
+
+/// <summary>
+/// Asks the derivative generator (the Optimize.Generators source generator) to write, at compile time,
+/// the derivatives of the marked method by source transformation, as Tapenade does for Fortran and C
+/// (Hascoët &amp; Pascual 2013).
+/// </summary>
+/// <remarks>
+/// <para>The marked method must be a generic method <c>T Name&lt;T&gt;(ReadOnlySpan&lt;T&gt; x)</c> of a
+/// <c>partial</c>, non-generic type, whose parameter is not named <c>gradient</c>, <c>direction</c> or
+/// <c>derivative</c>. The generator adds beside it, each also generic over T (over dual numbers the
+/// gradient gives Hessian-vector products):</para>
+/// <list type="bullet">
+/// <item><c>double NameGradient(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; gradient)</c>, f(x) and ∇f(x)
+/// by reverse mode (the adjoint code);</item>
+/// <item><c>double NameDirectionalDerivative(ReadOnlySpan&lt;double&gt; x, ReadOnlySpan&lt;double&gt; direction,
+/// out double derivative)</c>, f(x) and ∇f(x)·p by forward mode (the tangent code).</item>
+/// </list>
+/// <para>For an instance method named <c>Evaluate</c> the type also implements
+/// <see cref="IGeneratedDerivatives"/>.</para>
+/// <para>The method body may use: locals of type T and of types that do not involve T; the operators
+/// + − × ÷ and negation on T; <c>T.Sqrt, Exp, Log, Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh,
+/// Tanh, Abs, Min, Max, Pow</c>; constants (<c>T.One</c>, <c>T.CreateChecked(…)</c>, or any call whose
+/// arguments do not involve x; <c>x.Length</c> is a constant too); elements <c>x[i]</c>; assignments and compound assignments; <c>if</c>/<c>else</c>
+/// and conditional expressions; <c>for</c> and <c>while</c> loops; one <c>return</c> at the end. A loop may
+/// change a T variable declared outside it only by accumulating into it (<c>s += e</c>, <c>s -= e</c>, with
+/// <c>e</c> not reading <c>s</c>): the loop is then a reduction, and its adjoint replays each iteration
+/// with the accumulator's adjoint held fixed, so no tape is stored. Anything else is reported as error
+/// OPTAD001 at compile time; the runtime modes (<c>ReverseMode</c>, <c>ForwardMode</c>) differentiate any f.</para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class GenerateDerivativesAttribute : Attribute;
