@@ -30,7 +30,8 @@ fi
 build_flag=()
 [ "${1:-}" = "--no-build" ] && build_flag=(--no-build)
 
-version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+# OPTIMIZE_TEST_VERSION lets eng/test.sh share one pack with eng/readme-test.sh.
+version="${OPTIMIZE_TEST_VERSION:-0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$}"
 packages="$root/artifacts/packages"
 work=$(mktemp -d)
 cleanup() {
@@ -47,8 +48,7 @@ fail() { failed=$((failed + 1)); echo "consumer: $1: FAILED"; [ -f "${2:-}" ] &&
 start=$(date +%s)
 rm -f "$packages"/Optimize.*.nupkg "$packages"/Optimize.*.snupkg
 expected="Optimize.AutoDiff Optimize.Cli Optimize.Core Optimize.Differentiable Optimize.FSharp Optimize.Problems Optimize.Solvers"
-if dotnet pack Optimize.sln -c Release -nologo "${build_flag[@]}" -p:VersionSuffix="${version#0.1.0-}" \
-     -o "$packages" > "$work/pack.log" 2>&1 \
+if bash eng/pack-local.sh "${version#0.1.0-}" "${build_flag[@]}" > "$work/pack.log" 2>&1 \
    && ! grep -qiE '(^|[^0-9a-z])warning ' "$work/pack.log"; then
   made=$(cd "$packages" && ls *."$version".nupkg | sed "s/\.$version\.nupkg//" | sort | tr '\n' ' ' | sed 's/ $//')
   symbols=$(cd "$packages" && ls *."$version".snupkg 2>/dev/null | wc -l)
