@@ -63,14 +63,7 @@ else
 fi
 
 # The machine's NuGet configuration (user and machine files) plus the local folder.
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="optimize-local" value="$packages" />
-  </packageSources>
-</configuration>
-XML
+bash eng/local-nuget-config.sh > "$work/nuget.config"
 
 cp -r tests/consumer/csharp "$work/csharp"
 cp "$work/nuget.config" "$work/csharp/"

@@ -57,14 +57,7 @@ while IFS= read -r readme; do
 done < <(git ls-files '*README.md' | sort)
 [ -f "$work/index.tsv" ] || { echo "readme: no code blocks found"; echo "0 passed, 1 failed"; exit 1; }
 
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="optimize-local" value="$packages" />
-  </packageSources>
-</configuration>
-XML
+bash eng/local-nuget-config.sh > "$work/nuget.config"
 
 # C#: one console project per block, all built in one solution.
 (cd "$work" && dotnet new sln -n Readme -o . > /dev/null)
