@@ -3,6 +3,7 @@
 # to this run, then, in a temporary folder outside the repository (so that none of its build files
 # apply), with the machine's NuGet configuration plus that folder as the only extra source:
 #   1. the pack made the seven packages (and their symbol packages) and printed no warning;
+#   1b. each carries the metadata, LICENSE and README; Optimize.AutoDiff the generator; Optimize.Cli is a tool;
 #   2. the C# console project of tests/consumer/csharp restores from the packages, compiles (its
 #      [GenerateDerivatives] needs the generator inside Optimize.AutoDiff) and finds Rosenbrock's minimum;
 #   3. tests/consumer/fsharp/consumer.fsx, run by `dotnet fsi` with one #r line, finds it too;
@@ -61,6 +62,27 @@ if bash eng/pack-local.sh "${version#0.1.0-}" "${build_flag[@]}" > "$work/pack.l
 else
   fail "pack without warnings" "$work/pack.log"
 fi
+
+# Metadata from eng/Packaging.props in every package; the generator inside Optimize.AutoDiff; the CLI a tool.
+metadata_errors=""
+for id in $expected; do
+  package="$packages/$id.$version.nupkg"
+  [ -f "$package" ] || continue
+  nuspec=$(unzip -p "$package" "$id.nuspec")
+  files=$(unzip -Z1 "$package")
+  for wanted in '<license type="expression">MIT</license>' '<readme>README.md</readme>' \
+      '<authors>The Optimize contributors</authors>' '<tags>optimization' '<description>' "<version>$version</version>"; do
+    grep -qF "$wanted" <<< "$nuspec" || metadata_errors+=" $id lacks $wanted;"
+  done
+  grep -qx 'LICENSE' <<< "$files" || metadata_errors+=" $id lacks the LICENSE file;"
+  grep -qx 'README.md' <<< "$files" || metadata_errors+=" $id lacks README.md;"
+done
+unzip -Z1 "$packages/Optimize.AutoDiff.$version.nupkg" 2>/dev/null | grep -qx 'analyzers/dotnet/cs/Optimize.Generators.dll' \
+  || metadata_errors+=" Optimize.AutoDiff lacks the generator;"
+unzip -p "$packages/Optimize.Cli.$version.nupkg" Optimize.Cli.nuspec 2>/dev/null | grep -q '<packageType name="DotnetTool"' \
+  || metadata_errors+=" Optimize.Cli is not a tool;"
+if [ -z "$metadata_errors" ]; then pass "package metadata, license, readme, generator analyzer, tool type"
+else echo "$metadata_errors"; fail "package metadata"; fi
 
 # The machine's NuGet configuration (user and machine files) plus the local folder.
 bash eng/local-nuget-config.sh > "$work/nuget.config"
