@@ -79,5 +79,45 @@ for notebook in notebooks/*.ipynb; do
   fi
 done
 
+# ---- Packages, README code, documentation, offline plots ---------------------------------------------------
+# One pack of the Release build (version unique to the run) serves the consumer test and the README test;
+# each prints "N passed, N failed", added to the totals. The docfx site and the offline-plot check of the
+# executed notebooks count one test each.
+count_script() {  # name, command...: runs it, prints its output, adds its final counts
+  local name="$1"; shift
+  local log="$results/$name.log"
+  "$@" > "$log" 2>&1
+  cat "$log"
+  local summary
+  summary=$(grep -Eo '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+  if [ -n "$summary" ]; then
+    read -r p _ f _ <<< "${summary//,/}"
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    echo "test: $name printed no summary"; failed=$((failed + 1))
+  fi
+}
+export OPTIMIZE_TEST_VERSION="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+count_script consumer-test bash eng/consumer-test.sh --no-build
+count_script readme-test bash eng/readme-test.sh --no-build
+unset OPTIMIZE_TEST_VERSION
+if bash eng/docs.sh > "$results/docs.log" 2>&1; then
+  passed=$((passed + 1)); echo "docs: docfx site without warnings: passed"
+else
+  failed=$((failed + 1)); echo "docs: docfx site: FAILED"; grep -iE 'warning|error' "$results/docs.log" | head -n 40
+fi
+offline=0
+checked=0
+for executed in artifacts/notebooks/*.ipynb; do
+  [ -f "$executed" ] || continue
+  if grep -qE 'cdn\.plot\.ly/plotly-|require\.min\.js|requirejs\.config|<script[^>]*src=' "$executed" || ! grep -q 'plotly.js v[0-9]' "$executed"; then
+    echo "notebook $(basename "$executed"): loads plotly.js from outside instead of embedding it"; offline=1
+  fi
+  checked=$((checked + 1))
+done
+if [ "$offline" -eq 0 ] && [ "$checked" -gt 0 ]; then passed=$((passed + 1)); echo "notebooks embed plotly.js: passed"
+else failed=$((failed + 1)); fi
+# ---- end of the packages block ------------------------------------------------------------------------------
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

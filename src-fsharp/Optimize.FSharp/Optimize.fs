@@ -115,7 +115,7 @@ module Method =
 type Options =
     { /// The method: an entry of the registry, see <see cref="T:Optimize.FSharp.Method"/>.
       Method: MinimizationMethod
-      /// Stop when ‖∇f‖∞ ≤ this.
+      /// Stop when ‖∇f‖₂ ≤ this (the Euclidean norm, as the driver tests it).
       GradientTolerance: float
       /// Stop when the step is at most this (0: off).
       StepTolerance: float
@@ -154,7 +154,7 @@ type Result =
 /// Minimization in F#: <c>objective |> Optimize.minimize Optimize.defaults x0</c>.
 [<RequireQualifiedAccess>]
 module Optimize =
-    /// L-BFGS with memory 10, ‖∇f‖∞ ≤ 1e-8, at most 1000 iterations.
+    /// L-BFGS with memory 10, ‖∇f‖₂ ≤ 1e-8, at most 1000 iterations.
     let defaults =
         { Method = Method.defaultMethod
           GradientTolerance = 1e-8

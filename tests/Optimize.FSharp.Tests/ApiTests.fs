@@ -175,6 +175,15 @@ let minimization =
             let result = Objective.analytic 2 rosenbrock gradient |> Optimize.minimize Optimize.defaults [| -1.2; 1.0 |]
             expectAllClose 1e-6 result.Minimizer [| 1.0; 1.0 |] $"minimizer ({result.Reason})"
         }
+        test "GradientToleranceIsOnTheEuclideanNormOfTheGradient" {
+            let tolerance = 1e-3
+            let result = Objective.reverseMode 2 rosenbrock |> Optimize.minimize { Optimize.defaults with GradientTolerance = tolerance } [| -1.2; 1.0 |]
+            let g = Diff.grad rosenbrock result.Minimizer
+            let euclidean = sqrt (Array.sumBy (fun v -> v * v) g)
+            Expect.equal result.Reason TerminationReason.GradientTolerance "stopped by the gradient test"
+            Expect.floatClose Accuracy.high result.GradientNorm euclidean "GradientNorm is ‖∇f‖₂ at the minimizer"
+            Expect.isLessThanOrEqual result.GradientNorm tolerance "‖∇f‖₂ ≤ GradientTolerance"
+        }
         test "NelderMeadNeedsOnlyValues" {
             let result =
                 Objective.ofFunction 2 rosenbrock

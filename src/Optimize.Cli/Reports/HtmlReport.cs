@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 
 namespace Optimize.Cli.Reports;
@@ -75,15 +76,18 @@ public static class HtmlReport
         return WithLayout(GenericChart.combine(lines), problem.Name, "evaluations of f", gap, logY: true, barmode: null);
     }
 
-    // The chart fragments call the global Plotly object; the page loads plotly.js the way Plotly.NET's own
-    // standalone pages do, so the library version always matches the one Plotly.NET generates for.
+    // The chart fragments call the global Plotly object. The page carries plotly.js itself, inline, as
+    // Plotly.NET's standalone pages do with PlotlyJSReference.Full (the copy inside Plotly.NET, so the library
+    // version matches the one Plotly.NET generates for): the report shows its charts offline.
     internal static string PlotlyScripts(GenericChart chart)
     {
-        string standalone = GenericChart.toEmbeddedHTML(chart);
+        var inline = GenericChart.setDisplayOptions(DisplayOptions.init(
+            null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full)), chart);
+        string standalone = GenericChart.toEmbeddedHTML(inline);
         int end = standalone.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         string head = end < 0 ? standalone : standalone[..end];
         return string.Join(Environment.NewLine,
-            Regex.Matches(head, "<script[^>]*src=[^>]*>\\s*</script>", RegexOptions.IgnoreCase).Select(m => m.Value));
+            Regex.Matches(head, "<script[^>]*>.*?</script>", RegexOptions.IgnoreCase | RegexOptions.Singleline).Select(m => m.Value));
     }
 
     internal static GenericChart Trace(string kind, string name, object[] x, double[] y, bool stepped = false)
