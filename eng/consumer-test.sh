@@ -48,12 +48,12 @@ fail() { failed=$((failed + 1)); echo "consumer: $1: FAILED"; [ -f "${2:-}" ] &&
 
 start=$(date +%s)
 rm -f "$packages"/Optimize.*.nupkg "$packages"/Optimize.*.snupkg
-expected="Optimize.AutoDiff Optimize.Cli Optimize.Core Optimize.Differentiable Optimize.FSharp Optimize.Problems Optimize.Solvers"
+expected="Optimize.AutoDiff Optimize.Cli Optimize.Core Optimize.Differentiable Optimize.Distributed Optimize.FSharp Optimize.Problems Optimize.Solvers"
 if bash eng/pack-local.sh "${version#0.1.0-}" "${build_flag[@]}" > "$work/pack.log" 2>&1 \
    && ! grep -qiE '(^|[^0-9a-z])warning ' "$work/pack.log"; then
   made=$(cd "$packages" && ls *."$version".nupkg | sed "s/\.$version\.nupkg//" | sort | tr '\n' ' ' | sed 's/ $//')
   symbols=$(cd "$packages" && ls *."$version".snupkg 2>/dev/null | wc -l)
-  if [ "$made" = "$expected" ] && [ "$symbols" -eq 7 ]; then
+  if [ "$made" = "$expected" ] && [ "$symbols" -eq 8 ]; then
     pass "pack made $made with symbols"
     (cd "$packages" && ls -l *."$version".*nupkg | awk '{printf "  %9d  %s\n", $5, $9}')
   else
