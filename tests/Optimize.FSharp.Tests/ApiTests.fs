@@ -55,6 +55,7 @@ let inline evaluateAs (x: ^T[]) (e: SymbolicExpression) : ^T =
         | Apply2(Atan2, u, v) -> atan2 (eval u) (eval v)
         | Apply2(Min, u, v) -> min (eval u) (eval v)
         | Apply2(Max, u, v) -> max (eval u) (eval v)
+        | Conditional _ -> failwith "conditionals are not generated for smooth trees"
     eval e
 
 let private x0 = [| 1.5; 0.5 |]

@@ -49,7 +49,7 @@ let smooth : Gen<SymbolicExpression> =
                   1, Gen.map (fun a -> Apply(Acos, half (Apply(Tanh, a)))) sub ]
     Gen.sized (fun size -> tree (min 4 (1 + size / 25)))
 
-/// Raw trees over every construct, including non-smooth ones (abs, sign, min, max) and
+/// Raw trees over every construct, including non-smooth ones (abs, sign, min, max, conditionals) and
 /// unrestricted domains; values may be NaN or infinite.
 let anyTree : Gen<SymbolicExpression> =
     let rec tree depth =
@@ -64,7 +64,12 @@ let anyTree : Gen<SymbolicExpression> =
                   2, Gen.map2 (fun a k -> Power(a, k)) sub (Gen.choose (-3, 3))
                   1, Gen.map2 (fun a b -> RealPower(a, b)) sub sub
                   3, Gen.map2 (fun f a -> Apply(f, a)) (Gen.elements [ Sqrt; Exp; Log; Sin; Cos; Tan; Asin; Acos; Atan; Sinh; Cosh; Tanh; Abs; Sign ]) sub
-                  1, Gen.map3 (fun f a b -> Apply2(f, a, b)) (Gen.elements [ Atan2; Min; Max ]) sub sub ]
+                  1, Gen.map3 (fun f a b -> Apply2(f, a, b)) (Gen.elements [ Atan2; Min; Max ]) sub sub
+                  1, gen {
+                         let! c = Gen.elements [ Greater; Equal; MaxTakesFirst; MinTakesFirst ]
+                         let! u, v = Gen.zip sub sub
+                         let! a, b = Gen.zip sub sub
+                         return Conditional(c, u, v, a, b) } ]
     Gen.sized (fun size -> tree (min 4 (1 + size / 25)))
 
 /// A point of [-1.5, 1.5]ⁿ on a grid fine enough to avoid coincidences.

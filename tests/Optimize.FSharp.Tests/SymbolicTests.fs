@@ -242,6 +242,28 @@ let differentiation =
             let _, g = gradientAt f [| 0.5; 1.0 |]
             Expect.equal g [| -1.0 + 1.0; 1.0 |] "at (0.5, 1): x < y, x < 2y, xy < 1"
         }
+        test "MaxSelectsItsDerivativeAsTheRuntimeModesDoAtTiesOfInfinitiesAndNaNArguments" {
+            let x, y = SymbolicExpression.var 0, SymbolicExpression.var 1
+            let names = [| "x"; "y" |]
+            let dx = Differentiation.derivative 0 (SymbolicExpression.max x y)
+            Expect.equal (Printing.math names dx) "if(x >= y, 1, 0)" "printed"
+            Expect.equal (Parsing.parse names "if(x >= y, 1, 0)") dx "read back"
+            Expect.equal (Printing.latex names dx) @"\begin{cases} 1 & \text{if } x \geq y \\ 0 & \text{otherwise} \end{cases}" "LaTeX"
+            let f = SymbolicFunction.Create(names, SymbolicExpression.max x y)
+            for point, expected in [ [| -infinity; -infinity |], 1.0; [| nan; 1.0 |], 1.0; [| 1.0; nan |], 0.0; [| 1.0; 2.0 |], 0.0 ] do
+                Expect.equal (SymbolicExpression.evaluate point dx) expected $"∂/∂x at %A{point}, interpreted"
+                Expect.equal (snd (gradientAt f point)).[0] expected $"∂/∂x at %A{point}, compiled"
+        }
+        test "PowersOfAVariableBaseAndExponentHaveTheRuntimePartialsAtZeroAndNegativeBases" {
+            let f = Symbolic.ofQuotation <@ fun x y -> x ** y @>
+            for point, expected in [ [| 0.0; 0.0 |], [| 0.0; 0.0 |]; [| -2.0; 3.0 |], [| 12.0; 0.0 |]; [| 0.0; 0.5 |], [| infinity; 0.0 |]
+                                     [| 2.0; 3.0 |], [| 12.0; 8.0 * log 2.0 |] ] do
+                Expect.equal (Symbolic.gradient f |> Array.map (SymbolicExpression.evaluate point)) expected $"∇f at %A{point}, interpreted"
+                Expect.equal (snd (gradientAt f point)) expected $"∇f at %A{point}, compiled"
+            let constantExponent = Symbolic.ofQuotation <@ fun x -> x ** 2.5 @>
+            let derivative = (Symbolic.gradient constantExponent).[0]
+            Expect.equal (Symbolic.printExpression constantExponent derivative) "2.5*x^1.5" "no conditional for a constant exponent"
+        }
         test "ValueAndGradientShareTheirCommonSubexpressions" {
             let outputs = Array.append [| lectureExample.Body |] (Symbolic.gradient lectureExample)
             let shared = Compilation.commonSubexpressions outputs |> List.map (Printing.math lectureExample.Names)

@@ -25,20 +25,10 @@ public enum Implementation
 
 /// <summary>
 /// One row of the table: an elementary function at a point, with the value and the partial derivatives every
-/// implementation must give there. <see cref="Deviations"/> lists the implementations known to give other partials
-/// at this point, with what they give and why; the test holds them to that too.
+/// implementation must give there.
 /// </summary>
 public sealed record RulePoint(string Rule, double[] Point, double Value, double[] Partials)
 {
-    public Dictionary<Implementation, (double[] Partials, string Reason)> Deviations { get; } = [];
-
-    /// <summary>This row with a documented deviation of one implementation.</summary>
-    public RulePoint Except(Implementation implementation, double[] partials, string reason)
-    {
-        Deviations[implementation] = (partials, reason);
-        return this;
-    }
-
     /// <summary>The row's name in test output: the function applied to the point.</summary>
     public string Label => $"{Rule}({string.Join(", ", Point.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))})";
 
@@ -58,26 +48,6 @@ public static class DerivativeRuleTable
     private static RulePoint At(string rule, double x, double value, double derivative) => new(rule, [x], value, [derivative]);
     private static RulePoint At(string rule, double x, double y, double value, double dx, double dy) => new(rule, [x, y], value, [dx, dy]);
 
-    private const string TieAtInfinity =
-        "the symbolic form selects by sign(1 + sign(u − v)), and ∞ − ∞ is NaN; the runtime modes compare";
-    private const string NaNSelection =
-        "the symbolic selector sign(1 + sign(u − v)) is NaN when u or v is; the runtime modes return the NaN argument and its derivative";
-    private const string PowerOfNonPositiveBase =
-        "the symbolic exponent term is uᵛ·ln u·v′; with no comparison in the expression language it cannot be 0 where u ≤ 0";
-    private const string ZeroToTheZero =
-        "the symbolic base term v·uᵛ⁻¹·u′ is 0·0⁻¹ at 0⁰; with no comparison in the expression language it cannot be 0 there";
-    private const string PlainArithmetic =
-        "forward-mode × and ÷ use the plain product and quotient rules, so an infinite operand or quotient times a zero tangent is NaN";
-
-    /// <summary>Both symbolic implementations deviate alike: the interpreter and the compiled code evaluate the same derivative.</summary>
-    private static RulePoint ExceptSymbolic(this RulePoint row, double[] partials, string reason) =>
-        row.Except(Implementation.Symbolic, partials, reason).Except(Implementation.SymbolicCompiled, partials, reason);
-
-    /// <summary>The forward-mode implementations deviate alike here: Dual, DualVector and the generated tangent code.</summary>
-    private static RulePoint ExceptForward(this RulePoint row, double[] partials) =>
-        row.Except(Implementation.ForwardDual, partials, PlainArithmetic).Except(Implementation.ForwardDualVector, partials, PlainArithmetic)
-            .Except(Implementation.GeneratedTangent, partials, PlainArithmetic);
-
     /// <summary>Every row of the table.</summary>
     public static IReadOnlyList<RulePoint> Rows { get; } =
     [
@@ -86,13 +56,10 @@ public static class DerivativeRuleTable
         At("Subtract", 1.5, -2, 3.5, 1, -1),
         At("Subtract", Inf, Inf, NaN, 1, -1),
         At("Multiply", 1.5, -2, -3, -2, 1.5),
-        At("Multiply", Inf, 0, NaN, 0, Inf).ExceptForward([NaN, Inf]),
+        At("Multiply", Inf, 0, NaN, 0, Inf),         // ∂/∂x: y's partial x = ∞ times y's zero tangent adds nothing
         At("Divide", 3, 2, 1.5, 0.5, -0.75),
-        At("Divide", 1, 0, Inf, Inf, -Inf)
-            .Except(Implementation.ForwardDual, [NaN, -Inf], PlainArithmetic)              // (ẋ − q·ẏ)/y
-            .Except(Implementation.ForwardDualVector, [NaN, NaN], PlainArithmetic)         // ẋ·(1/y) + ẏ·(−q/y), both directions at once
-            .Except(Implementation.GeneratedTangent, [NaN, NaN], PlainArithmetic),         // ẋ·(1/y) + ẏ·(−q/y)
-        At("Divide", 0, 0, NaN, Inf, NaN).ExceptForward([NaN, NaN]),
+        At("Divide", 1, 0, Inf, Inf, -Inf),          // ∂/∂x: y's partial −q/y = −∞ times y's zero tangent adds nothing
+        At("Divide", 0, 0, NaN, Inf, NaN),
         At("Negate", 1.5, -1.5, -1),
         At("Negate", Inf, -Inf, -1),
 
@@ -149,26 +116,27 @@ public static class DerivativeRuleTable
         At("Max", 1, 1, 1, 1, 0),                    // a tie takes the first argument's derivative
         At("Max", 0, -0.0, 0, 1, 0),
         At("Max", Inf, 1, Inf, 1, 0),
-        At("Max", -Inf, -Inf, -Inf, 1, 0).ExceptSymbolic([NaN, NaN], TieAtInfinity),
-        At("Max", NaN, 1, NaN, 1, 0).ExceptSymbolic([NaN, NaN], NaNSelection),     // the NaN argument is returned
-        At("Max", 1, NaN, NaN, 0, 1).ExceptSymbolic([NaN, NaN], NaNSelection),
+        At("Max", -Inf, -Inf, -Inf, 1, 0),           // a tie of infinities too
+        At("Max", NaN, 1, NaN, 1, 0),                // the NaN argument is returned, with its derivative
+        At("Max", 1, NaN, NaN, 0, 1),
         At("Min", 1, 2, 1, 1, 0),
         At("Min", 2, 1, 1, 0, 1),
         At("Min", 1, 1, 1, 1, 0),
         At("Min", -0.0, 0, 0, 1, 0),
         At("Min", -Inf, 1, -Inf, 1, 0),
-        At("Min", Inf, Inf, Inf, 1, 0).ExceptSymbolic([NaN, NaN], TieAtInfinity),
-        At("Min", NaN, 1, NaN, 1, 0).ExceptSymbolic([NaN, NaN], NaNSelection),
-        At("Min", 1, NaN, NaN, 0, 1).ExceptSymbolic([NaN, NaN], NaNSelection),
+        At("Min", Inf, Inf, Inf, 1, 0),
+        At("Min", NaN, 1, NaN, 1, 0),
+        At("Min", 1, NaN, NaN, 0, 1),
 
         At("Pow", 2, 3, 8, 12, 8 * Math.Log(2)),
         At("Pow", 0.5, -1.5, Math.Pow(0.5, -1.5), -1.5 * Math.Pow(0.5, -2.5), Math.Pow(0.5, -1.5) * Math.Log(0.5)),
-        At("Pow", -2, 3, -8, 12, 0).ExceptSymbolic([12, NaN], PowerOfNonPositiveBase),                 // ∂/∂b = 0 where a ≤ 0
-        At("Pow", -2, 0.5, NaN, NaN, 0).ExceptSymbolic([NaN, NaN], PowerOfNonPositiveBase),
-        At("Pow", 0, 2, 0, 0, 0).ExceptSymbolic([0, NaN], PowerOfNonPositiveBase),
-        At("Pow", 0, 0.5, 0, Inf, 0).ExceptSymbolic([Inf, NaN], PowerOfNonPositiveBase),
-        At("Pow", 0, -1, Inf, -Inf, 0).ExceptSymbolic([-Inf, -Inf], PowerOfNonPositiveBase),
-        At("Pow", 0, 0, 1, 0, 0).ExceptSymbolic([NaN, -Inf], ZeroToTheZero + "; and " + PowerOfNonPositiveBase),                    // 0⁰ = 1, with both partials 0
+        At("Pow", -2, 3, -8, 12, 0),                 // ∂/∂b = 0 where a ≤ 0
+        At("Pow", -2, 0.5, NaN, NaN, 0),
+        At("Pow", 0, 2, 0, 0, 0),
+        At("Pow", 0, 0.5, 0, Inf, 0),
+        At("Pow", 0, -1, Inf, -Inf, 0),
+        At("Pow", 0, 0, 1, 0, 0),                    // 0⁰ = 1, with both partials 0
+        At("Pow", -Inf, 2, Inf, -Inf, 0),
         At("PowConstantExponent", 4, 32, 20),
         At("PowConstantExponent", 0, 0, 0),
         At("PowConstantExponent", -1, NaN, NaN),

@@ -23,6 +23,14 @@ type internal Memory =
     /// sign(u) as a double (Math.Sign throws on NaN and returns an int).
     static member Sign(u: float) : float = Elementary.sign u
 
+    /// Whether max(u, v) returns u (u ≥ v, or u is NaN).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member MaxTakesFirst(u: float, v: float) : bool = Elementary.holds MaxTakesFirst u v
+
+    /// Whether min(u, v) returns u (u ≤ v, or u is NaN).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member MinTakesFirst(u: float, v: float) : bool = Elementary.holds MinTakesFirst u v
+
 /// A compiled f: reads x through a reference to x₀ and returns f(x).
 type internal ValueKernel = delegate of x: byref<float> -> float
 
@@ -41,6 +49,8 @@ let private memoryMethod (name: string) =
 let private readMethod = memoryMethod (nameof Memory.Read)
 let private writeMethod = memoryMethod (nameof Memory.Write)
 let private signMethod = memoryMethod (nameof Memory.Sign)
+let private maxTakesFirstMethod = memoryMethod (nameof Memory.MaxTakesFirst)
+let private minTakesFirstMethod = memoryMethod (nameof Memory.MinTakesFirst)
 let private mathMethod (name: string) (arity: int) = typeof<Math>.GetMethod(name, Array.create arity typeof<float>) |> nonNull
 
 let private unaryMethod f =
@@ -172,6 +182,16 @@ type private KernelBuilder(read: int -> Expression, uses: Dictionary<SymbolicExp
         | RealPower(b, v) -> Expression.Call(mathMethod "Pow" 2, emit b, emit v)
         | Apply(f, u) -> Expression.Call(unaryMethod f, emit u)
         | Apply2(f, u, v) -> Expression.Call(binaryMethod f, emit u, emit v)
+        | Conditional(c, u, v, a, b) ->
+            // Only the branch taken is evaluated (values shared with other outputs are computed before, as always).
+            let left, right = emit u, emit v
+            let test: Expression =
+                match c with
+                | Greater -> Expression.GreaterThan(left, right)
+                | Equal -> Expression.Equal(left, right)
+                | MaxTakesFirst -> Expression.Call(maxTakesFirstMethod, left, right)
+                | MinTakesFirst -> Expression.Call(minTakesFirstMethod, left, right)
+            Expression.Condition(test, emit a, emit b)
 
     /// A term of a sum as (added?, magnitude): terms with a negative coefficient are subtracted.
     and signedTerm (t: SymbolicExpression) : bool * Expression =

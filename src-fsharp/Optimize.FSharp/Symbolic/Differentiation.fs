@@ -39,11 +39,21 @@ let derivative (index: int) (e: SymbolicExpression) : SymbolicExpression =
             | Constant 0.0 -> zero
             | db -> Canonical.multiply [ Constant(float k); Canonical.power b (k - 1); db ]
         | RealPower(b, v) ->
-            // (uᵛ)′ = v·uᵛ⁻¹·u′ + uᵛ·ln u·v′. The first term is written with uᵛ⁻¹, not uᵛ/u, so that it is
-            // finite where u = 0 and v > 1, and defined for u < 0, as in the runtime modes (docs/derivative-rules.md).
+            // (uᵛ)′ = ∂ᵤ·u′ + ∂ᵥ·v′ with the partials of the runtime modes (docs/derivative-rules.md):
+            // ∂ᵤ = v·uᵛ⁻¹ (not uᵛ·v/u, so that it is finite where u = 0 and v > 1, and defined for u < 0), but 0 at
+            // 0⁰; ∂ᵥ = uᵛ·ln u where u > 0, and 0 where u ≤ 0 (or u is NaN), where ln u is NaN or −∞.
             let db, dv = d b, d v
-            let throughBase = Canonical.multiply [ v; Canonical.realPower b (Canonical.subtract v one); db ]
-            let throughExponent = Canonical.multiply [ e; Canonical.apply Log b; dv ]
+            let powerRule = Canonical.multiply [ v; Canonical.realPower b (Canonical.subtract v one) ]
+            let throughBase =
+                match db with
+                | Constant 0.0 -> zero
+                | _ ->
+                    let atZeroToTheZero = Canonical.conditional Equal b zero zero powerRule
+                    Canonical.multiply [ Canonical.conditional Equal v zero atZeroToTheZero powerRule; db ]
+            let throughExponent =
+                match dv with
+                | Constant 0.0 -> zero
+                | _ -> Canonical.multiply [ Canonical.conditional Greater b zero (Canonical.multiply [ e; Canonical.apply Log b ]) zero; dv ]
             Canonical.add [ throughBase; throughExponent ]
         | Apply(f, u) ->
             match d u with
@@ -54,13 +64,10 @@ let derivative (index: int) (e: SymbolicExpression) : SymbolicExpression =
             let numerator = Canonical.subtract (Canonical.multiply [ x; d y ]) (Canonical.multiply [ y; d x ])
             Canonical.divide numerator (Canonical.add [ Canonical.power x 2; Canonical.power y 2 ])
         | Apply2(f, u, v) ->
-            // max and min return one of their arguments and take its derivative; at a tie, the first
-            // argument's, as in the runtime modes (docs/derivative-rules.md). first = sign(1 + sign(t)) is 1
-            // for t ≥ 0 and 0 for t < 0, with t = u − v for max (u is returned when u ≥ v) and v − u for min.
-            let du, dv = d u, d v
-            let t = if f = Max then Canonical.subtract u v else Canonical.subtract v u
-            let first = Canonical.apply Sign (Canonical.add [ one; Canonical.apply Sign t ])
-            Canonical.add [ dv; Canonical.multiply [ first; Canonical.subtract du dv ] ]
+            // max and min return one of their arguments and take its derivative, selected as the runtime modes
+            // select (docs/derivative-rules.md): the first argument at a tie, and a NaN argument with its own.
+            Canonical.conditional (if f = Max then MaxTakesFirst else MinTakesFirst) u v (d u) (d v)
+        | Conditional(c, u, v, a, b) -> Canonical.conditional c u v (d a) (d b)
     /// f′(u) for the outer function, reusing f(u) = value where the derivative is expressed through it.
     and outer f u value =
         match f with

@@ -9,6 +9,8 @@ type private Token =
     | Number of float
     | Name of string
     | Symbol of char
+    /// A relation between the compared operands of a conditional: &gt; &lt; == &gt;= &lt;= (or ≥ ≤).
+    | Relation of string
     | End
 
 let private tokenize (text: string) : (Token * int) list =
@@ -40,6 +42,10 @@ let private tokenize (text: string) : (Token * int) list =
                     scan (close + 1) ((Name(text.Substring(i, close + 1 - i).Replace(" ", "")), i) :: acc)
                 else scan j ((Name(text.Substring(i, j - i)), i) :: acc)
             elif "+-*/^(),".Contains c then scan (i + 1) ((Symbol c, i) :: acc)
+            elif c = '≥' || c = '≤' then scan (i + 1) ((Relation(if c = '≥' then ">=" else "<="), i) :: acc)
+            elif c = '<' || c = '>' || (c = '=' && i + 1 < text.Length && text[i + 1] = '=') then
+                let pair = i + 1 < text.Length && text[i + 1] = '='
+                scan (if pair then i + 2 else i + 1) ((Relation(text.Substring(i, if pair then 2 else 1)), i) :: acc)
             else invalidArg "text" $"text has the unexpected character '{c}' at position {i}."
     scan 0 []
 
@@ -51,8 +57,10 @@ let private binaryFunctions = dict [ "atan2", Atan2; "min", Min; "max", Max ]
 
 /// Parses ordinary math notation over the given variable names: numbers, names, + - * / ^
 /// (^ binds tighter than unary minus and is right-associative), parentheses, and the functions
-/// sqrt exp log sin cos tan asin acos atan sinh cosh tanh abs sign atan2 min max. The result is
-/// in canonical form. Throws ArgumentException naming the position of the first error.
+/// sqrt exp log sin cos tan asin acos atan sinh cosh tanh abs sign atan2 min max, and conditionals
+/// <c>if(u &gt; v, a, b)</c> with the relations &gt;, &lt;, == and &gt;=, &lt;= (which, like max and min, also hold where u is
+/// NaN; see <see cref="T:Optimize.FSharp.Symbolic.Comparison"/>). The result is in canonical form. Throws
+/// ArgumentException naming the position of the first error.
 let parse (names: string[]) (text: string) : SymbolicExpression =
     if isNull (box names) then nullArg (nameof names)
     if isNull (box text) then nullArg (nameof text)
@@ -117,6 +125,23 @@ let parse (names: string[]) (text: string) : SymbolicExpression =
             match arguments () with
             | [ u ] -> Canonical.apply unaryFunctions[n] u
             | args -> fail $"{n} applied to {args.Length} arguments (expected 1)"
+        | Name "if" ->
+            advance ()
+            expect '('
+            let u = sum ()
+            let relation = match peek () with Relation r -> advance (); r | _ -> fail "no relation (>, <, ==, >=, <=)"
+            let v = sum ()
+            expect ','
+            let a = sum ()
+            expect ','
+            let b = sum ()
+            expect ')'
+            match relation with
+            | ">" -> Canonical.conditional Greater u v a b
+            | "<" -> Canonical.conditional Greater v u a b
+            | "==" -> Canonical.conditional Equal u v a b
+            | ">=" -> Canonical.conditional MaxTakesFirst u v a b
+            | _ -> Canonical.conditional MinTakesFirst u v a b
         | Name n when binaryFunctions.ContainsKey n ->
             advance ()
             match arguments () with
@@ -127,6 +152,7 @@ let parse (names: string[]) (text: string) : SymbolicExpression =
             fail $"the unknown name '{n}' (variables: {known})"
         | End -> fail "an unexpected end"
         | Symbol c -> fail $"an unexpected '{c}'"
+        | Relation r -> fail $"an unexpected '{r}'"
     let result = sum ()
     if peek () <> End then fail "trailing text"
     result

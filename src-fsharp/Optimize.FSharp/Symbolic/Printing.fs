@@ -45,6 +45,15 @@ let functionName2 f =
     | Min -> "min"
     | Max -> "max"
 
+/// The relation a comparison is printed as, in math notation: u &gt; v, u == v, and u &gt;= v, u &lt;= v for the
+/// selections of max and min (which also hold where u is NaN).
+let relation c =
+    match c with
+    | Greater -> ">"
+    | Equal -> "=="
+    | MaxTakesFirst -> ">="
+    | MinTakesFirst -> "<="
+
 /// A product split for printing: sign, |coefficient| (1 when absent), the factors with positive
 /// exponents and those with negative exponents (as positive powers).
 let private splitProduct (factors: SymbolicExpression list) =
@@ -82,6 +91,8 @@ type private Notation =
       Power: string -> string -> string
       Apply: UnaryFunction -> string -> string
       Apply2: BinaryFunction -> string -> string -> string
+      /// A conditional from its comparison, compared operands and branches.
+      Conditional: Comparison -> string -> string -> string -> string -> string
       Parenthesize: string -> string }
 
 let private print (notation: Notation) (e: SymbolicExpression) : string =
@@ -105,6 +116,7 @@ let private print (notation: Notation) (e: SymbolicExpression) : string =
         | RealPower(b, v) -> wrap powerLevel context (notation.Power (show atomLevel b) (show atomLevel v))
         | Apply(f, u) -> notation.Apply f (show 0 u)
         | Apply2(f, u, v) -> notation.Apply2 f (show 0 u) (show 0 v)
+        | Conditional(c, u, v, a, b) -> notation.Conditional c (show 0 u) (show 0 v) (show 0 a) (show 0 b)
     and product factors =
         let negative, magnitude, numerator, denominator = splitProduct factors
         let joined (fs: SymbolicExpression list) = fs |> List.map (show productLevel) |> List.reduce notation.Times
@@ -123,7 +135,8 @@ let private print (notation: Notation) (e: SymbolicExpression) : string =
     show 0 e
 
 /// Prints in ordinary math notation with the given variable names, e.g. <c>2*x*cos(x^2)</c>:
-/// operators + - * / ^, functions by their F# names, the constant term of a sum last.
+/// operators + - * / ^, functions by their F# names, the constant term of a sum last, and a conditional as
+/// <c>if(u &gt;= v, a, b)</c>.
 let math (names: string[]) (e: SymbolicExpression) : string =
     print
         { Name = fun i -> if i < names.Length then names[i] else $"x{i}"
@@ -134,6 +147,7 @@ let math (names: string[]) (e: SymbolicExpression) : string =
           Power = fun b k -> b + "^" + k
           Apply = fun f u -> functionName f + "(" + u + ")"
           Apply2 = fun f u v -> functionName2 f + "(" + u + ", " + v + ")"
+          Conditional = fun c u v a b -> $"if({u} {relation c} {v}, {a}, {b})"
           Parenthesize = fun s -> "(" + s + ")" }
         e
 
@@ -150,7 +164,7 @@ let latexName (name: string) =
     else symbol name
 
 /// Prints in LaTeX with the given variable names, e.g. <c>2 x \cos\left(x^{2}\right)</c>:
-/// products by juxtaposition (\cdot between numbers), \frac for quotients.
+/// products by juxtaposition (\cdot between numbers), \frac for quotients, a conditional as cases.
 let latex (names: string[]) (e: SymbolicExpression) : string =
     let command f =
         match f with
@@ -182,5 +196,9 @@ let latex (names: string[]) (e: SymbolicExpression) : string =
             fun f u v ->
                 let name = match f with Atan2 -> "\\operatorname{atan2}" | Min -> "\\min" | Max -> "\\max"
                 name + "\\left(" + u + ", " + v + "\\right)"
+          Conditional =
+            fun c u v a b ->
+                let test = match c with Greater -> ">" | Equal -> "=" | MaxTakesFirst -> "\\geq" | MinTakesFirst -> "\\leq"
+                $"\\begin{{cases}} {a} & \\text{{if }} {u} {test} {v} \\\\ {b} & \\text{{otherwise}} \\end{{cases}}"
           Parenthesize = fun s -> "\\left(" + s + "\\right)" }
         e

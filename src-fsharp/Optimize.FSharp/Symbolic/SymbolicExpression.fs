@@ -44,6 +44,21 @@ type BinaryFunction =
     | Max
 
 /// <summary>
+/// The test of a conditional expression on its two operands u and v. The last two are the selections of max and
+/// min in the runtime AD modes (docs/derivative-rules.md), which a derivative must follow at a tie and at a NaN
+/// argument; printed, they are written u &gt;= v and u &lt;= v.
+/// </summary>
+type Comparison =
+    /// u &gt; v; false where either is NaN.
+    | Greater
+    /// u = v; false where either is NaN.
+    | Equal
+    /// max(u, v) returns u: u ≥ v, or u is NaN (a NaN v with an ordinary u is returned, so the test is false).
+    | MaxTakesFirst
+    /// min(u, v) returns u: u ≤ v, or u is NaN.
+    | MinTakesFirst
+
+/// <summary>
 /// A scalar function of several variables x₀ … xₙ₋₁ as an expression tree. Values built through
 /// the operators and the functions of <see cref="T:Optimize.FSharp.Symbolic.SymbolicExpressionModule"/>
 /// are kept in a canonical form (Cohen, <i>Computer Algebra and Symbolic Computation: Mathematical
@@ -74,6 +89,9 @@ type SymbolicExpression =
     | Apply of UnaryFunction * SymbolicExpression
     /// f(u, v) for an elementary function f of two arguments.
     | Apply2 of BinaryFunction * SymbolicExpression * SymbolicExpression
+    /// a where the comparison of u and v holds, else b: Conditional(test, u, v, a, b). Only the branch taken is
+    /// evaluated, so the other may be infinite or NaN there (the derivative rules' conventions at kinks and edges).
+    | Conditional of Comparison * SymbolicExpression * SymbolicExpression * SymbolicExpression * SymbolicExpression
 
     // Structural equality and a structural hash that looks at most a few levels deep and at most a few
     // operands of each sum or product: hashing is then cheap at every node of a large DAG (common
@@ -91,6 +109,9 @@ type SymbolicExpression =
         | RealPower(b, v) -> HashCode.Combine(6, SymbolicExpression.HashOf(b, depth - 1), SymbolicExpression.HashOf(v, depth - 1))
         | Apply(f, u) -> HashCode.Combine(7, f, SymbolicExpression.HashOf(u, depth - 1))
         | Apply2(f, u, v) -> HashCode.Combine(8, f, SymbolicExpression.HashOf(u, depth - 1), SymbolicExpression.HashOf(v, depth - 1))
+        | Conditional(c, u, v, a, b) ->
+            let hashOf e = SymbolicExpression.HashOf(e, depth - 1)
+            HashCode.Combine(9, c, hashOf u, hashOf v, hashOf a, hashOf b)
 
     static member private Same(a: SymbolicExpression, b: SymbolicExpression) : bool =
         obj.ReferenceEquals(a, b)
@@ -103,6 +124,9 @@ type SymbolicExpression =
            | RealPower(x, u), RealPower(y, v) -> SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
            | Apply(f, x), Apply(g, y) -> f = g && SymbolicExpression.Same(x, y)
            | Apply2(f, x, u), Apply2(g, y, v) -> f = g && SymbolicExpression.Same(x, y) && SymbolicExpression.Same(u, v)
+           | Conditional(c, u, v, a, b), Conditional(d, x, y, p, q) ->
+               c = d && SymbolicExpression.Same(u, x) && SymbolicExpression.Same(v, y) && SymbolicExpression.Same(a, p)
+               && SymbolicExpression.Same(b, q)
            | _ -> false
 
     static member private Kind(e: SymbolicExpression) =
@@ -115,6 +139,7 @@ type SymbolicExpression =
         | RealPower _ -> 5
         | Apply _ -> 6
         | Apply2 _ -> 7
+        | Conditional _ -> 8
 
     static member private Order(a: SymbolicExpression, b: SymbolicExpression) : int =
         if obj.ReferenceEquals(a, b) then 0 else
@@ -137,6 +162,7 @@ type SymbolicExpression =
         | Apply(f, x), Apply(g, y) -> thenBy (compare f g) (fun () -> SymbolicExpression.Order(x, y))
         | Apply2(f, x, u), Apply2(g, y, v) ->
             thenBy (compare f g) (fun () -> thenBy (SymbolicExpression.Order(x, y)) (fun () -> SymbolicExpression.Order(u, v)))
+        | Conditional(c, u, v, a, b), Conditional(d, x, y, p, q) -> thenBy (compare c d) (fun () -> lists [ u; v; a; b ] [ x; y; p; q ])
         | _ -> compare (SymbolicExpression.Kind a) (SymbolicExpression.Kind b)
 
     /// Structural equality: the same tree, whatever objects it is made of.
@@ -198,6 +224,14 @@ module internal Elementary =
         | Atan2 -> Math.Atan2(u, v)
         | Min -> Math.Min(u, v)
         | Max -> Math.Max(u, v)
+
+    /// Whether the comparison of u and v holds.
+    let holds comparison (u: float) (v: float) =
+        match comparison with
+        | Greater -> u > v
+        | Equal -> u = v
+        | MaxTakesFirst -> Double.IsNaN u || u >= v
+        | MinTakesFirst -> Double.IsNaN u || u <= v
 
 /// The canonical-form constructors ("automatic simplification", Cohen 2003, §3.2): every
 /// operator on <see cref="SymbolicExpression"/> goes through these.
@@ -304,6 +338,16 @@ module internal Canonical =
         | (Min | Max), _, _ when u = v -> u
         | _ -> Apply2(f, u, v)
 
+    /// a where the comparison of u and v holds, else b; folded to one branch when both are the same, when u and
+    /// v are constants, and when u = v decides the test (u ≥ u and u ≤ u hold, u &gt; u does not, also for NaN).
+    let conditional (comparison: Comparison) (u: SymbolicExpression) (v: SymbolicExpression) (a: SymbolicExpression) (b: SymbolicExpression) =
+        match comparison, u, v with
+        | _ when a = b -> a
+        | _, Constant x, Constant y -> if Elementary.holds comparison x y then a else b
+        | (MaxTakesFirst | MinTakesFirst), _, _ when u = v -> a
+        | Greater, _, _ when u = v -> b
+        | _ -> Conditional(comparison, u, v, a, b)
+
     /// −u.
     let negate u = multiply [ Constant -1.0; u ]
 
@@ -324,6 +368,7 @@ module internal Canonical =
         | RealPower(b, x) -> realPower (simplify b) (simplify x)
         | Apply(f, u) -> apply f (simplify u)
         | Apply2(f, u, v) -> apply2 f (simplify u) (simplify v)
+        | Conditional(c, u, v, a, b) -> conditional c (simplify u) (simplify v) (simplify a) (simplify b)
 
 type SymbolicExpression with
     /// u + v, simplified.
@@ -431,6 +476,10 @@ module SymbolicExpression =
     /// f(u, v) for an elementary function f of two arguments, simplified.
     let apply2 (f: BinaryFunction) (u: SymbolicExpression) (v: SymbolicExpression) = Canonical.apply2 f u v
 
+    /// a where the comparison of u and v holds, else b, simplified.
+    let conditional (comparison: Comparison) (u: SymbolicExpression) (v: SymbolicExpression) (a: SymbolicExpression) (b: SymbolicExpression) =
+        Canonical.conditional comparison u v a b
+
     /// The sum of several expressions, simplified.
     let sum (terms: SymbolicExpression seq) = Canonical.add (List.ofSeq terms)
 
@@ -457,10 +506,12 @@ module SymbolicExpression =
             | RealPower(b, v) -> Math.Pow(eval b, eval v)
             | Apply(f, u) -> Elementary.apply f (eval u)
             | Apply2(f, u, v) -> Elementary.apply2 f (eval u) (eval v)
+            | Conditional(c, u, v, a, b) -> if Elementary.holds c (eval u) (eval v) then eval a else eval b
         eval e
 
     /// The direct operands of an expression: the terms of a sum, the factors of a product, the
-    /// base (and exponent) of a power, the arguments of a function; none for a constant or variable.
+    /// base (and exponent) of a power, the arguments of a function, the compared operands and the two
+    /// branches of a conditional; none for a constant or variable.
     let operands (e: SymbolicExpression) : SymbolicExpression list =
         match e with
         | Constant _
@@ -471,6 +522,7 @@ module SymbolicExpression =
         | RealPower(b, v) -> [ b; v ]
         | Apply(_, u) -> [ u ]
         | Apply2(_, u, v) -> [ u; v ]
+        | Conditional(_, u, v, a, b) -> [ u; v; a; b ]
 
     /// The indices of the variables the expression depends on, in increasing order.
     let variables (e: SymbolicExpression) : int list =
