@@ -125,6 +125,9 @@ public abstract class Minimizer<TObjective, TState>
 
             var stop = Update(state);
             state.Iteration++;
+            // A method that finds no decrease at a point f cannot resolve further has converged (StoppingRules.RoundingLimited).
+            if (stop is TerminationReason.LineSearchFailed or TerminationReason.NoProgress && StoppingRules.RoundingLimited(state))
+                stop = TerminationReason.GradientTolerance;
             var finished = stop ?? Test(state, options);
             bool callbackStop = Report(state, counted, trace, clock, options);
             if (finished is { } reason) return reason;

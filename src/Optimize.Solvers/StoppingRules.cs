@@ -18,6 +18,28 @@ internal static class StoppingRules
         state.HasGradient && (state.GradientNorm <= state.GradientTarget
             || (options.ScaledGradientTolerance > 0 && ScaledGradient(state) <= options.ScaledGradientTolerance));
 
+    /// <summary>ε^{1/3} for ε the unit round-off: the scaled-gradient bound of <see cref="RoundingLimited"/>.</summary>
+    private static readonly double CubeRootEpsilon = Math.Cbrt(Epsilon);
+
+    /// <summary>
+    /// Whether a method that found no decrease (its line search failed, or its trust region shrank to nothing)
+    /// stopped at a point that is stationary as far as f resolves it: the scaled gradient is at most ε^{1/3} and the
+    /// last step was at most √ε·(1 + ‖x‖₂). These are tests U3 and U2 of Gill, Murray &amp; Wright, "Practical
+    /// Optimization" (1981), §8.2.3.2 (‖∇f‖ ≤ τ_F^{1/3}(1 + |f|), ‖xₖ − xₖ₋₁‖ ≤ √τ_F(1 + ‖xₖ‖)) with the accuracy
+    /// τ_F of f at the unit round-off ε; their U1, f changing by no more than τ_F, is what the failed search found.
+    /// It sets <see cref="MinimizerState.StopDetail"/>.
+    /// </summary>
+    public static bool RoundingLimited(MinimizerState state)
+    {
+        if (!state.HasGradient || !double.IsFinite(state.Value) || !double.IsFinite(state.GradientNorm)) return false;
+        double scaled = ScaledGradient(state);
+        if (!(scaled <= CubeRootEpsilon)) return false;
+        if (!(TensorPrimitives.Distance(state.X, state.PreviousX) <= Math.Sqrt(Epsilon) * (1 + TensorPrimitives.Norm(state.X)))) return false;
+        state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+            $"f no longer decreases beyond rounding, at scaled gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
+        return true;
+    }
+
     /// <summary>maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, 1) / max(|f|, 1) (Dennis &amp; Schnabel, eq. 7.2.5).</summary>
     public static double ScaledGradient(MinimizerState state)
     {
@@ -71,6 +93,7 @@ internal static class StoppingRules
         {
             TerminationReason.GradientTolerance when state.GradientNorm <= state.GradientTarget =>
                 string.Create(c, $"converged: ‖∇f‖₂ = {state.GradientNorm:E2} ≤ {state.GradientTarget:E2}"),
+            TerminationReason.GradientTolerance when state.StopDetail is { } limited => "converged: " + limited,
             TerminationReason.GradientTolerance =>
                 string.Create(c, $"converged: scaled gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {ScaledGradient(state):E2} ≤ {options.ScaledGradientTolerance:E2}"),
             TerminationReason.FunctionChangeTolerance or TerminationReason.StepTolerance when state.StopDetail is { } detail =>

@@ -10,6 +10,12 @@ namespace Optimize.Solvers.DerivativeFree;
 /// whole simplex, never on the best vertex alone: converged (<see cref="TerminationReason.FunctionChangeTolerance"/>)
 /// when both the simplex diameter and the spread of f over the vertices are within their tolerances, as scipy's
 /// <c>xatol</c> and <c>fatol</c> (an iteration that does not improve the best vertex says nothing about convergence).
+/// A simplex can collapse away from any stationary point (McKinnon 1998, SIAM J. Optim. 9), so a collapse is checked
+/// before it is reported: the initial simplex is rebuilt around the best vertex (n evaluations, the final check of
+/// O'Neill's AS 47 and the restart of Kelley 1999, SIAM J. Optim. 10). A vertex lower by more than the f tolerance
+/// continues the search from the fresh simplex; otherwise the run has converged, unless a moved vertex has the very
+/// same f, which means f does not depend on that coordinate there (a plateau, such as an underflowed exponential):
+/// then it stops with <see cref="TerminationReason.NoProgress"/>, since values cannot tell a minimum from a plateau.
 /// </summary>
 public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
 {
@@ -47,6 +53,18 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         internal readonly double[] Vertices, Values, Centroid, Reflected, Moved;
         internal readonly int[] Order;
 
+        /// <summary>Whether the next iteration rebuilds the simplex around the best vertex to check a collapse.</summary>
+        internal bool CheckPending;
+
+        /// <summary>The f tolerance of the collapse that asked for the check.</summary>
+        internal double CheckTolerance;
+
+        /// <summary>The numbers of the collapse that asked for the check.</summary>
+        internal string CollapseDetail = "";
+
+        /// <summary>The verdict of a check that found no lower point, or null.</summary>
+        internal TerminationReason? CheckVerdict;
+
         internal Span<double> Vertex(int i) => Vertices.AsSpan(i * X.Length, X.Length);
     }
 
@@ -56,25 +74,55 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
     /// <inheritdoc/>
     protected override TerminationReason? Initialize(State state)
     {
+        state.Value = Evaluate(state, state.X);
+        BuildSimplex(state, state.Value);
+        // x₀ stays the reported point until the first iteration; vertex 0 is x₀.
+        return double.IsFinite(state.Values[0]) ? null : TerminationReason.NonFiniteValue;
+    }
+
+    /// <summary>
+    /// Vertex 0 is x (with f(x) = <paramref name="value"/>, not evaluated again); vertex i moves xᵢ₋₁ by
+    /// <see cref="NelderMeadOptions.InitialSimplexScale"/>·xᵢ₋₁ (by 0.00025 when xᵢ₋₁ = 0).
+    /// </summary>
+    private void BuildSimplex(State state, double value)
+    {
         int n = state.X.Length;
         for (int i = 0; i <= n; i++)
         {
             var vertex = state.Vertex(i);
             state.X.CopyTo(vertex);
             if (i > 0) vertex[i - 1] += state.X[i - 1] != 0 ? Options.InitialSimplexScale * state.X[i - 1] : 0.00025;
-            state.Values[i] = Evaluate(state, vertex);
+            state.Values[i] = i == 0 ? value : Evaluate(state, vertex);
             state.Order[i] = i;
         }
         Sort(state);
-        // x₀ stays the reported point until the first iteration; vertex 0 is x₀.
-        state.Value = state.Values[0];
-        return double.IsFinite(state.Values[0]) ? null : TerminationReason.NonFiniteValue;
     }
 
     /// <inheritdoc/>
     protected override TerminationReason? Update(State state)
     {
         int n = state.X.Length;
+        if (state.CheckPending)
+        {
+            // The final check: a fresh simplex around the best vertex. No new vertex lower by more than the f tolerance
+            // confirms the collapse; one that is lower continues the search from the fresh simplex.
+            state.CheckPending = false;
+            double centre = state.Value;
+            BuildSimplex(state, centre);
+            state.RememberCurrent();
+            Publish(state);
+            state.StepLength = TensorPrimitives.Distance(state.X, state.PreviousX);
+            if (!(centre - state.Value > state.CheckTolerance))
+            {
+                int flat = Array.IndexOf(state.Values, centre, 1);
+                state.CheckVerdict = flat < 0 ? TerminationReason.FunctionChangeTolerance : TerminationReason.NoProgress;
+                state.StopDetail = flat < 0
+                    ? state.CollapseDetail + "; a fresh simplex around the best vertex found no lower f"
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{state.CollapseDetail}, but f is the same to the last bit with coordinate {flat} of the best vertex moved: a plateau, not a confirmed minimum");
+            }
+            return null;
+        }
         double reflection = 1, expansion = Options.Adaptive ? 1 + 2.0 / n : 2;
         double contraction = Options.Adaptive ? 0.75 - 0.5 / n : 0.5, shrink = Options.Adaptive ? 1 - 1.0 / n : 0.5;
         int best = state.Order[0], worst = state.Order[n], secondWorst = state.Order[n - 1];
@@ -132,6 +180,7 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
     protected override TerminationReason? Test(State state, DriverOptions options)
     {
         if (double.IsNegativeInfinity(state.Value) || state.Value < options.UnboundedValue) return TerminationReason.Unbounded;
+        if (state.CheckVerdict is { } verdict) return verdict;
         double diameter = Diameter(state), spread = Spread(state);
         double size = (options.StepTolerance > 0 ? options.StepTolerance : Options.SimplexSizeTolerance)
             * (1 + Math.Abs(TensorPrimitives.MaxMagnitude(state.X)));
@@ -139,9 +188,11 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
             ? options.FunctionChangeTolerance * Math.Max(1, Math.Abs(state.Value))
             : Options.ValueSpreadTolerance;
         if (!(diameter <= size && spread <= values)) return null;
-        state.StopDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        state.CollapseDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"simplex diameter {diameter:E2} ≤ {size:E2} and f spread {spread:E2} ≤ {values:E2}");
-        return TerminationReason.FunctionChangeTolerance;
+        state.CheckPending = true;
+        state.CheckTolerance = values;
+        return null;
     }
 
     /// <inheritdoc/>

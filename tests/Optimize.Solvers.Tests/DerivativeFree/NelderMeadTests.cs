@@ -1,5 +1,6 @@
 using Optimize.Analytic;
 using Optimize.Problems;
+using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers.DerivativeFree;
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
@@ -46,5 +47,31 @@ public class NelderMeadTests(ITestOutputHelper output)
         Assert.Equal(TerminationReason.FunctionChangeTolerance, result.Reason);
         Assert.Equal(3, result.Minimizer[0], 1e-4);
         Assert.Equal(1, result.Minimizer[1], 1e-4);
+    }
+
+    [Fact]
+    public void DoesNotReportAPlateauAsAMinimum()
+    {
+        // From x₀ = (0, 10, 20) the simplex on Box 3-D collapses at f ≈ 0.0756 with x₂ ≈ 2800, where exp(−tᵢx₂) has
+        // underflowed: f does not depend on x₂ there, and no minimum is near. The final check must not call it converged.
+        var instance = MoreGarbowHillstromSet.Find("mgh12-box-3d")!;
+        var result = new NelderMead().Minimize(new ValueOnly(instance.Problem), instance.Start(1), new DriverOptions { MaximumIterations = 10_000 });
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.True(result.Minimum > 0.07, result.BriefReport());
+        Assert.False(result.Converged, result.Message);
+        Assert.Equal(TerminationReason.NoProgress, result.Reason);
+        Assert.Contains("a plateau, not a confirmed minimum", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfirmsACollapseWithAFreshSimplex()
+    {
+        var problem = ProblemLibrary.Rosenbrock();
+        var result = new NelderMead().Minimize(new ValueOnly(problem), problem.StartingPoint);
+        output.WriteLine(result.Message);
+        Assert.Equal(TerminationReason.FunctionChangeTolerance, result.Reason);
+        Assert.Contains("a fresh simplex around the best vertex found no lower f", result.Message, StringComparison.Ordinal);
+        Convergence.AssertNearMinimum(result, problem, 1e-6);
     }
 }

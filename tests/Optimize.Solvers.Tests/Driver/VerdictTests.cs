@@ -111,6 +111,36 @@ public class VerdictTests(ITestOutputHelper output)
             (x, h) => rosenbrock.Hessian(x, h));
     }
 
+    [Fact]
+    public void NoDecreaseAtAPointRoundingCannotImproveIsConvergence()
+    {
+        // f = 1 + (x − 3)² + 10(y + 1)²: within ~1e-8 of (3, −1) f = 1 to rounding, while ‖∇f‖₂ can stay above 1e-8.
+        // A method that finds no decrease there has solved the problem (Gill, Murray & Wright's tests U2 and U3).
+        var objective = AnalyticObjective.Create(2, x => 1 + (x[0] - 3) * (x[0] - 3) + 10 * (x[1] + 1) * (x[1] + 1),
+            (x, g) =>
+            {
+                g[0] = 2 * (x[0] - 3);
+                g[1] = 20 * (x[1] + 1);
+                return 1 + (x[0] - 3) * (x[0] - 3) + 10 * (x[1] + 1) * (x[1] + 1);
+            },
+            (x, h) =>
+            {
+                h.Clear();
+                h[0, 0] = 2;
+                h[1, 1] = 20;
+            });
+        var options = new DriverOptions { GradientTolerance = 1e-12, ScaledGradientTolerance = 1e-14 };
+        var result = new NesterovAcceleratedGradient().Minimize(objective, [0, 0], options);
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.True(result.Converged, result.Message);
+        Assert.Equal(TerminationReason.GradientTolerance, result.Reason);
+        Assert.StartsWith("converged: f no longer decreases beyond rounding", result.Message, StringComparison.Ordinal);
+        Assert.True(result.GradientNorm > options.GradientTolerance, result.BriefReport());
+        Assert.Equal(3, result.Minimizer[0], 1e-6);
+        Assert.Equal(-1, result.Minimizer[1], 1e-6);
+    }
+
     /// <summary>f = ‖x‖², to be started at (1e150, −1e150), where no representable step changes f by its predicted amount.</summary>
     private static IHessianObjective Sphere() => AnalyticObjective.Create(2, x => x[0] * x[0] + x[1] * x[1],
         (x, g) =>
