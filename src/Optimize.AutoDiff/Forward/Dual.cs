@@ -105,11 +105,8 @@ public readonly struct Dual<T> : IDifferentiableScalar<Dual<T>, T> where T : IFl
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainTangent(T tangent) => typeof(T) != typeof(double) || !T.IsNaN(tangent);
 
-    /// <summary>
-    /// The rare path of × and ÷: the tangent formed partial by partial. It is inlined: a call, across which the System V
-    /// x64 convention preserves no SSE register, can make the register allocator keep the caller's doubles in memory.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The rare path of × and ÷, kept out of line: the tangent formed partial by partial.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Dual<T> ThroughEachPartial(Dual<T> x, Dual<T> y, T value, T dx, T dy) =>
         new(value, Along(dx, x.Tangent) + Along(dy, y.Tangent));
 
