@@ -47,16 +47,12 @@ internal sealed class Rules(string scalar)
     /// <summary>
     /// The tangent term t·d of a function's partial d, where, as in the runtime forward mode (Dual), a zero
     /// double tangent adds exactly zero also when d is infinite or NaN: an operand that does not move along the
-    /// direction (√ and 0^y at 0, the finite factor of ∞·0) adds nothing to the directional derivative.
+    /// direction (√ and 0^y at 0) adds nothing to the directional derivative.
     /// </summary>
-    /// <param name="derivative">The partial derivative, a name or a parenthesized expression without side effects.</param>
+    /// <param name="derivative">The partial derivative, a name.</param>
     /// <param name="tangent">The operand's tangent, a name.</param>
     public string Along(string derivative, string tangent) =>
         $"(typeof({Scalar}) == typeof(double) && {tangent} == {Zero} && !{Scalar}.IsFinite({derivative}) ? {Zero} : {tangent} * {derivative})";
-
-    /// <summary>The test that a value of the scalar type is a NaN double (always false for other scalar types).</summary>
-    /// <param name="value">The value, a name.</param>
-    public string NaNOfDouble(string value) => $"(typeof({Scalar}) == typeof(double) && {Scalar}.IsNaN({value}))";
 
     /// <summary>Whether the partial derivatives of op read its result's value.</summary>
     public static bool ReadsResult(string op) => op is "/" or "Sqrt" or "Exp" or "Tan" or "Tanh" or "Pow";

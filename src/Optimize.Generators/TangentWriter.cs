@@ -39,7 +39,6 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                     return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
                 string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
                 var terms = new List<string>();
-                var zeroTangentsAddNothing = new List<string>();
                 for (int k = 0; k < args.Length; k++)
                 {
                     if (tangents[k] is not { } t) continue;
@@ -48,15 +47,8 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                         terms.Add(M.Rules.Along(Temporary(p, code), t));
                     else
                         terms.Add(p == M.Rules.One ? t : p == M.Rules.MinusOne ? $"(-{t})" : $"{t} * {p}");
-                    zeroTangentsAddNothing.Add(M.Rules.Along(p, t));
                 }
-                if (terms.Count == 0) return null;
-                string tangent = Temporary(string.Join(" + ", terms), code);
-                // × and ÷ keep the plain product and quotient rule; only a NaN result, which is what a partial that
-                // is infinite or NaN times a zero tangent gives, is formed again with each term through Along.
-                return op.Op is "*" or "/"
-                    ? Temporary($"{M.Rules.NaNOfDouble(tangent)} ? {string.Join(" + ", zeroTangentsAddNothing)} : {tangent}", code)
-                    : tangent;
+                return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
             }
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }

@@ -72,43 +72,21 @@ public readonly struct Dual<T> : IDifferentiableScalar<Dual<T>, T> where T : IFl
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator -(Dual<T> x, Dual<T> y) => new(x.Value - y.Value, x.Tangent - y.Tangent);
 
-    /// <summary>Product rule, ẋ·y + x·ẏ, where a zero tangent adds nothing also through an infinite or NaN operand.</summary>
+    /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Dual<T> operator *(Dual<T> x, Dual<T> y)
-    {
-        T p = x.Value * y.Value, tangent = x.Tangent * y.Value + x.Value * y.Tangent;
-        return IsPlainTangent(tangent) ? new(p, tangent) : ThroughEachPartial(x, y, p, y.Value, x.Value);
-    }
+    public static Dual<T> operator *(Dual<T> x, Dual<T> y) => new(x.Value * y.Value, x.Tangent * y.Value + x.Value * y.Tangent);
 
-    /// <summary>
-    /// Quotient rule, (x/y)˙ = (ẋ − (x/y)·ẏ)/y, where a zero tangent adds nothing also through a zero denominator or an
-    /// infinite or NaN quotient.
-    /// </summary>
+    /// <summary>Quotient rule: (x/y)˙ = (ẋ − (x/y)·ẏ)/y.</summary>
     /// <param name="x">Numerator.</param>
     /// <param name="y">Denominator.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator /(Dual<T> x, Dual<T> y)
     {
-        T q = x.Value / y.Value, tangent = (x.Tangent - q * y.Tangent) / y.Value;
-        if (IsPlainTangent(tangent)) return new(q, tangent);
-        T r = T.One / y.Value;
-        return ThroughEachPartial(x, y, q, r, -q * r);
+        T q = x.Value / y.Value;
+        return new(q, (x.Tangent - q * y.Tangent) / y.Value);
     }
-
-    /// <summary>
-    /// Whether the product or quotient rule's plain tangent stands: it does unless it is a NaN double, the one result
-    /// that a partial that is infinite or NaN times a zero tangent (0·∞) can produce. Only then are the partials
-    /// formed separately (<see cref="Along"/>), so the common case costs one test.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainTangent(T tangent) => typeof(T) != typeof(double) || !T.IsNaN(tangent);
-
-    /// <summary>The rare path of × and ÷, kept out of line: the tangent formed partial by partial.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Dual<T> ThroughEachPartial(Dual<T> x, Dual<T> y, T value, T dx, T dy) =>
-        new(value, Along(dx, x.Tangent) + Along(dy, y.Tangent));
 
     /// <summary>Negation.</summary>
     /// <param name="x">The operand.</param>

@@ -65,24 +65,21 @@ public readonly struct DualVector<TChunk> : IDifferentiableScalar<DualVector<TCh
     public static DualVector<TChunk> operator -(DualVector<TChunk> x, DualVector<TChunk> y) =>
         new(x.Value - y.Value, TChunk.Subtract(x.Tangents, y.Tangents));
 
-    /// <summary>Product rule, ẋ·y + x·ẏ, where a zero tangent adds nothing also through an infinite or NaN operand.</summary>
+    /// <summary>Product rule.</summary>
     /// <param name="x">Left operand.</param>
     /// <param name="y">Right operand.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualVector<TChunk> operator *(DualVector<TChunk> x, DualVector<TChunk> y) =>
-        Binary(x, y, x.Value * y.Value, y.Value, x.Value, "*");
+        new(x.Value * y.Value, TChunk.Combine(x.Tangents, y.Value, y.Tangents, x.Value));
 
-    /// <summary>
-    /// Quotient rule, (x/y)˙ = ẋ·(1/y) + ẏ·(−(x/y)/y), where a zero tangent adds nothing also through a zero
-    /// denominator or an infinite or NaN quotient.
-    /// </summary>
+    /// <summary>Quotient rule.</summary>
     /// <param name="x">Numerator.</param>
     /// <param name="y">Denominator.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualVector<TChunk> operator /(DualVector<TChunk> x, DualVector<TChunk> y)
     {
         double q = x.Value / y.Value, r = 1.0 / y.Value;
-        return Binary(x, y, q, r, -q * r, "/");
+        return new(q, TChunk.Combine(x.Tangents, r, y.Tangents, -q * r));
     }
 
     /// <summary>Negation.</summary>
