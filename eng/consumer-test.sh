@@ -77,9 +77,12 @@ for id in $expected; do
   grep -qx 'LICENSE' <<< "$files" || metadata_errors+=" $id lacks the LICENSE file;"
   grep -qx 'README.md' <<< "$files" || metadata_errors+=" $id lacks README.md;"
 done
-unzip -Z1 "$packages/Optimize.AutoDiff.$version.nupkg" 2>/dev/null | grep -qx 'analyzers/dotnet/cs/Optimize.Generators.dll' \
+# The listing is read whole before grep: with pipefail, grep -q leaving early would make unzip's SIGPIPE a failure.
+autodiff_files=$(unzip -Z1 "$packages/Optimize.AutoDiff.$version.nupkg" 2>/dev/null || true)
+grep -qx 'analyzers/dotnet/cs/Optimize.Generators.dll' <<< "$autodiff_files" \
   || metadata_errors+=" Optimize.AutoDiff lacks the generator;"
-unzip -p "$packages/Optimize.Cli.$version.nupkg" Optimize.Cli.nuspec 2>/dev/null | grep -q '<packageType name="DotnetTool"' \
+cli_nuspec=$(unzip -p "$packages/Optimize.Cli.$version.nupkg" Optimize.Cli.nuspec 2>/dev/null || true)
+grep -q '<packageType name="DotnetTool"' <<< "$cli_nuspec" \
   || metadata_errors+=" Optimize.Cli is not a tool;"
 if [ -z "$metadata_errors" ]; then pass "package metadata, license, readme, generator analyzer, tool type"
 else echo "$metadata_errors"; fail "package metadata"; fi
