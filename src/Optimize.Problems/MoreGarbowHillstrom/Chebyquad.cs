@@ -3,7 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
 /// <summary>
-/// Fletcher's Chebyquad function (MGH problem 35), here with m = n: rᵢ = (1/n)Σⱼ Tᵢ(xⱼ) − ∫₀¹Tᵢ, where Tᵢ is the
+/// Fletcher's Chebyquad function (MGH problem 35), with m = n unless given (MINPACK's lmder test driver also runs
+/// n = 1, m = 8): rᵢ = (1/n)Σⱼ Tᵢ(xⱼ) − ∫₀¹Tᵢ, where Tᵢ is the
 /// Chebyshev polynomial shifted to [0, 1] and ∫₀¹Tᵢ = 0 for odd i, −1/(i² − 1) for even i; start xⱼ = j/(n + 1);
 /// minimum 3.51687…·10⁻³ (n = 8), 0 (n = 9), 6.50395…·10⁻³ (n = 10) (Fletcher 1965; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
@@ -11,10 +12,19 @@ public sealed class Chebyquad : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
-    public Chebyquad(int dimension)
+    public Chebyquad(int dimension) : this(dimension, dimension)
+    {
+    }
+
+    /// <summary>Creates the problem in <paramref name="dimension"/> variables with <paramref name="residuals"/> residuals.</summary>
+    /// <param name="dimension">n ≥ 1.</param>
+    /// <param name="residuals">m ≥ n.</param>
+    public Chebyquad(int dimension, int residuals)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(residuals, dimension);
         Dimension = dimension;
+        ResidualCount = residuals;
     }
 
     /// <inheritdoc/>
@@ -22,14 +32,14 @@ public sealed class Chebyquad : SumOfSquaresProblem
     /// <inheritdoc/>
     public override int Dimension { get; }
     /// <inheritdoc/>
-    public override int ResidualCount => Dimension;
+    public override int ResidualCount { get; }
     /// <inheritdoc/>
     public override double[] StartingPoint => Enumerable.Range(1, Dimension).Select(j => j / (Dimension + 1.0)).ToArray();
     /// <summary>
-    /// f* for n = 8, 9, 10: MINPACK's lmder test output, final residual norms squared for n = 8 and 10
+    /// f* for m = n = 8, 9, 10: MINPACK's lmder test output, final residual norms squared for n = 8 and 10
     /// (0.059303236, 0.080647100; MGH print 3.51687·10⁻³ and 6.50395·10⁻³) and 0 for n = 9; null otherwise.
     /// </summary>
-    public override double? KnownMinimum => Dimension switch
+    public override double? KnownMinimum => ResidualCount != Dimension ? null : Dimension switch
     {
         8 => 0.059303236 * 0.059303236,
         9 => 0,

@@ -1,0 +1,16 @@
+using Optimize.LeastSquares.Examples;
+
+// dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- minpack
+// dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- sparse [residuals] [variables]
+return args.FirstOrDefault() switch
+{
+    "minpack" => MinpackProtocol.Run(Console.Out),
+    "sparse" => SparseFit.Run(Console.Out, args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: minpack | sparse [residuals = 100000] [variables = 10000]");
+    return 2;
+}
