@@ -105,6 +105,7 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
     /// <summary>F, the log posterior, over any scalar type (written once; the derivative generator differentiates it).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="p">The packed parameters (α, μ, q, l).</param>
+    [GenerateDerivatives]
     public T Evaluate<T>(ReadOnlySpan<T> p) where T : IFloatingPointIeee754<T>
     {
         int d = DataDimension, k = Components, lsize = lowerSize, muAt = Components, qAt = QOffset, lAt = LOffset;
