@@ -24,6 +24,13 @@ internal sealed class InputNode(string index) : Node
     public string Index { get; } = index;
 }
 
+/// <summary>An element a[index] of an active local array of T, at an index that does not depend on x.</summary>
+internal sealed class ElementNode(ILocalSymbol array, string index) : Node
+{
+    public ILocalSymbol Array { get; } = array;
+    public string Index { get; } = index;
+}
+
 /// <summary>A value that does not depend on x: its derivative is zero.</summary>
 internal sealed class ConstantNode(string text) : Node
 {
@@ -98,6 +105,13 @@ internal sealed class MethodModel
 
     public bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Scalar);
 
+    /// <summary>Whether a type is a one-dimensional array of T.</summary>
+    public bool IsScalarArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1 } array && IsScalar(array.ElementType);
+
+    /// <summary>The local array of T an element access reads or writes, or null.</summary>
+    public ILocalSymbol? ArrayOf(ElementAccessExpressionSyntax access) =>
+        access.ArgumentList.Arguments.Count == 1 && model.GetSymbolInfo(access.Expression).Symbol is ILocalSymbol l && IsScalarArray(l.Type) ? l : null;
+
     public ISymbol? SymbolOf(SyntaxNode node) => model.GetSymbolInfo(node).Symbol ?? model.GetDeclaredSymbol(node);
 
     public ITypeSymbol? TypeOf(ExpressionSyntax e) => model.GetTypeInfo(e).Type;
@@ -108,6 +122,7 @@ internal sealed class MethodModel
     public string TypeName(ILocalSymbol local, SyntaxNode at)
     {
         if (IsScalar(local.Type)) return Scalar.Name;
+        if (IsScalarArray(local.Type)) return Scalar.Name + "[]";
         if (Mentions(local.Type, Scalar)) throw new UnsupportedException(at, $"local '{local.Name}' has a type built on {Scalar.Name}");
         return local.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
@@ -144,6 +159,8 @@ internal sealed class MethodModel
                 writes.Add((l, init.Value));
             else if (n is AssignmentExpressionSyntax a && model.GetSymbolInfo(a.Left).Symbol is ILocalSymbol t && IsScalar(t.Type))
                 writes.Add((t, a.Right));
+            else if (n is AssignmentExpressionSyntax e && e.Left is ElementAccessExpressionSyntax access && ArrayOf(access) is { } array)
+                writes.Add((array, e.Right));
         }
         for (bool changed = true; changed;)
         {
@@ -186,6 +203,8 @@ internal sealed class MethodModel
             case ElementAccessExpressionSyntax ea when SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(ea.Expression).Symbol, Input)
                                                      && ea.ArgumentList.Arguments.Count == 1 && !IsActive(ea.ArgumentList.Arguments[0].Expression):
                 return new InputNode(Render(ea.ArgumentList.Arguments[0].Expression));
+            case ElementAccessExpressionSyntax ea when ArrayOf(ea) is { } array && Active.Contains(array) && !IsActive(ea.ArgumentList.Arguments[0].Expression):
+                return new ElementNode(array, Render(ea.ArgumentList.Arguments[0].Expression));
             case BinaryExpressionSyntax b when IsScalar(TypeOf(b)):
                 string? op = b.Kind() switch
                 {

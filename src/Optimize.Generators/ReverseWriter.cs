@@ -83,6 +83,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             Propagate(resultNode, M.Rules.One, "true", backward);
             BackwardAll(statements, top, backward);
         }
+        DeclareStacks(code);
         code.Append(top.Declarations);
         code.Append(forward);
         code.Append(backward);
@@ -97,6 +98,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// </summary>
     private bool CanFuse(StatementSyntax loop, ExpressionSyntax result, Node resultNode)
     {
+        if (IsTaped(loop)) return false;
         var (accumulated, changed) = CheckLoop(loop);
         if (result.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => M.SymbolOf(id) is ILocalSymbol l && changed.Contains(l, SymbolEqualityComparer.Default)))
             return false;
@@ -146,6 +148,35 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
 
     // ---- forward sweep ------------------------------------------------------------------------------
 
+    /// <summary>How deep the forward code is inside loops whose iterations are recorded (taped): saves there go on stacks.</summary>
+    private int tapeDepth;
+
+    /// <summary>Statements whose saved values went on a stack (popped, in reverse order, by the backward part).</summary>
+    private readonly HashSet<SyntaxNode> taped = new();
+
+    /// <summary>The stacks of saved values, one per type, by type name.</summary>
+    private readonly Dictionary<string, string> stacks = new();
+
+    /// <summary>Taped loops: the name of the iteration count, and for counted loops the start of the counter.</summary>
+    private readonly Dictionary<SyntaxNode, string> counts = new();
+
+    private string Stack(string type)
+    {
+        if (!stacks.TryGetValue(type, out var name)) stacks[type] = name = "__stack" + stacks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return name;
+    }
+
+    private string Push(string type, string value) => $"{Stack(type)}.Push({value});";
+
+    private string Pop(string type) => $"{Stack(type)}.Pop()";
+
+    /// <summary>Declarations of the stacks the code uses; written at the start of the method.</summary>
+    public void DeclareStacks(Code code)
+    {
+        foreach (var pair in stacks)
+            code.Line($"var {pair.Value} = new global::System.Collections.Generic.Stack<{pair.Key}>();");
+    }
+
     /// <param name="s">The statement.</param>
     /// <param name="region">The region whose declarations it adds to.</param>
     /// <param name="save">Whether the region will be swept backwards here, so overwritten values are saved.</param>
@@ -153,28 +184,52 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// <param name="code">Where the forward code goes.</param>
     private void Forward(StatementSyntax s, Region region, bool save, HashSet<ILocalSymbol> skip, Code code)
     {
+        bool tape = save && tapeDepth > 0;
+        if (tape) taped.Add(s);
         switch (s)
         {
             case LocalDeclarationStatementSyntax decl:
                 foreach (var d in decl.Declaration.Variables)
                 {
                     var local = M.DeclaredLocal(d)!;
+                    string type = M.TypeName(local, d);
                     region.Locals.Add(local);
-                    region.Declarations.Line($"{M.TypeName(local, d)} {M.Name(local)} = default!;");
-                    if (d.Initializer is { } init) code.Line($"{M.Name(local)} = {M.Render(init.Value)};");
+                    region.Declarations.Line($"{type} {M.Name(local)} = default!;");
+                    if (M.IsScalarArray(local.Type))
+                    {
+                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
+                            throw new UnsupportedException(d, $"the array '{local.Name}' of the scalar type must be declared outside loops");
+                        if (M.Active.Contains(local)) region.Declarations.Line($"{type} {M.Adjoint(local)} = default!;");
+                        if (d.Initializer is { } created)
+                        {
+                            code.Line($"{M.Name(local)} = {M.Render(created.Value)};");
+                            if (M.Active.Contains(local)) code.Line($"{M.Adjoint(local)} = new {M.Rules.Scalar}[{M.Name(local)}.Length];");
+                        }
+                        continue;
+                    }
+                    if (d.Initializer is { } init)
+                    {
+                        if (tape) code.Line(Push(type, M.Name(local)));
+                        code.Line($"{M.Name(local)} = {M.Render(init.Value)};");
+                    }
                 }
                 break;
             case ExpressionStatementSyntax e:
             {
-                var target = Target(e.Expression, out _, out var kind) ?? throw Unsupported(s);
-                if (skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
+                var target = Target(e.Expression, out _, out var kind, out var index) ?? throw Unsupported(s);
+                if (index is null && skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
+                string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 // An accumulation into a variable of the enclosing code is never restored by the backward part.
-                if (save && !region.Outer.Contains(target))
+                if (save && (index is not null || !region.Outer.Contains(target)))
                 {
-                    string saved = Fresh("__s");
-                    region.Declarations.Line($"{M.TypeName(target, s)} {saved} = default!;");
-                    code.Line($"{saved} = {M.Name(target)};");
-                    saves[s] = saved;
+                    if (tape) code.Line(Push(type, Place(target, index)));
+                    else
+                    {
+                        string saved = Fresh("__s");
+                        region.Declarations.Line($"{type} {saved} = default!;");
+                        code.Line($"{saved} = {Place(target, index)};");
+                        saves[s] = saved;
+                    }
                 }
                 code.Line(M.Render(s).Trim());
                 break;
@@ -198,8 +253,14 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     foreach (var inner in StatementsOf(otherwise.Statement)) Forward(inner, region, save, skip, code);
                     code.Close();
                 }
+                // On a stack the condition goes last, so that the backward part pops it first.
+                if (tape) code.Line(Push("bool", condition));
                 break;
             }
+            case ForStatementSyntax or WhileStatementSyntax when IsTaped(s):
+                if (save) ForwardTaped(s, region, skip, code);
+                else PlainLoop(s, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), skip, code);
+                break;
             case ForStatementSyntax or WhileStatementSyntax:
             {
                 var (accumulated, changed) = CheckLoop(s);
@@ -210,18 +271,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     {
                         string saved = Fresh("__p");
                         region.Declarations.Line($"{M.TypeName(local, s)} {saved} = default!;");
-                        code.Line($"{saved} = {M.Name(local)};");
+                        if (tape) code.Line(Push(M.TypeName(local, s), M.Name(local)));
+                        else code.Line($"{saved} = {M.Name(local)};");
                         list.Add((M.Name(local), saved));
                     }
                     loopSaves[s] = list;
                 }
-                code.Open(LoopHeader(s));
-                var body = new Region(accumulated);
-                var bodyCode = new Code();
-                foreach (var inner in StatementsOf(LoopBody(s))) Forward(inner, body, false, skip, bodyCode);
-                code.Append(body.Declarations);
-                code.Append(bodyCode);
-                code.Close();
+                PlainLoop(s, accumulated, skip, code);
                 break;
             }
             case BlockSyntax b:
@@ -233,6 +289,131 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 throw Unsupported(s);
         }
     }
+
+    /// <summary>A loop run forward only, its body a region of its own whose accumulations into <paramref name="outer"/> are not saved.</summary>
+    private void PlainLoop(StatementSyntax loop, HashSet<ILocalSymbol> outer, HashSet<ILocalSymbol> skip, Code code)
+    {
+        code.Open(LoopHeader(loop));
+        var body = new Region(outer);
+        var bodyCode = new Code();
+        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, body, false, skip, bodyCode);
+        code.Append(body.Declarations);
+        code.Append(bodyCode);
+        code.Close();
+    }
+
+    /// <summary>
+    /// A counted loop <c>for (int i = start; condition; i++)</c> whose body does not change i and whose start reads
+    /// nothing the loop changes: its backward part recomputes i = start + k instead of saving it.
+    /// </summary>
+    private VariableDeclaratorSyntax? Counter(StatementSyntax loop)
+    {
+        if (loop is not ForStatementSyntax { Declaration.Variables.Count: 1, Incrementors.Count: 1 } f) return null;
+        var d = f.Declaration.Variables[0];
+        var local = M.DeclaredLocal(d);
+        if (local is null || local.Type.SpecialType != SpecialType.System_Int32 || d.Initializer is null) return null;
+        bool increments = f.Incrementors[0] is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression };
+        if (!increments || !SymbolEqualityComparer.Default.Equals(Target(f.Incrementors[0], out _, out _), local)) return null;
+        var written = new HashSet<ILocalSymbol>(Written(f.Statement), SymbolEqualityComparer.Default);
+        if (written.Contains(local)) return null;
+        bool readsChanged = d.Initializer.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => M.SymbolOf(id) is ILocalSymbol l && written.Contains(l));
+        return readsChanged ? null : d;
+    }
+
+    /// <summary>The locals the statements write (arrays of T included).</summary>
+    private IEnumerable<ILocalSymbol> Written(SyntaxNode node) =>
+        node.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Select(e => Target(e, out _, out _)).OfType<ILocalSymbol>();
+
+    /// <summary>
+    /// The forward part of a taped loop: its iterations run as straight-line code whose overwritten values, branch
+    /// conditions and loop counters go on stacks, and the number of iterations after them. The body's locals live in
+    /// the enclosing region, so that the backward part finds the values of the last iteration.
+    /// </summary>
+    private void ForwardTaped(StatementSyntax loop, Region region, HashSet<ILocalSymbol> skip, Code code)
+    {
+        taped.Add(loop);
+        string count = Fresh("__n");
+        counts[loop] = count;
+        region.Declarations.Line($"int {count} = 0;");
+        var counter = Counter(loop);
+        var saved = new List<(string Name, string Type)>();
+        string header;
+        var after = new Code();
+        if (loop is ForStatementSyntax f)
+        {
+            var inits = new List<string>();
+            if (f.Declaration is { } decl)
+            {
+                if (M.IsScalar(M.TypeOf(decl.Type))) throw new UnsupportedException(decl, "a loop may not declare a variable of the scalar type in its header");
+                foreach (var d in decl.Variables)
+                {
+                    var local = M.DeclaredLocal(d)!;
+                    region.Declarations.Line($"{M.TypeName(local, d)} {M.Name(local)} = default!;");
+                    if (d.Initializer is { } init) inits.Add($"{M.Name(local)} = {M.Render(init.Value)}");
+                    if (counter is null) saved.Add((M.Name(local), M.TypeName(local, d)));
+                }
+            }
+            foreach (var e in f.Initializers)
+            {
+                if (Target(e, out _, out _) is { } t)
+                {
+                    if (M.Active.Contains(t)) throw new UnsupportedException(e, $"a loop header may not change the active variable '{t.Name}'");
+                    code.Line(Push(M.TypeName(t, e), M.Name(t)));
+                }
+                inits.Add(M.Render(e));
+            }
+            foreach (var e in f.Incrementors)
+                if (Target(e, out _, out _) is { } t)
+                {
+                    if (M.Active.Contains(t)) throw new UnsupportedException(e, $"a loop header may not change the active variable '{t.Name}'");
+                    if (counter is null && !saved.Any(v => v.Name == M.Name(t))) saved.Add((M.Name(t), M.TypeName(t, e)));
+                }
+            string condition = f.Condition is null ? "" : M.Render(f.Condition);
+            string increments = string.Join(", ", f.Incrementors.Select(M.Render));
+            header = counter is null ? $"for ({string.Join(", ", inits)}; {condition}; )" : $"for ({string.Join(", ", inits)}; {condition}; {increments})";
+            if (counter is null)
+            {
+                foreach (var (name, type) in saved) after.Line(Push(type, name));
+                foreach (var e in f.Incrementors) after.Line(M.Render(e) + ";");
+            }
+        }
+        else header = LoopHeader(loop);
+        code.Line($"{count} = 0;");
+        code.Open(header);
+        tapeDepth++;
+        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, region, true, skip, code);
+        tapeDepth--;
+        code.Line($"{count}++;");
+        code.Append(after);
+        code.Close();
+        code.Line(Push("int", count));
+        tapedSaves[loop] = saved;
+    }
+
+    private readonly Dictionary<SyntaxNode, List<(string Name, string Type)>> tapedSaves = new();
+
+    /// <summary>
+    /// Whether a loop is taped rather than replayed: it is not a reduction (it changes a variable declared outside it
+    /// other than by accumulating into it, or writes an element of an array of T).
+    /// </summary>
+    private bool IsTaped(StatementSyntax loop)
+    {
+        if (tapedLoops.TryGetValue(loop, out bool known)) return known;
+        bool result;
+        try
+        {
+            CheckLoop(loop);
+            result = loop.DescendantNodes().OfType<ExpressionSyntax>().Any(e => Target(e, out _, out _, out var index) is not null && index is not null);
+        }
+        catch (UnsupportedException)
+        {
+            result = true;
+        }
+        tapedLoops[loop] = result;
+        return result;
+    }
+
+    private readonly Dictionary<SyntaxNode, bool> tapedLoops = new();
 
     /// <summary>
     /// Checks that a loop is a reduction. Returns the active variables declared outside it that it
@@ -272,6 +453,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
 
     private void Backward(StatementSyntax s, Region region, Code code)
     {
+        bool tape = taped.Contains(s);
         switch (s)
         {
             case LocalDeclarationStatementSyntax decl:
@@ -279,13 +461,27 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     var d = decl.Declaration.Variables[k];
                     var local = M.DeclaredLocal(d)!;
-                    if (d.Initializer is { } init && M.Active.Contains(local)) Propagate(M.ToNode(init.Value), M.Adjoint(local), ReachedOf(local), code);
+                    if (M.IsScalarArray(local.Type) || d.Initializer is not { } init) continue;
+                    if (M.Active.Contains(local))
+                    {
+                        Propagate(M.ToNode(init.Value), M.Adjoint(local), ReachedOf(local), code);
+                        if (tape)
+                        {
+                            // The local is declared again by the previous iteration: its adjoint starts afresh there.
+                            code.Line($"{M.Adjoint(local)} = {M.Rules.Zero};");
+                            code.Line($"{M.Reached(local)} = false;");
+                            known.Remove(local);
+                        }
+                    }
+                    if (tape) code.Line($"{M.Name(local)} = {Pop(M.TypeName(local, d))};");
                 }
                 break;
             case ExpressionStatementSyntax e:
             {
-                var target = Target(e.Expression, out var right, out var kind)!;
-                if (region.Outer.Contains(target))
+                var target = Target(e.Expression, out var right, out var kind, out var index)!;
+                string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
+                string restore = tape ? Pop(type) : saves.TryGetValue(s, out var slot) ? slot : "";
+                if (index is null && region.Outer.Contains(target))
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
@@ -294,10 +490,20 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 }
                 if (!M.Active.Contains(target))
                 {
-                    code.Line($"{M.Name(target)} = {saves[s]};");
+                    code.Line($"{Place(target, index)} = {restore};");
                     break;
                 }
                 if (right is null) throw Unsupported(s);
+                if (index is not null)
+                {
+                    // Elements of arrays carry no flag: their adjoints are taken to reach the result.
+                    string element = $"{M.Adjoint(target)}[{index}]", v = Fresh("__w");
+                    code.Line($"{M.Rules.Scalar} {v} = {element};");
+                    code.Line($"{element} = {M.Rules.Zero};");
+                    code.Line($"{Place(target, index)} = {restore};");
+                    Propagate(Assigned(target, right, kind, index), v, "true", code);
+                    break;
+                }
                 string w = Fresh("__w"), reached = ReachedOf(target);
                 code.Line($"{M.Rules.Scalar} {w} = {M.Adjoint(target)};");
                 if (reached != "true")
@@ -308,11 +514,12 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
                 code.Line($"{M.Reached(target)} = false;");
                 known.Remove(target);
-                code.Line($"{M.Name(target)} = {saves[s]};");
+                code.Line($"{M.Name(target)} = {restore};");
                 Propagate(Assigned(target, right, kind), w, reached, code);
                 break;
             }
             case IfStatementSyntax i:
+                if (tape) code.Line($"{saves[s]} = {Pop("bool")};");
                 code.Open($"if ({saves[s]})");
                 Conditionally(() => BackwardAll(StatementsOf(i.Statement), region, code));
                 code.Close();
@@ -323,10 +530,44 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     code.Close();
                 }
                 break;
+            case ForStatementSyntax or WhileStatementSyntax when counts.ContainsKey(s):
+            {
+                string count = counts[s], k = Fresh("__k");
+                code.Line($"{count} = {Pop("int")};");
+                var counter = Counter(s);
+                string? start = null;
+                if (counter is not null)
+                {
+                    start = Fresh("__i");
+                    code.Line($"int {start} = {M.Render(counter.Initializer!.Value)};");
+                }
+                code.Open($"for (int {k} = {count} - 1; {k} >= 0; {k}--)");
+                if (counter is not null) code.Line($"{M.Name(M.DeclaredLocal(counter)!)} = {start} + {k};");
+                foreach (var (name, type) in Enumerable.Reverse(tapedSaves[s])) code.Line($"{name} = {Pop(type)};");
+                // The body's code runs once per iteration: nothing is known of the flags at its start, and after the
+                // loop nothing is known of the variables it writes.
+                var before = known;
+                known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                BackwardAll(StatementsOf(LoopBody(s)), region, code);
+                known = before;
+                known.ExceptWith(Written(s));
+                known.ExceptWith(s.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>());
+                code.Close();
+                if (s is ForStatementSyntax f)
+                    foreach (var e in f.Initializers.Reverse())
+                        if (Target(e, out _, out _) is { } t) code.Line($"{M.Name(t)} = {Pop(M.TypeName(t, e))};");
+                break;
+            }
             case ForStatementSyntax or WhileStatementSyntax:
             {
                 var (accumulated, changed) = CheckLoop(s);
                 var restores = loopSaves[s];
+                if (tape)
+                    for (int r = restores.Count - 1; r >= 0; r--)
+                    {
+                        var local = accumulated.Concat(changed).ElementAt(r);
+                        code.Line($"{restores[r].Saved} = {Pop(M.TypeName(local, s))};");
+                    }
                 foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
                 Replay(s, accumulated, changed, accumulated, code);
                 foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
@@ -367,7 +608,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// <summary>Declares the adjoints of a region's active locals, and the flags that say whether they reach the result.</summary>
     private void DeclareAdjoints(Region region, Code code)
     {
-        foreach (var local in region.Locals.Where(M.Active.Contains))
+        foreach (var local in region.Locals.Where(l => M.Active.Contains(l) && !M.IsScalarArray(l.Type)))
         {
             code.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
             code.Line($"bool {M.Reached(local)} = false;");
@@ -402,6 +643,9 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 return;
             case InputNode input:
                 code.Line($"gradient[{input.Index}] += {adjoint};");
+                return;
+            case ElementNode element:
+                code.Line($"{M.Adjoint(element.Array)}[{element.Index}] += {adjoint};");
                 return;
             case ChoiceNode c:
                 code.Open($"if ({c.Condition})");

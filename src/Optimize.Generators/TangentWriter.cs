@@ -25,6 +25,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
         {
             case VariableNode v: return M.Tangent(v.Symbol);
             case InputNode input: return $"direction[{input.Index}]";
+            case ElementNode element: return $"{M.Tangent(element.Array)}[{element.Index}]";
             case ConstantNode: return null;
             case ChoiceNode c:
             {
@@ -70,6 +71,13 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                 {
                     var local = M.DeclaredLocal(d)!;
                     string type = M.TypeName(local, d);
+                    if (M.IsScalarArray(local.Type))
+                    {
+                        code.Line($"{type} {M.Render(d)};");
+                        if (M.Active.Contains(local))
+                            code.Line($"{type} {M.Tangent(local)} = {(d.Initializer is null ? "default!" : $"new {M.Rules.Scalar}[{M.Name(local)}.Length]")};");
+                        continue;
+                    }
                     if (!M.Active.Contains(local))
                     {
                         code.Line($"{type} {M.Render(d)};");
@@ -87,7 +95,7 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                 break;
             case ExpressionStatementSyntax e:
             {
-                var target = Target(e.Expression, out var right, out var kind) ?? throw Unsupported(s);
+                var target = Target(e.Expression, out var right, out var kind, out var index) ?? throw Unsupported(s);
                 if (!M.Active.Contains(target))
                 {
                     code.Line(M.Render(s).Trim());
@@ -95,9 +103,9 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                 }
                 if (right is null) throw Unsupported(s);
                 // The tangent is assigned first: it reads the old value of the target.
-                var (v, t) = ValueAndTangent(Assigned(target, right, kind), code);
-                code.Line($"{M.Tangent(target)} = {t};");
-                code.Line($"{M.Name(target)} = {v};");
+                var (v, t) = ValueAndTangent(Assigned(target, right, kind, index), code);
+                code.Line(index is null ? $"{M.Tangent(target)} = {t};" : $"{M.Tangent(target)}[{index}] = {t};");
+                code.Line($"{Place(target, index)} = {v};");
                 break;
             }
             case IfStatementSyntax i:

@@ -25,6 +25,7 @@ internal abstract class WriterBase(MethodModel m)
         {
             case VariableNode var: v = M.Name(var.Symbol); break;
             case InputNode input: v = $"{M.Input.Name}[{input.Index}]"; break;
+            case ElementNode element: v = $"{M.Name(element.Array)}[{element.Index}]"; break;
             case ConstantNode c: v = c.Text; break;
             case OperationNode op:
                 var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
@@ -57,9 +58,16 @@ internal abstract class WriterBase(MethodModel m)
         s is BlockSyntax b ? b.Statements : new[] { s };
 
     /// <summary>The local a simple assignment or increment writes, or null if the statement is not one.</summary>
-    protected ILocalSymbol? Target(ExpressionSyntax e, out ExpressionSyntax? right, out SyntaxKind kind)
+    protected ILocalSymbol? Target(ExpressionSyntax e, out ExpressionSyntax? right, out SyntaxKind kind) => Target(e, out right, out kind, out _);
+
+    /// <summary>
+    /// The local a simple assignment or increment writes, or null if the statement is not one; for an element a[i]
+    /// of a local array of T, the array, with the index rendered in <paramref name="index"/>.
+    /// </summary>
+    protected ILocalSymbol? Target(ExpressionSyntax e, out ExpressionSyntax? right, out SyntaxKind kind, out string? index)
     {
         right = null;
+        index = null;
         kind = e.Kind();
         ExpressionSyntax? left = e switch
         {
@@ -70,11 +78,22 @@ internal abstract class WriterBase(MethodModel m)
         };
         if (e is AssignmentExpressionSyntax assignment) right = assignment.Right;
         if (left is null) return null;
+        if (left is ElementAccessExpressionSyntax access && M.ArrayOf(access) is { } array)
+        {
+            var at = access.ArgumentList.Arguments[0].Expression;
+            if (M.IsActive(at)) throw new UnsupportedException(at, $"the index '{Short(at)}' depends on x");
+            if (right is null) throw new UnsupportedException(e, $"'{Short(e)}' increments an element of an array of the scalar type");
+            index = M.Render(at);
+            return array;
+        }
         return M.SymbolOf(left) as ILocalSymbol ?? throw new UnsupportedException(e, $"'{Short(e)}' writes to something other than a local variable");
     }
 
+    /// <summary>The code of a written place: the local, or its element.</summary>
+    protected string Place(ILocalSymbol local, string? index) => index is null ? M.Name(local) : $"{M.Name(local)}[{index}]";
+
     /// <summary>The tree of an assignment's new value: the right side, or the target combined with it.</summary>
-    protected Node Assigned(ILocalSymbol target, ExpressionSyntax right, SyntaxKind kind)
+    protected Node Assigned(ILocalSymbol target, ExpressionSyntax right, SyntaxKind kind, string? index = null)
     {
         var r = M.ToNode(right);
         string? op = kind switch
@@ -86,7 +105,8 @@ internal abstract class WriterBase(MethodModel m)
             SyntaxKind.DivideAssignmentExpression => "/",
             _ => throw new UnsupportedException(right.Parent!, $"'{Short(right.Parent!)}' is not an assignment the derivative generator differentiates"),
         };
-        return op is null ? r : new OperationNode(op, new VariableNode(target), r);
+        Node old = index is null ? new VariableNode(target) : new ElementNode(target, index);
+        return op is null ? r : new OperationNode(op, old, r);
     }
 
     /// <summary>The header of a loop, rendered: its T-typed parts must not depend on x.</summary>

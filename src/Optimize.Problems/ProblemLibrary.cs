@@ -51,6 +51,17 @@ public static class ProblemLibrary
     /// <summary>Griewank and Walther's two-variable example.</summary>
     public static TestProblem GriewankWaltherExample() => new GriewankWaltherExample();
 
+    /// <summary>
+    /// GradBench's Gaussian mixture model log posterior (its <c>gmm</c> eval) with seeded data; not a
+    /// <see cref="TestProblem"/>: it has a hand-written gradient but no hand-written Hessian.
+    /// </summary>
+    /// <param name="dimension">D, the dimension of the data.</param>
+    /// <param name="components">K, the number of components.</param>
+    /// <param name="points">N, the number of data points.</param>
+    /// <param name="seed">The seed.</param>
+    public static GradBench.GaussianMixture GaussianMixture(int dimension = 10, int components = 25, int points = 1000, int seed = GradBench.GaussianMixture.GradBenchSeed)
+        => new(dimension, components, points, seed);
+
     /// <summary>The names <see cref="Create"/> accepts, in the order <see cref="Standard"/> lists them.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [

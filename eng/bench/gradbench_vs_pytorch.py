@@ -1,0 +1,147 @@
+"""The PyTorch side of eng/bench/gradbench-vs-pytorch.sh, and the table.
+
+Times GradBench's Gaussian mixture objective (as GradBench's PyTorch tool writes it) and ADBench's bundle adjustment
+residuals (vectorized over observations; the Jacobian as two vector-Jacobian products over the gathered per-observation
+variables, since each residual pair reads only its own block) in float64 on one thread, reads the BenchmarkDotNet
+JSON reports in the folder given, and prints one table of medians.
+"""
+import glob
+import json
+import math
+import sys
+import time
+
+import torch
+
+torch.set_num_threads(1)
+torch.set_default_dtype(torch.float64)
+
+
+def median_time(function, repeats=30, minimum=0.5):
+    function()
+    times = []
+    start = time.perf_counter()
+    while len(times) < repeats or time.perf_counter() - start < minimum:
+        t = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def gmm(d, k, n, seed=31337):
+    generator = torch.Generator().manual_seed(seed)
+    x = torch.randn(n, d, generator=generator)
+    alpha = torch.randn(k, generator=generator)
+    mu = torch.rand(k, d, generator=generator)
+    q = torch.randn(k, d, generator=generator)
+    l = torch.randn(k, d * (d - 1) // 2, generator=generator)
+    m, gamma = 0, 1.0
+    cols = torch.repeat_interleave(torch.arange(d - 1), torch.arange(d - 1, 0, -1))
+    rows = torch.cat([torch.arange(c + 1, d) for c in range(d - 1)])
+
+    def objective(alpha, mu, q, l):
+        qdiags = torch.exp(q)
+        sum_qs = torch.sum(q, 1)
+        ls = torch.zeros((k, d, d), dtype=l.dtype)
+        ls[:, rows, cols] = l
+        xcentered = x[:, None, :] - mu[None, ...]
+        lxcentered = qdiags * xcentered + torch.einsum("ijk,mik->mij", ls, xcentered)
+        inner = alpha + sum_qs - 0.5 * torch.sum(lxcentered ** 2, 2)
+        slse = torch.sum(torch.logsumexp(inner, 1))
+        degrees = d + m + 1
+        prior = -torch.sum(0.5 * gamma * gamma * (torch.sum(qdiags ** 2, 1) + torch.sum(l ** 2, 1)) - m * sum_qs) \
+            + k * (degrees * d * math.log(gamma / math.sqrt(2)) - torch.special.multigammaln(torch.tensor(0.5 * degrees), d))
+        return -n * d * 0.5 * math.log(2 * math.pi) + slse - n * torch.logsumexp(alpha, 0) + prior
+
+    leaves = [t.clone().requires_grad_(True) for t in (alpha, mu, q, l)]
+
+    def value():
+        with torch.no_grad():
+            return objective(alpha, mu, q, l)
+
+    def gradient():
+        for t in leaves:
+            t.grad = None
+        objective(*leaves).backward()
+
+    return value, gradient
+
+
+def bundle_adjustment(n, m, p):
+    cam = torch.tensor([-0.758453, -1.109613, -0.845551, 34.556073, 39.676747, 53.881673, 419.194514, 5.864426, -8.518870, 0.087812, 0.002739])
+    point = torch.tensor([7.203245, 0.001144, 3.023326])
+    cams, points, weights = cam.repeat(n, 1), point.repeat(m, 1), torch.full((p,), 0.417022)
+    feats = torch.tensor([271.760969, 834.209256]).repeat(p, 1)
+    obs = torch.arange(p)
+    camera_index, point_index = obs % n, obs % m
+
+    def residuals(c, x, w):
+        r, centre = c[:, 0:3], c[:, 3:6]
+        pt = x - centre
+        theta = torch.sqrt(torch.sum(r * r, 1, keepdim=True))
+        axis = r / theta
+        cos, sin = torch.cos(theta), torch.sin(theta)
+        rotated = pt * cos + torch.cross(axis, pt, dim=1) * sin + axis * torch.sum(axis * pt, 1, keepdim=True) * (1 - cos)
+        projected = rotated[:, 0:2] / rotated[:, 2:3]
+        radius = torch.sum(projected * projected, 1, keepdim=True)
+        distortion = 1 + c[:, 9:10] * radius + c[:, 10:11] * radius * radius
+        proj = projected * distortion * c[:, 6:7] + c[:, 7:9]
+        return w[:, None] * (proj - feats), 1 - w * w
+
+    def value():
+        with torch.no_grad():
+            return residuals(cams[camera_index], points[point_index], weights)
+
+    def jacobian():
+        c = cams[camera_index].clone().requires_grad_(True)
+        x = points[point_index].clone().requires_grad_(True)
+        w = weights.clone().requires_grad_(True)
+        reprojection, weight = residuals(c, x, w)
+        rows = []
+        for coordinate in range(2):
+            rows.append(torch.autograd.grad(reprojection[:, coordinate].sum(), (c, x, w), retain_graph=True))
+        rows.append(torch.autograd.grad(weight.sum(), w))
+        return rows
+
+    return value, jacobian
+
+
+def dotnet_medians(folder):
+    medians = {}
+    for report in glob.glob(f"{folder}/*-report-full-compressed.json") + glob.glob(f"{folder}/*-report-full.json"):
+        with open(report) as handle:
+            for benchmark in json.load(handle)["Benchmarks"]:
+                key = (benchmark["Type"], benchmark["Method"], benchmark.get("Parameters", ""))
+                medians[key] = benchmark["Statistics"]["Median"] * 1e-9
+    return medians
+
+
+def main():
+    medians = dotnet_medians(sys.argv[1])
+
+    def ours(kind, method, parameters):
+        return next((v for (t, m, p), v in medians.items() if t == kind and m == method and p == parameters), float("nan"))
+
+    rows = []
+    g = ("GaussianMixtureBenchmarks", "D=10&K=25")
+    f = ours(g[0], "Value", g[1])
+    for label, method in [("generated", "GeneratedGradient"), ("tape", "TapeGradient"), ("manual", "ManualGradient")]:
+        rows.append((f"GMM d=10 k=25 n=1000, {label}", f, ours(g[0], method, g[1])))
+    rows.append(("GMM d=10 k=25 n=1000, tensor tape", ours(g[0], "TensorValue", g[1]), ours(g[0], "TensorGradient", g[1])))
+    value, gradient = gmm(10, 25, 1000)
+    rows.append(("GMM d=10 k=25 n=1000, PyTorch " + torch.__version__, median_time(value), median_time(gradient)))
+    for number, (n, m, p) in [(1, (49, 7776, 31843)), (5, (257, 65132, 225911))]:
+        b = ("BundleAdjustmentBenchmarks", f"Instance={number}")
+        r = ours(b[0], "Residuals", b[1])
+        for label, method in [("generated", "GeneratedJacobian"), ("forward", "ForwardJacobian"), ("manual", "ManualJacobian")]:
+            rows.append((f"BA ba{number} p={p}, Jacobian {label}", r, ours(b[0], method, b[1])))
+        value, jacobian = bundle_adjustment(n, m, p)
+        rows.append((f"BA ba{number} p={p}, PyTorch " + torch.__version__, median_time(value, 10), median_time(jacobian, 10)))
+    print(f"{'objective, derivative source':<46} {'f':>12} {'f + derivative':>16} {'ratio':>7}")
+    for label, f, fd in rows:
+        print(f"{label:<46} {f * 1e3:>9.3f} ms {fd * 1e3:>13.3f} ms {fd / f:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()

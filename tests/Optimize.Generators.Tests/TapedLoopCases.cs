@@ -1,0 +1,156 @@
+using Optimize.Oracles;
+
+namespace Optimize.Generators.Tests;
+
+// Loops that are not reductions and arrays of T: their iterations are recorded on stacks and swept backwards.
+
+public sealed partial class ProductLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One;
+        for (int i = 0; i < x.Length; i++) p *= x[i];
+        return p;
+    }
+}
+
+public sealed partial class ReassignedAccumulatorCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = T.Zero;
+        for (int i = 0; i < x.Length; i++) s = s * T.Sin(x[i]) + x[i];
+        return s;
+    }
+}
+
+public sealed partial class AccumulatorReadInItsUpdateCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = T.One;
+        for (int i = 0; i < x.Length; i++) s += s * x[i];
+        return s;
+    }
+}
+
+public sealed partial class AccumulatorReadInTheLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = T.One;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T t = s * x[i];
+            s += x[i] * T.Exp(t);
+        }
+        return s;
+    }
+}
+
+public sealed partial class AccumulatorReadByAnotherCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T a = T.Zero, b = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            a += x[i];
+            b += a * x[i];
+        }
+        return b * a;
+    }
+}
+
+public sealed partial class WhileOnAnActiveConditionCase : ControlFlowCase
+{
+    // The number of iterations (4, 2, 7) does not change near these points.
+    public override double[][] Points => [[0.9, 0.1], [1.3, 0.5], [0.5, 0.2]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T s = T.Zero;
+        int i = 0;
+        while (s < T.CreateChecked(3))
+        {
+            s += x[0] * x[0] + x[1] * T.CreateChecked(i);
+            i++;
+        }
+        return s * x[1];
+    }
+}
+
+public sealed partial class ArrayOfScalarsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        var squares = new T[x.Length];
+        for (int i = 0; i < x.Length; i++) squares[i] = x[i] * x[i];
+        for (int i = 1; i < x.Length; i++) squares[i] += squares[i - 1] * x[i];
+        squares[0] *= T.Cos(squares[x.Length - 1]);
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += T.Sin(squares[i]);
+        return sum;
+    }
+}
+
+public sealed partial class LogSumExpWithMaximumCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        var terms = new T[x.Length];
+        T total = T.Zero;
+        for (int round = 0; round < 3; round++)
+        {
+            for (int c = 0; c < x.Length; c++)
+            {
+                T squares = T.Zero;
+                for (int j = 0; j <= c; j++) squares += x[j] * x[c - j] * T.CreateChecked(round + 1);
+                terms[c] = x[c] - squares;
+            }
+            T largest = terms[0];
+            for (int c = 1; c < x.Length; c++) largest = T.Max(largest, terms[c]);
+            T sum = T.Zero;
+            for (int c = 0; c < x.Length; c++) sum += T.Exp(terms[c] - largest);
+            total += largest + T.Log(sum);
+        }
+        return total;
+    }
+}
+
+public sealed partial class BranchesInsideATapedLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T state = x[0];
+        int k = 0;
+        for (int i = 1; i < x.Length; i += 1)
+        {
+            T next = state * x[i];
+            if (next > T.Zero) state = T.Sqrt(next + T.One) + state;
+            else
+            {
+                state = next - T.Sin(state);
+                k++;
+            }
+            state *= T.CreateChecked(k + 1);
+        }
+        return state;
+    }
+}
