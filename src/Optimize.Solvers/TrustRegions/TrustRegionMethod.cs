@@ -70,6 +70,8 @@ public abstract class TrustRegionMethod<TObjective, TState> : Minimizer<TObjecti
     protected sealed override TerminationReason? Update(TState state)
     {
         PrepareModel(state);
+        // A model the oracle abandoned (cancellation or the time limit inside a Hessian) is not worth a trial.
+        if (EvaluationCancellation.IsRequested) return TerminationReason.NoProgress;
         for (int attempt = 0; attempt < Radius.MaximumRejections; attempt++)
         {
             var solution = SolveSubproblem(state);
