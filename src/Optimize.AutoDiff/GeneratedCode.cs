@@ -86,6 +86,8 @@ public static class GeneratedCode
         var column = new double[n];
         for (int j = 0; j < n; j++)
         {
+            // n products take long at large n: stop, with NaN and a reported failure, when the caller cancels.
+            if (EvaluationCancellation.AbandonIfRequested(hessian)) return;
             unit[j] = 1;
             HessianVector(f, x, unit, column);
             unit[j] = 0;

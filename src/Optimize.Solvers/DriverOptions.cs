@@ -33,7 +33,11 @@ public sealed record DriverOptions
     /// Stops with <see cref="TerminationReason.NoProgress"/> (not convergence) after this many consecutive
     /// iterations in which |fₖ₊₁ − fₖ| ≤ 4ε·|fₖ| (ε the unit round-off): f no longer changes except by rounding,
     /// so further iterations cannot improve it. Default 10; 0 disables the test. (The gradient tests are tried
-    /// first, so a run that stalls at a point they accept still converges.)
+    /// first, so a run that stalls at a point they accept still converges. A stall is never taken for convergence
+    /// by itself: x may still be drifting along a flat valley. A step that leaves x unchanged, or a method that
+    /// finds no decrease along a descent direction, converges where the scaled gradient is at most ε^{1/3} ≈ 4.8e-6:
+    /// f resolves no further decrease there, tests U1 and U3 of Gill, Murray &amp; Wright, "Practical Optimization"
+    /// (1981), §8.2.3.2.)
     /// </summary>
     public int StallIterations { get; init; } = 10;
 

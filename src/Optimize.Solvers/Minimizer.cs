@@ -64,9 +64,12 @@ public abstract class Minimizer<TObjective, TState>
         if (options.TimeLimit != Timeout.InfiniteTimeSpan) limits.CancelAfter(options.TimeLimit);
         TerminationReason reason;
         double initialValue;
-        using (EvaluationCancellation.Enter(limits.Token))
+        // The time limit is also a deadline the oracle work reads from the clock, in case the timer is held up.
+        using (EvaluationCancellation.Enter(limits.Token, options.TimeLimit))
             reason = Run(state, counted, options, trace, clock, cancellationToken, out initialValue);
-        if (limits.IsCancellationRequested && reason is TerminationReason.NonFiniteValue or TerminationReason.LineSearchFailed or TerminationReason.NoProgress)
+        bool overTime = options.TimeLimit != Timeout.InfiniteTimeSpan && clock.Elapsed >= options.TimeLimit;
+        if ((limits.IsCancellationRequested || overTime)
+            && reason is TerminationReason.NonFiniteValue or TerminationReason.LineSearchFailed or TerminationReason.NoProgress)
             reason = cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit;
         clock.Stop();
         // A failure the oracle reported (EvaluationFailure) explains a non-finite verdict.

@@ -78,7 +78,19 @@ public abstract class MinimizerState
     /// <param name="objective">The counted objective of the run.</param>
     public void EvaluateValueAndGradient(IGradientObjective objective)
     {
-        Value = objective.ValueAndGradient(X, Gradient);
+        Value = GradientAfterValue(objective, X, Gradient);
         UpdateGradientNorm();
     }
+
+    /// <summary>
+    /// f and ∇f at <paramref name="x"/>, where f may have been evaluated already (an accepted trial point): through
+    /// the run's counting wrapper, f at that point is then not counted again
+    /// (<see cref="CountingGradientObjective.GradientAfterValue"/>).
+    /// </summary>
+    /// <param name="objective">The counted objective of the run.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="gradient">Receives ∇f(x).</param>
+    /// <returns>f(x).</returns>
+    internal static double GradientAfterValue(IGradientObjective objective, ReadOnlySpan<double> x, Span<double> gradient) =>
+        objective is CountingGradientObjective counted ? counted.GradientAfterValue(x, gradient) : objective.ValueAndGradient(x, gradient);
 }

@@ -22,19 +22,21 @@ internal static class StoppingRules
     private static readonly double CubeRootEpsilon = Math.Cbrt(Epsilon);
 
     /// <summary>
-    /// Whether a method that found no decrease (its line search failed, or its trust region shrank to nothing)
-    /// stopped at a point that is stationary as far as f resolves it: the scaled gradient is at most ε^{1/3} and the
-    /// last step was at most √ε·(1 + ‖x‖₂). These are tests U3 and U2 of Gill, Murray &amp; Wright, "Practical
-    /// Optimization" (1981), §8.2.3.2 (‖∇f‖ ≤ τ_F^{1/3}(1 + |f|), ‖xₖ − xₖ₋₁‖ ≤ √τ_F(1 + ‖xₖ‖)) with the accuracy
-    /// τ_F of f at the unit round-off ε; their U1, f changing by no more than τ_F, is what the failed search found.
-    /// It sets <see cref="MinimizerState.StopDetail"/>.
+    /// Whether a run that can make no more progress (its method found no decrease along a descent direction, or its
+    /// step left x unchanged) stopped at a point that is stationary as far as f resolves it: the scaled gradient is
+    /// at most ε^{1/3}. These are tests U1 and U3 of Gill, Murray &amp; Wright, "Practical Optimization" (1981),
+    /// §8.2.3.2, with the accuracy τ_F of f at the unit round-off ε: U1, f changing by no more than τ_F, is what the
+    /// failed search or the null step found, and U3 is ‖∇f‖ ≤ τ_F^{1/3}(1 + |f|), here on the scaled gradient (which
+    /// bounds ‖∇f‖∞/max(1, |f|) from above). Their U2, a short last step, adds nothing once no step at all changes f.
+    /// A run whose f merely stalls while x still moves is not judged here (it may be drifting along a flat valley,
+    /// Osborne 1 with heavy ball: singular Hessian at f = 1.106): it stops with no progress. It sets
+    /// <see cref="MinimizerState.StopDetail"/>.
     /// </summary>
     public static bool RoundingLimited(MinimizerState state)
     {
         if (!state.HasGradient || !double.IsFinite(state.Value) || !double.IsFinite(state.GradientNorm)) return false;
         double scaled = ScaledGradient(state);
         if (!(scaled <= CubeRootEpsilon)) return false;
-        if (!(TensorPrimitives.Distance(state.X, state.PreviousX) <= Math.Sqrt(Epsilon) * (1 + TensorPrimitives.Norm(state.X)))) return false;
         state.StopDetail = string.Create(CultureInfo.InvariantCulture,
             $"f no longer decreases beyond rounding, at scaled gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
         return true;
@@ -60,6 +62,7 @@ internal static class StoppingRules
         if (GradientTest(state, options)) return TerminationReason.GradientTolerance;
         if (state.X.AsSpan().SequenceEqual(state.PreviousX))
         {
+            if (RoundingLimited(state)) return TerminationReason.GradientTolerance;
             state.StopDetail = "the step left x unchanged (a null step)";
             return TerminationReason.NoProgress;
         }

@@ -9,10 +9,11 @@ public enum TerminationReason
 {
     /// <summary>
     /// ‖∇f(x)‖₂ fell to or below the gradient tolerance (absolute, or relative to ‖∇f(x₀)‖₂), or the scaled gradient
-    /// to <see cref="DriverOptions.ScaledGradientTolerance"/>, or the method found no decrease at a point where the
-    /// scaled gradient is within ε^{1/3} after a step within √ε·(1 + ‖x‖₂) (f no longer resolves a decrease; Gill,
-    /// Murray &amp; Wright 1981, §8.2.3.2): a first-order stationary point, which is a minimizer only when the method
-    /// also saw nonnegative curvature.
+    /// to <see cref="DriverOptions.ScaledGradientTolerance"/>, or the run could make no more progress (the method
+    /// found no decrease along a descent direction, or a step left x unchanged) at a point where the scaled gradient
+    /// is within ε^{1/3} (f no longer resolves a decrease; Gill,
+    /// Murray &amp; Wright 1981, §8.2.3.2, tests U1 and U3): a first-order stationary point, which is a minimizer only
+    /// when the method also saw nonnegative curvature.
     /// </summary>
     GradientTolerance,
 

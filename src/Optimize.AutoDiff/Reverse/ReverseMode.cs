@@ -218,6 +218,8 @@ public static class ReverseMode
         double[] row = new double[n];
         for (int i = 0; i < n; i++)
         {
+            // n products take long at large n: stop, with NaN and a reported failure, when the caller cancels.
+            if (EvaluationCancellation.AbandonIfRequested(hessian)) return;
             unit[i] = 1;
             HessianVector(f, x, unit, row);
             unit[i] = 0;

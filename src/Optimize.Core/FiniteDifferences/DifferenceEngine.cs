@@ -506,13 +506,13 @@ internal sealed class DifferenceEngine
     private void ForEach(int count, Action<Workspace, int> body)
     {
         // Long work (n columns, n² second differences) stops within one item when the caller cancels.
-        var cancellation = EvaluationCancellation.Token;
-        if (cancellation.CanBeCanceled)
+        // The deadline of a time limit is read from the clock here, not left to a timer the busy pool may delay.
+        if (EvaluationCancellation.Capture() is { } limits)
         {
             var inner = body;
             body = (ws, k) =>
             {
-                cancellation.ThrowIfCancellationRequested();
+                limits.ThrowIfRequested();
                 inner(ws, k);
             };
         }

@@ -56,6 +56,9 @@ public sealed class Sr1TrustRegion : TrustRegionMethod<IGradientObjective, Sr1Tr
     protected override SubproblemSolution SolveSubproblem(State state) =>
         state.Subproblem.Solve(state.Gradient, state.GradientNorm, state.Radius, state.Step);
 
+    /// <summary>True: SR1 updates Bₖ from rejected trials as well (Algorithm 6.2), so it needs ∇f there.</summary>
+    protected override bool UsesRejectedTrials => true;
+
     /// <inheritdoc/>
     protected override void AfterTrial(State state, bool accepted)
     {

@@ -59,6 +59,25 @@ public class CountingObjectiveTests
     }
 
     [Fact]
+    public void GradientAfterValueCountsTheValueOnce()
+    {
+        // A trial point judged by f, then accepted: f there was counted once, the gradient once.
+        var counted = CountingObjective.Wrap((IGradientObjective)ProblemLibrary.Rosenbrock());
+        var g = new double[2];
+        double value = counted.Value([0.1, 0.2]);
+        Assert.Equal(value, counted.GradientAfterValue([0.1, 0.2], g));
+        Assert.Equal(new EvaluationCounts(1, 1, 0, 0), counted.Counts);
+        var expected = new double[2];
+        ProblemLibrary.Rosenbrock().ValueAndGradient([0.1, 0.2], expected);
+        Assert.Equal(expected, g);
+        // At a point whose f is not the cached one it is a fused call like ValueAndGradient.
+        counted.GradientAfterValue([0.3, 0.2], g);
+        Assert.Equal(new EvaluationCounts(2, 2, 0, 0), counted.Counts);
+        counted.GradientAfterValue([0.3, 0.2], g);
+        Assert.Equal(new EvaluationCounts(2, 2, 0, 0), counted.Counts);
+    }
+
+    [Fact]
     public void HessianVectorProductsAndHessiansAreCountedSeparately()
     {
         var counted = CountingObjective.Wrap((IHessianObjective)ProblemLibrary.Wood());

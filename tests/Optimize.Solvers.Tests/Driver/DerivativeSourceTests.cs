@@ -135,4 +135,56 @@ public class DerivativeSourceTests(ITestOutputHelper output)
         Assert.Equal(cancel ? TerminationReason.Cancelled : TerminationReason.TimeLimit, result.Reason);
         Assert.Equal(problem.StartingPoint, result.Minimizer);
     }
+
+    [Theory]
+    [InlineData("forward")]
+    [InlineData("reverse")]
+    public void AHessianFromHessianVectorProductsStopsWhenCancelled(string mode)
+    {
+        // n products at n = 200: a cancelled caller gets NaN and a reported failure, not the finished matrix.
+        var problem = ProblemLibrary.ExtendedRosenbrock(200);
+        Optimize.Oracles.IHessianObjective objective = mode == "forward"
+            ? new Optimize.AutoDiff.ForwardModeObjective(problem)
+            : new Optimize.AutoDiff.ReverseModeObjective(problem);
+        var hessian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(200, 200);
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Optimize.Oracles.EvaluationFailure.Clear();
+        using (Optimize.Oracles.EvaluationCancellation.Enter(source.Token)) objective.Hessian(problem.StartingPoint, hessian);
+        Assert.All(hessian.Enumerate(), entry => Assert.True(double.IsNaN(entry)));
+        Assert.Contains("cancelled", Optimize.Oracles.EvaluationFailure.Take());
+        objective.Hessian(problem.StartingPoint, hessian);
+        Assert.All(hessian.Enumerate(), entry => Assert.True(double.IsFinite(entry)));
+    }
+
+    [Fact]
+    public void APassedDeadlineStopsADifferenceHessianWithoutATimer()
+    {
+        // The deadline is read from the clock inside the difference loop: no timer has to cancel a token.
+        var problem = ProblemLibrary.ExtendedRosenbrock(300);
+        var objective = FiniteDifferenceObjective.Create((Optimize.Oracles.IObjective)problem);
+        var hessian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(300, 300);
+        Optimize.Oracles.EvaluationFailure.Clear();
+        using (Optimize.Oracles.EvaluationCancellation.Enter(CancellationToken.None, TimeSpan.Zero))
+        {
+            Assert.True(Optimize.Oracles.EvaluationCancellation.IsRequested);
+            objective.Hessian(problem.StartingPoint, hessian);
+        }
+        Assert.True(double.IsNaN(hessian[0, 0]) && double.IsNaN(hessian[299, 299]));
+        Assert.NotNull(Optimize.Oracles.EvaluationFailure.Take());
+        Assert.False(Optimize.Oracles.EvaluationCancellation.IsRequested);
+    }
+
+    [Fact]
+    public void TheTimeLimitStopsAnAutomaticHessianAtLargeN()
+    {
+        // One reverse-mode Hessian at n = 4000 is 4000 Hessian-vector products: the run stops inside the first one.
+        var problem = ProblemLibrary.ExtendedRosenbrock(4000);
+        var objective = new Optimize.AutoDiff.ReverseModeObjective(problem);
+        var result = new Newton().Minimize(objective, problem.StartingPoint, new DriverOptions { TimeLimit = TimeSpan.FromMilliseconds(20) });
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.Equal(TerminationReason.TimeLimit, result.Reason);
+        Assert.Equal(problem.StartingPoint, result.Minimizer);
+    }
 }

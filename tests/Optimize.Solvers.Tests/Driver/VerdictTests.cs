@@ -218,4 +218,21 @@ public class VerdictTests(ITestOutputHelper output)
         output.WriteLine(result.BriefReport());
         if (result.Converged) Assert.True(problem.Solved(result.Minimum), result.BriefReport());
     }
+
+    [Theory]
+    [InlineData("coordinate-descent", "mgh08-bard")]
+    [InlineData("coordinate-descent", "mgh19-osborne-2")]
+    [InlineData("newton-cg", "mgh16-brown-dennis")]
+    public void ANullStepOrFailedSearchAtTheSolutionConverges(string method, string instance)
+    {
+        // These runs end at the minimizer where f resolves no further decrease (scaled gradient below ε^{1/3}); they
+        // used to report no progress because the last accepted step was not also below √ε.
+        var problem = Optimize.Problems.MoreGarbowHillstrom.MoreGarbowHillstromSet.Find(instance)!;
+        var result = Run(method, problem.Problem, problem.Start(1), new DriverOptions { MaximumIterations = 10_000 });
+        output.WriteLine(result.BriefReport());
+        output.WriteLine(result.Message);
+        Assert.Equal(TerminationReason.GradientTolerance, result.Reason);
+        double fStar = problem.Problem.KnownMinimum!.Value;
+        Assert.True(result.Minimum - fStar <= 1e-6 * Math.Max(1, Math.Abs(fStar)), result.BriefReport());
+    }
 }
