@@ -27,8 +27,9 @@ namespace Optimize;
 /// source of <see cref="DerivativeSources.Standard"/> named by <c>derivatives</c>.</item>
 /// </list>
 /// When several overloads fit a lambda, the one over <see cref="HessianVectorVariable"/> is taken (exact
-/// derivatives); a lambda that only compiles over doubles (it calls <see cref="Math"/>, or keeps doubles in
-/// locals) gets differences. <see cref="OptimizationResult.Derivatives"/> says which.
+/// derivatives), then the span-based <see cref="ValueFunction"/>, then <c>Func&lt;double[], double&gt;</c>: a lambda
+/// that only compiles over doubles (it calls <see cref="Math"/>, or keeps doubles in locals) gets differences.
+/// <see cref="OptimizationResult.Derivatives"/> says which.
 /// </summary>
 /// <remarks>
 /// <para><b>Which method.</b> <c>method</c> names an entry of <see cref="MinimizationMethods"/> (case-insensitive). When
@@ -199,6 +200,30 @@ public static partial class Optimization
         var source = SourceFor(f, derivatives);
         return Run(needs => (source.Create(f), needs == OracleCapability.Value ? NoDerivatives : source.Name),
             x0, method, options, callback, bounds, methodOptions);
+    }
+
+    /// <summary>
+    /// Minimizes an oracle built by any means (a derivative source, hand-coded derivatives, the F# API), choosing the
+    /// method as the other overloads do; <see cref="OptimizationResult.Derivatives"/> then names what the oracle gives.
+    /// </summary>
+    /// <param name="objective">The oracle; its <see cref="IObjective.Dimension"/> must be x₀'s length.</param>
+    /// <param name="x0">The start, finite.</param>
+    /// <param name="method">A name of <see cref="MinimizationMethods"/>; null to choose as scipy does. It must need no more than the objective gives.</param>
+    /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
+    /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
+    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
+    /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
+    public static OptimizationResult Minimize(
+        IObjective objective, ReadOnlySpan<double> x0, string? method = null,
+        DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective.Dimension != x0.Length)
+            throw new ArgumentException($"x0 has {x0.Length} entries; the objective's dimension is {objective.Dimension}.", nameof(x0));
+        string given = $"the objective's own ({OracleCapabilities.Of(objective).Describe()})";
+        return Run(needs => (objective, needs == OracleCapability.Value ? NoDerivatives : given), x0, method, options, callback, bounds, methodOptions);
     }
 
     private const string ReverseSource = "reverse-ad";
