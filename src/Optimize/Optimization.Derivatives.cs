@@ -15,7 +15,7 @@ public static partial class Optimization
     /// <param name="x">The point, finite.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
     [OverloadResolutionPriority(2)]
-    public static double[] Gradient(Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f, ReadOnlySpan<double> x)
+    public static double[] Gradient(Func<HessianVectorVariable[], HessianVectorVariable> f, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(f);
         CheckPoint(x, nameof(x));
@@ -56,7 +56,7 @@ public static partial class Optimization
     /// <param name="v">The direction, of x's length.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
     [OverloadResolutionPriority(2)]
-    public static double[] HessianVector(Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
+    public static double[] HessianVector(Func<HessianVectorVariable[], HessianVectorVariable> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
     {
         ArgumentNullException.ThrowIfNull(f);
         CheckPoint(x, nameof(x));
@@ -99,7 +99,7 @@ public static partial class Optimization
     /// <param name="x">The point, finite.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
     [OverloadResolutionPriority(2)]
-    public static Matrix<double> Hessian(Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f, ReadOnlySpan<double> x)
+    public static Matrix<double> Hessian(Func<HessianVectorVariable[], HessianVectorVariable> f, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(f);
         CheckPoint(x, nameof(x));
@@ -140,7 +140,7 @@ public static partial class Optimization
     /// <returns>The m×n Jacobian.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
     [OverloadResolutionPriority(2)]
-    public static Matrix<double> Jacobian(Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable[]> f, ReadOnlySpan<double> x)
+    public static Matrix<double> Jacobian(Func<HessianVectorVariable[], HessianVectorVariable[]> f, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(f);
         CheckPoint(x, nameof(x));

@@ -61,4 +61,33 @@ public static partial class Optimization
     /// <param name="x">The argument.</param>
     public static T Softplus<T>(T x) where T : IFloatingPointIeee754<T> =>
         x > T.Zero ? x + T.LogP1(T.Exp(-x)) : T.LogP1(T.Exp(x));
+
+    /// <summary>Σᵢ term(i) for i = 0 … count − 1, added in order: a sum over data rows or terms, written in one line.</summary>
+    /// <typeparam name="T">double, an AD number type, or any number type.</typeparam>
+    /// <param name="count">The number of terms, at least 0.</param>
+    /// <param name="term">The i-th term.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static T Sum<T>(int count, Func<int, T> term) where T : INumberBase<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(term);
+        T sum = T.Zero;
+        for (int i = 0; i < count; i++) sum += term(i);
+        return sum;
+    }
+
+    /// <summary>aᵀx = Σⱼ aⱼxⱼ for data a and variables x (a row of a data matrix times the parameters).</summary>
+    /// <typeparam name="T">double, an AD number type, or any number type.</typeparam>
+    /// <param name="a">The data, of x's length.</param>
+    /// <param name="x">The variables.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static T Dot<T>(double[] a, T[] x) where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(x);
+        if (a.Length != x.Length) throw new ArgumentException($"a has {a.Length} entries; x has {x.Length}.", nameof(a));
+        T sum = T.Zero;
+        for (int j = 0; j < a.Length; j++) sum += T.CreateTruncating(a[j]) * x[j];
+        return sum;
+    }
 }

@@ -70,7 +70,7 @@ public static partial class Optimization
     /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     [OverloadResolutionPriority(2)]
     public static OptimizationResult Minimize(
-        Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f, ReadOnlySpan<double> x0, string? method = null,
+        Func<HessianVectorVariable[], HessianVectorVariable> f, ReadOnlySpan<double> x0, string? method = null,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -215,6 +215,11 @@ public static partial class Optimization
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
     /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
+    /// <remarks>
+    /// A type that is both an oracle and a function written once (the problems of Optimize.Problems) is minimized as
+    /// the oracle, with its own derivatives; cast it to <see cref="IScalarFunction"/> to pick a derivative source.
+    /// </remarks>
+    [OverloadResolutionPriority(1)]
     public static OptimizationResult Minimize(
         IObjective objective, ReadOnlySpan<double> x0, string? method = null,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)

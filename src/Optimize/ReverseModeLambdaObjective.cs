@@ -10,9 +10,10 @@ namespace Optimize;
 /// inputs (nothing recorded), and one recording on the calling thread's <see cref="Tape"/> with one second-order
 /// backward sweep for ∇f (direction 0) or for ∇f and ∇²f·v together (forward over reverse, Griewank &amp; Walther,
 /// <i>Evaluating Derivatives</i>, §5.2; Pearlmutter 1994); the Hessian is n such products, row by row.
-/// Safe to share between threads when the lambda is: every call uses its own buffers and its thread's tape.
+/// Safe to share between threads when the lambda is: every call uses its own arrays and its thread's tape. The
+/// lambda takes an array (not a span) so that closures inside it (<see cref="Optimization.Sum{T}"/>) may read x.
 /// </summary>
-internal sealed class ReverseModeLambdaObjective(int dimension, Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> function)
+internal sealed class ReverseModeLambdaObjective(int dimension, Func<HessianVectorVariable[], HessianVectorVariable> function)
     : IHessianObjective
 {
     public int Dimension => dimension;
@@ -20,13 +21,9 @@ internal sealed class ReverseModeLambdaObjective(int dimension, Func<ReadOnlySpa
     public double Value(ReadOnlySpan<double> x)
     {
         Guard.Length(x.Length, dimension, nameof(x));
-        var inputs = ArrayPool<HessianVectorVariable>.Shared.Rent(dimension);
-        try
-        {
-            for (int i = 0; i < dimension; i++) inputs[i] = x[i];
-            return function(inputs.AsSpan(0, dimension)).Value.Value;
-        }
-        finally { ArrayPool<HessianVectorVariable>.Shared.Return(inputs); }
+        var inputs = new HessianVectorVariable[dimension];
+        for (int i = 0; i < dimension; i++) inputs[i] = x[i];
+        return function(inputs).Value.Value;
     }
 
     public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
@@ -69,20 +66,16 @@ internal sealed class ReverseModeLambdaObjective(int dimension, Func<ReadOnlySpa
     {
         Guard.Length(x.Length, dimension, nameof(x));
         var tape = Tape.ForCurrentThread;
-        var inputs = ArrayPool<HessianVectorVariable>.Shared.Rent(dimension);
+        // A fresh array per call: the lambda may keep it (in a closure of its own), so it is not pooled.
+        var inputs = new HessianVectorVariable[dimension];
         HessianVectorVariable y;
         tape.Begin();
         try
         {
-            var variables = inputs.AsSpan(0, dimension);
-            tape.Inputs(x, v, variables);
-            y = function(variables);
+            tape.Inputs(x, v, inputs);
+            y = function(inputs);
         }
-        finally
-        {
-            tape.End();
-            ArrayPool<HessianVectorVariable>.Shared.Return(inputs);
-        }
+        finally { tape.End(); }
         tape.Seed(y, 1.0);
         tape.SweepSecondOrder(gradient, hessianVector);
         return y.Value.Value;

@@ -87,9 +87,23 @@ public class DerivativesTests
     }
 
     [Fact]
+    public void SumAndDotWriteDataFitsInOneLine()
+    {
+        double[][] rows = [[1, 2], [3, 4], [5, 6]];
+        double[] targets = [1, 0, 2];
+        // f(w) = Σᵢ (aᵢᵀw − yᵢ)²: ∇f = 2Aᵀ(Aw − y).
+        double[] w = [0.5, -0.25];
+        var residuals = rows.Select((a, i) => a[0] * w[0] + a[1] * w[1] - targets[i]).ToArray();
+        double[] exact = [2 * rows.Select((a, i) => a[0] * residuals[i]).Sum(), 2 * rows.Select((a, i) => a[1] * residuals[i]).Sum()];
+        Close(exact, Gradient(x => Sum(3, i => Sqr(Dot(rows[i], x) - targets[i])), w), 1e-15);
+        Assert.Equal(residuals.Sum(r => r * r), Sum(3, i => Sqr(Dot(rows[i], w) - targets[i])), 1e-15);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Dot([1.0], w)).ParamName);
+    }
+
+    [Fact]
     public void BadInputNamesTheArgument()
     {
-        Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f = x => Sqr(x[0]);
+        Func<HessianVectorVariable[], HessianVectorVariable> f = x => Sqr(x[0]);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Gradient(f, [])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Gradient(new TapedRosenbrock(), [1.0])).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => HessianVector(f, [1.0], [1.0, 2.0])).ParamName);

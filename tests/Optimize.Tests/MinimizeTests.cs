@@ -157,6 +157,17 @@ public class MinimizeTests
     }
 
     [Fact]
+    public void AnyOracleIsMinimizedWithTheSameChoiceOfMethod()
+    {
+        var problem = Optimize.Problems.ProblemLibrary.Rosenbrock();
+        var result = Minimize(problem, problem.StartingPoint);
+        Assert.Equal("bfgs", result.Method);
+        Assert.Equal("the objective's own (Hessians)", result.Derivatives);
+        SameRun(new Bfgs().Minimize(problem, problem.StartingPoint), result);
+        Assert.Equal("x0", Assert.Throws<ArgumentException>(() => Minimize(problem, [1.0])).ParamName);
+    }
+
+    [Fact]
     public void LargeProblemsDefaultToLbfgs()
     {
         int n = DenseDimensionLimit + 1;
@@ -192,7 +203,7 @@ public class MinimizeTests
     [Fact]
     public void BadInputNamesTheArgument()
     {
-        Func<ReadOnlySpan<HessianVectorVariable>, HessianVectorVariable> f = x => Sqr(x[0]);
+        Func<HessianVectorVariable[], HessianVectorVariable> f = x => Sqr(x[0]);
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Minimize((Func<double[], double>)null!, [1.0])).ParamName);
         Assert.Equal("x0", Assert.Throws<ArgumentException>(() => Minimize(f, [])).ParamName);
         Assert.Equal("x0", Assert.Throws<ArgumentException>(() => Minimize(f, [double.NaN])).ParamName);
