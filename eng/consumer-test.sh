@@ -2,11 +2,12 @@
 # The packages as a user gets them. Packs the solution into artifacts/packages with a version unique
 # to this run, then, in a temporary folder outside the repository (so that none of its build files
 # apply), with the machine's NuGet configuration plus that folder as the only extra source:
-#   1. the pack made the seven packages (and their symbol packages) and printed no warning;
+#   1. the pack made the nine packages (and their symbol packages) and printed no warning;
 #   1b. each carries the metadata, LICENSE and README; Optimize.AutoDiff the generator; Optimize.Cli is a tool;
 #   2. the C# console project of tests/consumer/csharp restores from the packages, compiles (its
 #      [GenerateDerivatives] needs the generator inside Optimize.AutoDiff) and finds Rosenbrock's minimum;
-#   3. tests/consumer/fsharp/consumer.fsx, run by `dotnet fsi` with one #r line, finds it too;
+#   3. tests/consumer/fsharp/consumer.fsx, which has exactly one #r line, run by `dotnet fsi`, finds it too (one
+#      call, and Newton on reverse-mode Hessian-vector products);
 #   4. `dotnet tool install --tool-path` installs the optimize tool from the folder;
 #   5. `optimize problems` runs and lists the problem library.
 # Ends with "N passed, N failed", one test per check; exits non-zero when one failed.
@@ -38,7 +39,7 @@ work=$(mktemp -d)
 cleanup() {
   rm -rf "$work"
   # Only this run's versions: an earlier or concurrent run's packages are left alone.
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize.*/"$version"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize/"$version" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize.*/"$version"
 }
 trap cleanup EXIT
 passed=0
@@ -48,12 +49,12 @@ fail() { failed=$((failed + 1)); echo "consumer: $1: FAILED"; [ -f "${2:-}" ] &&
 
 start=$(date +%s)
 rm -f "$packages"/Optimize.*.nupkg "$packages"/Optimize.*.snupkg
-expected="Optimize.AutoDiff Optimize.Cli Optimize.Core Optimize.Differentiable Optimize.Distributed Optimize.FSharp Optimize.Problems Optimize.Solvers"
+expected="Optimize Optimize.AutoDiff Optimize.Cli Optimize.Core Optimize.Differentiable Optimize.Distributed Optimize.FSharp Optimize.Problems Optimize.Solvers"
 if bash eng/pack-local.sh "${version#0.1.0-}" "${build_flag[@]}" > "$work/pack.log" 2>&1 \
    && ! grep -qiE '(^|[^0-9a-z])warning ' "$work/pack.log"; then
   made=$(cd "$packages" && ls *."$version".nupkg | sed "s/\.$version\.nupkg//" | sort | tr '\n' ' ' | sed 's/ $//')
   symbols=$(cd "$packages" && ls *."$version".snupkg 2>/dev/null | wc -l)
-  if [ "$made" = "$expected" ] && [ "$symbols" -eq 8 ]; then
+  if [ "$made" = "$expected" ] && [ "$symbols" -eq 9 ]; then
     pass "pack made $made with symbols"
     (cd "$packages" && ls -l *."$version".*nupkg | awk '{printf "  %9d  %s\n", $5, $9}')
   else
@@ -101,8 +102,13 @@ else
 fi
 
 { echo "#i \"nuget: $packages\""; sed "s/OPTIMIZE_VERSION/$version/" tests/consumer/fsharp/consumer.fsx; } > "$work/consumer.fsx"
-if (cd "$work" && dotnet fsi consumer.fsx) > "$work/fsharp.log" 2>&1; then
-  pass "F# script: $(tail -n 1 "$work/fsharp.log")"
+# Everything the script uses comes through its one #r line (the package carries its dependencies).
+references=$(grep -c '^#r ' tests/consumer/fsharp/consumer.fsx)
+if [ "$references" -ne 1 ]; then
+  echo "tests/consumer/fsharp/consumer.fsx has $references #r lines; the package must need exactly one" > "$work/fsharp.log"
+  fail "F# script with one #r line" "$work/fsharp.log"
+elif (cd "$work" && dotnet fsi consumer.fsx) > "$work/fsharp.log" 2>&1; then
+  pass "F# script with one #r line: $(tail -n 1 "$work/fsharp.log")"
 else
   fail "F# script" "$work/fsharp.log"
 fi

@@ -26,7 +26,7 @@ else
     tail -n 40 "$work/pack.log"; rm -rf "$work"; echo "0 passed, 1 failed"; exit 1
   fi
 fi
-trap 'rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize.*/"$version"' EXIT
+trap 'rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize/"$version" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/optimize.*/"$version"' EXIT
 
 # Blocks: csharp blocks to cs/<n>/Program.cs, fsharp blocks appended to fs/<n>.fsx, with the README's
 # name and line in index.tsv.
@@ -75,6 +75,7 @@ while IFS=$'\t' read -r kind id where; do
     <RootNamespace>Block</RootNamespace>
   </PropertyGroup>
   <ItemGroup>
+    <PackageReference Include="Optimize" Version="$version" />
     <PackageReference Include="Optimize.Core" Version="$version" />
     <PackageReference Include="Optimize.AutoDiff" Version="$version" />
     <PackageReference Include="Optimize.Problems" Version="$version" />

@@ -46,96 +46,128 @@ type ElementaryWitness =
     static member Sin(u: Variable) = Ieee.sin u
     /// sin u in forward-over-reverse mode.
     static member Sin(u: Dual<Variable>) = Ieee.sin u
+    /// sin u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Sin(u: HessianVectorVariable) = Ieee.sin u
     /// cos u in forward mode.
     static member Cos(u: Dual<float>) = Ieee.cos u
     /// cos u in reverse mode.
     static member Cos(u: Variable) = Ieee.cos u
     /// cos u in forward-over-reverse mode.
     static member Cos(u: Dual<Variable>) = Ieee.cos u
+    /// cos u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Cos(u: HessianVectorVariable) = Ieee.cos u
     /// tan u in forward mode.
     static member Tan(u: Dual<float>) = Ieee.tan u
     /// tan u in reverse mode.
     static member Tan(u: Variable) = Ieee.tan u
     /// tan u in forward-over-reverse mode.
     static member Tan(u: Dual<Variable>) = Ieee.tan u
+    /// tan u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Tan(u: HessianVectorVariable) = Ieee.tan u
     /// arcsin u in forward mode.
     static member Asin(u: Dual<float>) = Ieee.asin u
     /// arcsin u in reverse mode.
     static member Asin(u: Variable) = Ieee.asin u
     /// arcsin u in forward-over-reverse mode.
     static member Asin(u: Dual<Variable>) = Ieee.asin u
+    /// arcsin u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Asin(u: HessianVectorVariable) = Ieee.asin u
     /// arccos u in forward mode.
     static member Acos(u: Dual<float>) = Ieee.acos u
     /// arccos u in reverse mode.
     static member Acos(u: Variable) = Ieee.acos u
     /// arccos u in forward-over-reverse mode.
     static member Acos(u: Dual<Variable>) = Ieee.acos u
+    /// arccos u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Acos(u: HessianVectorVariable) = Ieee.acos u
     /// arctan u in forward mode.
     static member Atan(u: Dual<float>) = Ieee.atan u
     /// arctan u in reverse mode.
     static member Atan(u: Variable) = Ieee.atan u
     /// arctan u in forward-over-reverse mode.
     static member Atan(u: Dual<Variable>) = Ieee.atan u
+    /// arctan u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Atan(u: HessianVectorVariable) = Ieee.atan u
     /// sinh u in forward mode.
     static member Sinh(u: Dual<float>) = Ieee.sinh u
     /// sinh u in reverse mode.
     static member Sinh(u: Variable) = Ieee.sinh u
     /// sinh u in forward-over-reverse mode.
     static member Sinh(u: Dual<Variable>) = Ieee.sinh u
+    /// sinh u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Sinh(u: HessianVectorVariable) = Ieee.sinh u
     /// cosh u in forward mode.
     static member Cosh(u: Dual<float>) = Ieee.cosh u
     /// cosh u in reverse mode.
     static member Cosh(u: Variable) = Ieee.cosh u
     /// cosh u in forward-over-reverse mode.
     static member Cosh(u: Dual<Variable>) = Ieee.cosh u
+    /// cosh u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Cosh(u: HessianVectorVariable) = Ieee.cosh u
     /// tanh u in forward mode.
     static member Tanh(u: Dual<float>) = Ieee.tanh u
     /// tanh u in reverse mode.
     static member Tanh(u: Variable) = Ieee.tanh u
     /// tanh u in forward-over-reverse mode.
     static member Tanh(u: Dual<Variable>) = Ieee.tanh u
+    /// tanh u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Tanh(u: HessianVectorVariable) = Ieee.tanh u
     /// eᵘ in forward mode.
     static member Exp(u: Dual<float>) = Ieee.exp u
     /// eᵘ in reverse mode.
     static member Exp(u: Variable) = Ieee.exp u
     /// eᵘ in forward-over-reverse mode.
     static member Exp(u: Dual<Variable>) = Ieee.exp u
+    /// eᵘ in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Exp(u: HessianVectorVariable) = Ieee.exp u
     /// ln u in forward mode.
     static member Log(u: Dual<float>) = Ieee.log u
     /// ln u in reverse mode.
     static member Log(u: Variable) = Ieee.log u
     /// ln u in forward-over-reverse mode.
     static member Log(u: Dual<Variable>) = Ieee.log u
+    /// ln u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Log(u: HessianVectorVariable) = Ieee.log u
     /// √u in forward mode.
     static member Sqrt(u: Dual<float>) = Ieee.sqrt u
     /// √u in reverse mode.
     static member Sqrt(u: Variable) = Ieee.sqrt u
     /// √u in forward-over-reverse mode.
     static member Sqrt(u: Dual<Variable>) = Ieee.sqrt u
+    /// √u in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Sqrt(u: HessianVectorVariable) = Ieee.sqrt u
     /// |u| in forward mode.
     static member Abs(u: Dual<float>) = Ieee.abs u
     /// |u| in reverse mode.
     static member Abs(u: Variable) = Ieee.abs u
     /// |u| in forward-over-reverse mode.
     static member Abs(u: Dual<Variable>) = Ieee.abs u
+    /// |u| in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Abs(u: HessianVectorVariable) = Ieee.abs u
     /// atan2(y, x) in forward mode.
     static member Atan2(y: Dual<float>, x: Dual<float>) = Ieee.atan2 y x
     /// atan2(y, x) in reverse mode.
     static member Atan2(y: Variable, x: Variable) = Ieee.atan2 y x
     /// atan2(y, x) in forward-over-reverse mode.
     static member Atan2(y: Dual<Variable>, x: Dual<Variable>) = Ieee.atan2 y x
+    /// atan2(y, x) in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Atan2(y: HessianVectorVariable, x: HessianVectorVariable) = Ieee.atan2 y x
     /// min(y, x) in forward mode.
     static member Minimum(y: Dual<float>, x: Dual<float>) = Ieee.min y x
     /// min(y, x) in reverse mode.
     static member Minimum(y: Variable, x: Variable) = Ieee.min y x
     /// min(y, x) in forward-over-reverse mode.
     static member Minimum(y: Dual<Variable>, x: Dual<Variable>) = Ieee.min y x
+    /// min(y, x) in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Minimum(y: HessianVectorVariable, x: HessianVectorVariable) = Ieee.min y x
     /// max(y, x) in forward mode.
     static member Maximum(y: Dual<float>, x: Dual<float>) = Ieee.max y x
     /// max(y, x) in reverse mode.
     static member Maximum(y: Variable, x: Variable) = Ieee.max y x
     /// max(y, x) in forward-over-reverse mode.
     static member Maximum(y: Dual<Variable>, x: Dual<Variable>) = Ieee.max y x
+    /// max(y, x) in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Maximum(y: HessianVectorVariable, x: HessianVectorVariable) = Ieee.max y x
     /// min(y, x) on integers.
     static member Minimum(y: int, x: int) = Math.Min(y, x)
     /// max(y, x) on integers.
@@ -152,6 +184,8 @@ type ElementaryWitness =
     static member Power(u: Variable, v: Variable) = Ieee.pow u v
     /// uᵛ in forward-over-reverse mode.
     static member Power(u: Dual<Variable>, v: Dual<Variable>) = Ieee.pow u v
+    /// uᵛ in reverse mode with Hessian-vector products (HessianVectorVariable).
+    static member Power(u: HessianVectorVariable, v: HessianVectorVariable) = Ieee.pow u v
     /// uᵛ on numbers.
     static member Power(u: float, v: float) = Math.Pow(u, v)
     /// uᵛ symbolically.
@@ -166,6 +200,8 @@ type ElementaryWitness =
     static member IntegerPower(u: Variable, k: int) = Ieee.pown u k
     /// uᵏ in forward-over-reverse mode, by repeated multiplication.
     static member IntegerPower(u: Dual<Variable>, k: int) = Ieee.pown u k
+    /// uᵏ in reverse mode with Hessian-vector products (HessianVectorVariable), by repeated multiplication.
+    static member IntegerPower(u: HessianVectorVariable, k: int) = Ieee.pown u k
     /// The number c.
     static member op_Implicit(c: float) : float = c
     /// The constant c as an expression.
@@ -219,7 +255,8 @@ module GenericMathDispatch =
 /// <summary>
 /// Math for F# functions written once with inline generic arithmetic and run on floats, on symbolic
 /// expressions and on the automatic-differentiation types (<c>Dual&lt;float&gt;</c> forward,
-/// <c>Variable</c> reverse, <c>Dual&lt;Variable&gt;</c> forward over reverse). Opening this module shadows
+/// <c>Variable</c> reverse, <c>Dual&lt;Variable&gt;</c> forward over reverse, <c>HessianVectorVariable</c>
+/// reverse mode with Hessian-vector products). Opening this module shadows
 /// F#'s sin, cos, …, abs, min, max, pown and ** with versions that accept all of them (and integers
 /// where F#'s do), and adds <c>num</c> for constants; open it explicitly with
 /// <c>open Optimize.FSharp.GenericMath</c>:

@@ -33,21 +33,49 @@ type internal ForwardModeGradient(dimension: int, f: Dual<float>[] -> Dual<float
                 gradient[j] <- y.Tangent
             value
 
-/// An objective whose gradient comes from reverse mode: one recording and one sweep.
-type internal ReverseModeGradient(dimension: int, f: Variable[] -> Variable) =
-    interface IGradientObjective with
+/// <summary>
+/// An objective from a function over <c>HessianVectorVariable</c> (reverse mode): one recording on the thread's tape
+/// and one second-order backward sweep give ∇f (direction 0) or ∇f and ∇²f·v together (forward over reverse,
+/// Griewank &amp; Walther, <i>Evaluating Derivatives</i>, §5.2); the Hessian is n such products. Values use
+/// constant inputs and record nothing.
+/// </summary>
+type internal TapedObjective(dimension: int, f: HessianVectorVariable[] -> HessianVectorVariable) =
+    let sweep (x: ReadOnlySpan<float>) (v: ReadOnlySpan<float>) (gradient: Span<float>) (product: Span<float>) =
+        Guard.Length(x.Length, dimension, "x")
+        let tape = Tape.ForCurrentThread
+        let inputs = Array.zeroCreate<HessianVectorVariable> dimension
+        tape.Begin()
+        let y =
+            try
+                tape.Inputs(x, v, Span inputs)
+                f inputs
+            finally
+                tape.End()
+        tape.Seed(y, 1.0)
+        tape.SweepSecondOrder(gradient, product)
+        y.Value.Value
+
+    interface IHessianObjective with
         member _.Dimension = dimension
         member _.Value(x) =
             Guard.Length(x.Length, dimension, "x")
-            let inputs = Array.zeroCreate dimension
-            for i in 0 .. dimension - 1 do inputs[i] <- Variable.Constant x[i]
-            (f inputs).Value
+            let inputs = Array.zeroCreate<HessianVectorVariable> dimension
+            for i in 0 .. dimension - 1 do inputs[i] <- HessianVectorVariable.op_Implicit x[i]
+            (f inputs).Value.Value
         member _.ValueAndGradient(x, gradient) =
-            Guard.Length(x.Length, dimension, "x")
             Guard.Length(gradient.Length, dimension, "gradient")
-            let value, g = Diff.fgrad f (x.ToArray())
-            g.AsSpan().CopyTo gradient
-            value
+            sweep x (ReadOnlySpan(Array.zeroCreate dimension)) gradient (Span(Array.zeroCreate dimension))
+        member _.HessianVector(x, v, result) =
+            Guard.Length(v.Length, dimension, "v")
+            Guard.Length(result.Length, dimension, "result")
+            sweep x v (Span(Array.zeroCreate dimension)) result |> ignore
+        member this.Hessian(x, hessian) =
+            Guard.Shape(hessian, dimension, dimension, "hessian")
+            let row = Array.zeroCreate dimension
+            for i in 0 .. dimension - 1 do
+                let unit = Array.init dimension (fun j -> if i = j then 1.0 else 0.0)
+                (this :> IHessianVectorObjective).HessianVector(x, ReadOnlySpan unit, Span row)
+                for j in 0 .. dimension - 1 do hessian[i, j] <- row[j]
 
 /// Oracles (the toolkit's <see cref="T:Optimize.Oracles.IObjective"/> contract) from F# functions, one per derivative source.
 [<RequireQualifiedAccess>]
@@ -72,10 +100,12 @@ module Objective =
         Guard.Positive(dimension, nameof dimension)
         ForwardModeGradient(dimension, f)
 
-    /// Gradients by reverse mode (one tape recording and sweep of <c>Variable</c>).
-    let reverseMode (dimension: int) (f: Variable[] -> Variable) : IGradientObjective =
+    /// Exact gradients, Hessian-vector products and Hessians by reverse mode: f over <c>HessianVectorVariable</c>
+    /// (write it once with <see cref="T:Optimize.FSharp.GenericMath"/> and F# instantiates it) is recorded on the tape,
+    /// and one backward sweep gives ∇f, or ∇f and ∇²f·v (forward over reverse), so every method accepts it.
+    let reverseMode (dimension: int) (f: HessianVectorVariable[] -> HessianVectorVariable) : IHessianObjective =
         Guard.Positive(dimension, nameof dimension)
-        ReverseModeGradient(dimension, f)
+        TapedObjective(dimension, f)
 
     /// The full oracle by forward-mode AD of a function written once over the scalar type.
     let ofForwardMode (f: IScalarFunction) : IHessianObjective = ForwardModeObjective f
@@ -126,7 +156,10 @@ type Options =
       /// The time limit (infinite by default).
       TimeLimit: TimeSpan
       /// Whether to keep every iteration in the result's trace.
-      StoreTrace: bool }
+      StoreTrace: bool
+      /// Called after every iteration (and once for the start); returning true stops the run with
+      /// <c>TerminationReason.CallbackStopped</c>.
+      Callback: (IterationRecord -> bool) option }
 
 /// The outcome of a minimization, as a record.
 type Result =
@@ -151,6 +184,24 @@ type Result =
       /// The iterations, when asked for.
       Trace: IterationRecord list }
 
+/// <summary>
+/// Settings of the one-call <see cref="M:Optimize.FSharp.Optimize.solve"/>, scipy's keyword arguments; start from
+/// <see cref="P:Optimize.FSharp.Optimize.auto"/> and change fields with <c>{ Optimize.auto with Method = Some "newton-cg" }</c>.
+/// The run is the C# one-call's (<see cref="T:Optimize.Optimization"/>): the same choice of method, checks and result.
+/// </summary>
+type Settings =
+    { /// A method name of the registry (<see cref="P:Optimize.FSharp.Method.names"/>); None chooses as scipy does:
+      /// BFGS without bounds (L-BFGS above 1000 variables).
+      Method: string option
+      /// The method's own options record (e.g. <c>LbfgsOptions(Memory = 5)</c>), or None for the registry's.
+      MethodOptions: obj option
+      /// Stopping rules and limits shared by every method.
+      Driver: DriverOptions
+      /// Called after every iteration (and once for the start); returning true stops the run.
+      Callback: (IterationRecord -> bool) option
+      /// Bounds on the variables, or None. No method handles finite bounds yet: they throw NotSupportedException.
+      Bounds: Optimize.Constraints.Bounds option }
+
 /// Minimization in F#: <c>objective |> Optimize.minimize Optimize.defaults x0</c>.
 [<RequireQualifiedAccess>]
 module Optimize =
@@ -162,7 +213,8 @@ module Optimize =
           FunctionChangeTolerance = 0.0
           MaximumIterations = 1000
           TimeLimit = Threading.Timeout.InfiniteTimeSpan
-          StoreTrace = false }
+          StoreTrace = false
+          Callback = None }
 
     let private driverOptions (options: Options) =
         DriverOptions(
@@ -171,7 +223,35 @@ module Optimize =
             FunctionChangeTolerance = options.FunctionChangeTolerance,
             MaximumIterations = options.MaximumIterations,
             TimeLimit = options.TimeLimit,
-            StoreTrace = options.StoreTrace)
+            StoreTrace = options.StoreTrace,
+            Callback = (options.Callback |> Option.map (fun callback -> Func<IterationRecord, bool> callback) |> Option.toObj))
+
+    /// The constructors of <see cref="T:Optimize.FSharp.Objective"/> and what their objectives give.
+    let private constructors =
+        [ "Objective.reverseMode", OracleCapability.Hessian
+          "Objective.symbolic", OracleCapability.Hessian
+          "Objective.ofSymbolic", OracleCapability.Hessian
+          "Objective.finiteDifferences", OracleCapability.Hessian
+          "Objective.ofForwardMode", OracleCapability.Hessian
+          "Objective.ofReverseMode", OracleCapability.Hessian
+          "Objective.forwardMode", OracleCapability.Gradient
+          "Objective.analytic", OracleCapability.Gradient
+          "Objective.ofFunction", OracleCapability.Value ]
+
+    /// Throws ArgumentException naming the objective when it lacks what the method needs, with the constructors that give it.
+    let private checkGives (method: MinimizationMethod) (objective: IObjective) =
+        if not (method.Accepts objective) then
+            let fits = constructors |> List.filter (fun (_, gives) -> gives >= method.Needs) |> List.map fst
+            let interfaceName =
+                match method.Needs with
+                | OracleCapability.Hessian -> nameof IHessianObjective
+                | OracleCapability.HessianVector -> nameof IHessianVectorObjective
+                | OracleCapability.Gradient -> nameof IGradientObjective
+                | _ -> nameof IObjective
+            let gives = (OracleCapabilities.Of objective).Describe()
+            let constructorsThatFit = String.concat ", " fits
+            invalidArg (nameof objective)
+                $"Method '{method.Name}' needs {method.Needs.Describe()} (an {interfaceName}); the objective gives {gives}. Objectives that give {method.Needs.Describe()}: {constructorsThatFit}."
 
     let private toResult (r: MinimizationResult) =
         { Method = r.Method
@@ -192,8 +272,41 @@ module Optimize =
         if isNull (box objective) then nullArg (nameof objective)
         if isNull (box x0) then nullArg (nameof x0)
         if isNull (box options.Method) then nullArg (nameof options.Method)
+        checkGives options.Method objective
         options.Method.Minimize(objective, ReadOnlySpan x0, driverOptions options) |> toResult
 
     /// Minimizes with a different method, keeping the other options (for pipelines over methods).
     let minimizeWith (method: MinimizationMethod) (options: Options) (x0: float[]) (objective: IObjective) : Result =
         minimize { options with Method = method } x0 objective
+
+    /// The one-call settings: the method chosen as scipy does, the driver's default stopping rules, no callback, no bounds.
+    let auto =
+        { Method = None
+          MethodOptions = None
+          Driver = DriverOptions.Default
+          Callback = None
+          Bounds = None }
+
+    /// Minimizes any objective (from <see cref="T:Optimize.FSharp.Objective"/>) in one call with the settings: the
+    /// method named, or chosen as scipy does; the result says which and why.
+    let solveObjective (settings: Settings) (x0: float[]) (objective: IObjective) : OptimizationResult =
+        if isNull (box objective) then nullArg (nameof objective)
+        if isNull (box x0) then nullArg (nameof x0)
+        Optimization.Minimize(
+            objective, ReadOnlySpan x0, Option.toObj settings.Method, settings.Driver,
+            (settings.Callback |> Option.map (fun callback -> Func<IterationRecord, bool> callback) |> Option.toObj),
+            Option.toObj settings.Bounds, Option.toObj settings.MethodOptions)
+
+    /// One call with settings: f written once with <see cref="T:Optimize.FSharp.GenericMath"/>, exact derivatives by
+    /// reverse mode (<see cref="M:Optimize.FSharp.Objective.reverseMode"/>), the method named or chosen as scipy does.
+    let solveWith (settings: Settings) (f: HessianVectorVariable[] -> HessianVectorVariable) (x0: float[]) : OptimizationResult =
+        if isNull (box x0) then nullArg (nameof x0)
+        if x0.Length = 0 then invalidArg (nameof x0) "x0 is empty; it needs one entry per variable."
+        Objective.reverseMode x0.Length f |> solveObjective settings x0
+
+    /// <summary>
+    /// One call, as scipy's <c>minimize(f, x0)</c>: <c>Optimize.solve rosenbrock [| -1.2; 1.0 |]</c> with f written once
+    /// with <see cref="T:Optimize.FSharp.GenericMath"/> (F# instantiates it over <c>HessianVectorVariable</c>): exact
+    /// gradients and Hessian-vector products by reverse mode, BFGS as scipy chooses.
+    /// </summary>
+    let solve (f: HessianVectorVariable[] -> HessianVectorVariable) (x0: float[]) : OptimizationResult = solveWith auto f x0

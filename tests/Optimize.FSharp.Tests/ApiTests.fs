@@ -225,3 +225,73 @@ let minimization =
             Expect.stringContains error.Message "IHessianObjective" "names the missing oracle"
         }
     ]
+
+/// A callback that stops the run once it has been called n times, and counts its calls.
+let private stopAfter n =
+    let calls = ref 0
+    (fun (_: IterationRecord) -> calls.Value <- calls.Value + 1; calls.Value >= n), calls
+
+[<Tests>]
+let parity =
+    testList "F# parity" [
+        test "ReverseModeGivesHessianVectorProductsForwardOverReverse" {
+            let objective = Objective.reverseMode 2 rosenbrock
+            let x, v = [| -1.2; 1.0 |], [| 1.0; 2.0 |]
+            let product = Array.zeroCreate 2
+            objective.HessianVector(ReadOnlySpan x, ReadOnlySpan v, Span product)
+            expectAllClose 1e-15 product [| 2290.0; 880.0 |] "∇²f·v = [[1330, 480], [480, 200]]·(1, 2)"
+            expectAllClose 1e-15 product (Diff.hvp rosenbrock x v) "as Diff.hvp"
+            let hessian = MathNet.Numerics.LinearAlgebra.Matrix<float>.Build.Dense(2, 2)
+            objective.Hessian(ReadOnlySpan x, hessian)
+            expectAllClose 1e-15 (hessian.ToColumnMajorArray()) [| 1330.0; 480.0; 480.0; 200.0 |] "∇²f"
+        }
+        test "NewtonAndNewtonCgRunOnReverseMode" {
+            for name in [ "newton"; "newton-cg"; "trust-region-exact"; "trust-region-cg" ] do
+                let result = Objective.reverseMode 2 rosenbrock |> Optimize.minimizeWith (Method.named name) Optimize.defaults [| -1.2; 1.0 |]
+                Expect.isTrue result.Converged $"{name}: converged ({result.Reason})"
+                expectAllClose 1e-8 result.Minimizer [| 1.0; 1.0 |] $"{name}: minimizer"
+        }
+        test "EveryRegisteredMethodRunsOnReverseMode" {
+            let objective = Objective.reverseMode 2 rosenbrock
+            for method in Method.all do
+                let result = objective |> Optimize.minimizeWith method { Optimize.defaults with MaximumIterations = 100_000 } [| -1.2; 1.0 |]
+                Expect.isLessThanOrEqual result.Minimum 1e-6 $"{method}: f = {result.Minimum} ({result.Reason})"
+        }
+        test "MissingDerivativesAreNamedWithTheObjectivesThatGiveThem" {
+            let error = throws<ArgumentException> (fun () -> Objective.analytic 2 rosenbrock (Diff.grad rosenbrock) |> Optimize.minimizeWith (Method.named "newton") Optimize.defaults [| -1.2; 1.0 |] |> ignore)
+            Expect.equal error.ParamName "objective" "names the argument"
+            for constructor in [ "Objective.reverseMode"; "Objective.symbolic"; "Objective.finiteDifferences" ] do
+                Expect.stringContains error.Message constructor "lists an objective that gives Hessians"
+            Expect.isFalse (error.Message.Contains "Objective.forwardMode") "does not suggest an objective that gives gradients only"
+        }
+        test "CallbacksReachEveryEntryPoint" {
+            let callback, calls = stopAfter 3
+            let result = Objective.reverseMode 2 rosenbrock |> Optimize.minimize { Optimize.defaults with Callback = Some callback } [| -1.2; 1.0 |]
+            Expect.equal result.Reason TerminationReason.CallbackStopped "minimize"
+            Expect.equal calls.Value 3 "called for the start and two iterations"
+            let callback, _ = stopAfter 2
+            let result = Objective.reverseMode 2 rosenbrock |> Optimize.minimizeWith (Method.named "newton") { Optimize.defaults with Callback = Some callback } [| -1.2; 1.0 |]
+            Expect.equal (result.Reason, result.Iterations) (TerminationReason.CallbackStopped, 1) "minimizeWith"
+            let callback, _ = stopAfter 2
+            let result = Optimize.solveWith { Optimize.auto with Callback = Some callback } rosenbrock [| -1.2; 1.0 |]
+            Expect.equal (result.Reason, result.Iterations) (TerminationReason.CallbackStopped, 1) "solveWith"
+        }
+        test "SolveIsTheOneCallAndChoosesAsScipyDoes" {
+            let result = Optimize.solve rosenbrock [| -1.2; 1.0 |]
+            Expect.equal result.Method "bfgs" "BFGS without bounds"
+            Expect.stringContains result.MethodReason "no method named" "says it chose"
+            Expect.isTrue result.Converged $"converged ({result.Reason})"
+            expectAllClose 1e-8 result.Minimizer [| 1.0; 1.0 |] "minimizer"
+            let direct = Objective.reverseMode 2 rosenbrock |> Optimize.minimizeWith (Method.named "bfgs") Optimize.defaults [| -1.2; 1.0 |]
+            Expect.equal result.Minimizer direct.Minimizer "the same run as minimizeWith bfgs"
+            let named = Optimize.solveWith { Optimize.auto with Method = Some "newton-cg" } rosenbrock [| -1.2; 1.0 |]
+            Expect.equal (named.Method, named.MethodReason) ("newton-cg", "named by the caller") "named"
+            Expect.isGreaterThan named.Evaluations.HessianVectors 0L "Hessian-vector products from reverse mode"
+            let values = Objective.ofFunction 2 rosenbrock |> Optimize.solveObjective { Optimize.auto with Method = Some "nelder-mead" } [| -1.2; 1.0 |]
+            Expect.equal values.Derivatives "none" "values only"
+            Expect.throwsT<NotSupportedException> (fun () ->
+                Optimize.solveWith { Optimize.auto with Bounds = Some(Optimize.Constraints.Bounds.Box(2, 0.0, 2.0)) } rosenbrock [| 0.5; 0.5 |] |> ignore) "bounds are refused until a method handles them"
+            let error = throws<ArgumentException> (fun () -> Optimize.solveWith { Optimize.auto with Method = Some "simplex" } rosenbrock [| -1.2; 1.0 |] |> ignore)
+            Expect.equal error.ParamName "method" "names the argument"
+        }
+    ]

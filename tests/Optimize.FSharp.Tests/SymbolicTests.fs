@@ -384,3 +384,46 @@ let problemLibrary =
                 (Optimize.Problems.ProblemLibrary.Beale())
         }
     ]
+
+/// Values that quotations capture from outside: a module-level array and record, read as PropertyGet (None, …).
+let capturedWeights = [| 2.0; 3.0 |]
+
+type Scaling = { Scale: float }
+
+let capturedScaling = { Scale = 4.0 }
+
+/// A quotation built inside a function, capturing its argument (an array of data), a local value and a closure
+/// applied to a constant (one that is applied to a variable cannot be differentiated: it is rejected).
+let private leastSquaresOf (data: float[]) =
+    let offset = List.average [ 0.5; 1.5 ]
+    let scale = fun t -> 2.0 * t
+    <@ fun (w: float[]) -> scale 0.5 * Array.sumBy (fun i -> pown (w[0] * data[i] - offset) 2) [| 0 .. data.Length - 1 |] @>
+
+[<Tests>]
+let capturedValues =
+    testList "Quotations that use captured values" [
+        test "ModuleLevelArraysAndRecordFieldsBecomeConstants" {
+            let f = Symbolic.ofQuotation <@ fun (x: float[]) -> capturedWeights[0] * x[0] * x[0] + capturedWeights[1] * x[1] + capturedScaling.Scale @>
+            let value, gradient = gradientAt f [| 1.0; 1.0 |]
+            Expect.floatClose Accuracy.veryHigh value 9.0 "2·1 + 3·1 + 4"
+            expectAllClose 1e-15 gradient [| 4.0; 3.0 |] "(2·2·x₀, 3)"
+        }
+        test "ArraysCapturedByAClosureAndTheirLengthBecomeConstants" {
+            let data = [| 1.0; 2.0; 3.0 |]
+            let f = Symbolic.ofQuotation (leastSquaresOf data)
+            let value, gradient = gradientAt f [| 1.0 |]
+            // Σ (w·dᵢ − 1)² = 0 + 1 + 4 at w = 1; its derivative 2 Σ (w·dᵢ − 1)·dᵢ = 2·(0 + 2 + 6).
+            Expect.floatClose Accuracy.veryHigh value 5.0 "value"
+            expectAllClose 1e-15 gradient [| 16.0 |] "gradient"
+        }
+        test "ClosedExpressionsOfCapturedClosuresAreEvaluatedOnce" {
+            let twice = fun t -> 2.0 * t
+            let f = Symbolic.ofQuotation <@ fun x -> x * twice 3.0 @>
+            Expect.equal (Symbolic.print f) "6*x" "the closure's value at 3 is a constant"
+        }
+        test "AClosureAppliedToAVariableIsStillRejectedByName" {
+            let twice = fun t -> 2.0 * t
+            let error = throws<ArgumentException> (fun () -> Symbolic.ofQuotation <@ fun x -> twice x @> |> ignore)
+            Expect.equal error.ParamName "quotation" "names the argument"
+        }
+    ]

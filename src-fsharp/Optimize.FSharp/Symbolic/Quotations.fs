@@ -73,6 +73,14 @@ let private isStandard (m: MethodInfo) =
         || t.FullName = "Microsoft.FSharp.Collections.ArrayModule"
         || t.FullName = genericMathModule
 
+/// Whether a subexpression depends on nothing the quotation binds (its arguments, let-bindings or summation
+/// indices): a captured value, a module-level value or an expression of them, known when the quotation is converted.
+let private isClosed (q: Expr) = Seq.isEmpty (q.GetFreeVars())
+
+/// The value of a closed subexpression (<see cref="M:Optimize.FSharp.Symbolic.Quotations.isClosed"/>), evaluated once
+/// during conversion, so captured values and closures over them become constants.
+let private evaluate<'T> (q: Expr) : 'T =
+    FSharp.Linq.RuntimeHelpers.LeafExpressionConverter.EvaluateQuotation q :?> 'T
 
 let rec private integer (context: Context) (q: Expr) : int =
     match q with
@@ -92,16 +100,24 @@ let rec private integer (context: Context) (q: Expr) : int =
     | Call(None, m, [ a ]) when isStandard m && m.Name = "op_UnaryNegation" && m.ReturnType = typeof<int> -> -(integer context a)
     | Let(v, value, body) -> integer { context with Bindings = context.Bindings.Add(v, Integer(integer context value)) } body
     | PropertyGet(None, p, []) when p.PropertyType = typeof<int> -> unbox<int> (p.GetValue null)
+    | _ when q.Type = typeof<int> && isClosed q -> evaluate<int> q
     | _ -> unsupported q "an integer expression that is not a constant"
 
 and private element (context: Context) (q: Expr) (array: Expr) (indexExpr: Expr) : SymbolicExpression =
-    match bind context array with
-    | VariableArray offset ->
+    if array.Type = typeof<float[]> && isClosed array then
+        // A captured array of data (a closure's value or a module-level value): its element is a constant.
+        let values = evaluate<float[]> array
         let i = integer context indexExpr
-        if i < 0 then unsupported q $"the negative index {i}"
-        context.HighestIndex.Value <- max context.HighestIndex.Value i
-        Variable(offset + i)
-    | _ -> unsupported q "indexing into something other than the argument array"
+        if i < 0 || i >= values.Length then unsupported q $"the index {i} outside the captured array of length {values.Length}"
+        Constant values[i]
+    else
+        match bind context array with
+        | VariableArray offset ->
+            let i = integer context indexExpr
+            if i < 0 then unsupported q $"the negative index {i}"
+            context.HighestIndex.Value <- max context.HighestIndex.Value i
+            Variable(offset + i)
+        | _ -> unsupported q "indexing into something other than the argument array"
 
 and private bind (context: Context) (q: Expr) : Binding =
     match q with
@@ -189,6 +205,7 @@ and private convert (context: Context) (q: Expr) : SymbolicExpression =
         match p with
         | PropertyGetterWithReflectedDefinition body -> recurse body
         | _ -> Constant(p.GetValue(null) :?> float)
+    | _ when q.Type = typeof<float> && isClosed q -> Constant(evaluate<float> q)
     | _ -> unsupported q "this construct"
 
 /// The variables of a converted function: their names, and how many there are.
@@ -207,7 +224,9 @@ type ConvertedFunction =
 /// atan2 sinh cosh tanh abs min max (as F# operators or System.Math methods), integer constants
 /// converted with <c>float</c>, sums over integer ranges known at conversion time
 /// (<c>Array.sumBy (fun i -> …) [| 0 .. n - 1 |]</c>, <c>Seq.sum (seq { for i in 0 .. 2 .. n - 2 -> … })</c>), and
-/// calls of functions marked <c>[&lt;ReflectedDefinition&gt;]</c>, which are inlined.
+/// calls of functions marked <c>[&lt;ReflectedDefinition&gt;]</c>, which are inlined. Values the quotation captures
+/// (a closure's locals, module-level values, arrays of data indexed by a constant or a summation index, record fields,
+/// closures applied to such values) are evaluated once, when the quotation is converted, and become constants.
 /// </summary>
 /// <param name="dimension">For an array argument, the number of variables; None to infer it.</param>
 /// <param name="quotation">The quoted function.</param>

@@ -50,6 +50,14 @@ public readonly struct HessianVectorVariable : IDifferentiableScalar<HessianVect
     /// <summary>Whether this is a constant (depends on no tape node).</summary>
     public bool IsConstant => nodes == 0;
 
+    /// <summary>
+    /// Embeds a double constant (zero tangent, no node), so that code written over this type uses literals and
+    /// mixes doubles into its arithmetic as it would over <see cref="double"/>: <c>100 * (x[1] - x[0] * x[0])</c>.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static implicit operator HessianVectorVariable(double value) => new(value, 0, 0, 0, 0, 0, 0);
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HessianVectorVariable Constant(Dual<double> value) => new(value.Value, value.Tangent, 0, 0, 0, 0, 0);
