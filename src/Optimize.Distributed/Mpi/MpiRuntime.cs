@@ -91,10 +91,16 @@ public sealed class MpiRuntime : IDisposable
             Console.Error.WriteLine($"error on rank {rank} of {runtime.World.Size}, ending every process: {e}");
             Console.Error.Flush();
             Console.Out.Flush();
+            // mpiexec forwards each process's output through its proxy, and MPI_Abort tears the job down at once:
+            // a short pause lets the proxy deliver the message before the abort can discard it.
+            Thread.Sleep(AbortGrace);
             MpiCommunicator.Abort(1);
             return 1;
         }
     }
+
+    /// <summary>How long a failing process waits after writing its error before MPI_Abort.</summary>
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Finalizes MPI (MPI_Finalize). Every process must call it.</summary>
     public void Dispose() => environment.Dispose();
