@@ -220,7 +220,7 @@ public sealed class Lbfgsb : Minimizer<IGradientObjective, Lbfgsb.State>
         double previousSlope = slope * scale;
         if (state.MoveAlong(result.Step) is { } stop) return stop;
         state.StepLength = result.Step * scale;
-        SnapToBounds(state);
+        if (state.Constrained) BoundSnapping.Snap(state.X, state.PreviousX, state.Lower, state.Upper);
         Remember(state, previousSlope * result.Step);
         return null;
     }
@@ -249,25 +249,6 @@ public sealed class Lbfgsb : Minimizer<IGradientObjective, Lbfgsb.State>
             }
         }
         return largest;
-    }
-
-    /// <summary>
-    /// Puts on its bound a variable that x + αd left outside the box or within rounding of a bound: the step was
-    /// computed to end there (the 3.0 code copies x̄ for the full step). f and ∇f stay those evaluated at x + αd.
-    /// </summary>
-    private static void SnapToBounds(State state)
-    {
-        if (!state.Constrained) return;
-        var x = state.X;
-        var previous = state.PreviousX;
-        for (int i = 0; i < x.Length; i++)
-        {
-            int kind = state.Kind[i];
-            double step = Math.Abs(x[i] - previous[i]);
-            double l = state.Lower[i], u = state.Upper[i];
-            if (VariableKind.HasLower(kind) && x[i] - l <= 4 * MachineEpsilon * (step + Math.Abs(l))) x[i] = l;
-            else if (VariableKind.HasUpper(kind) && u - x[i] <= 4 * MachineEpsilon * (step + Math.Abs(u))) x[i] = u;
-        }
     }
 
     /// <summary>

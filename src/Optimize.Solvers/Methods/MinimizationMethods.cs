@@ -46,6 +46,8 @@ public static class MinimizationMethods
             new NewtonConjugateGradientOptions(), options => new NewtonConjugateGradient(options)),
         MinimizationMethod.For("trust-region-cg", "trust region, Steihaug–Toint CG on Hessian-vector products",
             new SteihaugTrustRegionOptions(), options => new SteihaugTrustRegion(options)),
+        MinimizationMethod.For("tron", "TRON: projected trust-region Newton for bounds on Hessian-vector products (Lin & Moré)",
+            new TronOptions(), options => new Tron(options)),
         MinimizationMethod.For("newton", "Newton with a modified-Cholesky Hessian and a line search",
             new NewtonOptions(), options => new Newton(options)),
         MinimizationMethod.For("trust-region-dogleg", "trust region with the dogleg step on the Hessian",

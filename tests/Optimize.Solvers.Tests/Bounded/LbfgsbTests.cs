@@ -1,5 +1,6 @@
 using Optimize.Constraints;
 using Optimize.Problems;
+using Optimize.Problems.Bounded;
 using Optimize.Solvers.Bounded;
 using Optimize.Solvers.QuasiNewton;
 using Optimize.Solvers.Tests.Support;
@@ -49,5 +50,48 @@ public class LbfgsbTests(ITestOutputHelper output)
         Assert.Equal(BoundState.AtUpper, result.BoundStates[0]);
         Assert.True(result.ProjectedGradientNorm <= 1e-9);
         Assert.True(result.GradientNorm > 0.5, "the full gradient is not zero at a bound");
+    }
+
+    public static TheoryData<string> BoundedProblems => new(BoundedSet.Instances.Select(p => p.Name));
+
+    /// <summary>Every bounded problem reaches ‖x − P(x − ∇f)‖∞ ≤ 10⁻⁶·max(1, |f|) at its known minimum, with its active bounds.</summary>
+    [Theory]
+    [MemberData(nameof(BoundedProblems))]
+    public void SolvesEveryBoundedProblem(string name)
+    {
+        var problem = BoundedSet.Find(name)!;
+        var result = new Lbfgsb().Minimize(problem.Problem, problem.StartingPoint, problem.Bounds, new DriverOptions { MaximumIterations = 5000 });
+        output.WriteLine(result.BriefReport() + " " + result.Message);
+        Assert.True(result.Converged, result.FullReport());
+        Assert.True(problem.Bounds.Contains(result.Minimizer));
+        Assert.True(result.ProjectedGradientNorm <= 1e-6 * Math.Max(1, Math.Abs(result.Minimum)), result.Message);
+        Assert.True(Math.Abs(result.Minimum - problem.KnownMinimum) <= 1e-6 * Math.Max(1, Math.Abs(problem.KnownMinimum)),
+            $"f = {result.Minimum:R}, f* = {problem.KnownMinimum:R}");
+        Assert.Equal(problem.ActiveAtMinimum, result.ActiveBounds);
+        Assert.Equal(name == "hs45", result.StartProjected);
+    }
+
+    /// <summary>
+    /// After start-up a bounded run allocates nothing per iteration: 10 and 30 iterations allocate the same bytes (the
+    /// per-run state, result and message). The box keeps every variable free of its bounds' influence on the message.
+    /// </summary>
+    /// <summary>In steady state a bounded run allocates nothing per iteration (iterations 10 to 30 of extended Rosenbrock, n = 1000).</summary>
+    [Fact]
+    public void AllocatesNothingPerIterationWithBounds()
+    {
+        var problem = ProblemLibrary.ExtendedRosenbrock(1000);
+        var start = ProblemLibrary.ExtendedRosenbrock(1000).StartingPoint;
+        var box = Bounds.Box(1000, -1.5, 1.5);
+        long allocated = SteadyStateAllocation.Between(10, 30, options => new Lbfgsb().Minimize(problem, start, box, options));
+        output.WriteLine($"allocated between iterations 10 and 30: {allocated} B");
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void RejectsInvalidOptionsNamingThem()
+    {
+        Assert.Equal("Memory", Assert.Throws<ArgumentOutOfRangeException>(() => new Lbfgsb(new LbfgsbOptions { Memory = 0 })).ParamName);
+        var search = new LbfgsbOptions().LineSearch with { Curvature = 2 };
+        Assert.Equal("Curvature", Assert.Throws<ArgumentOutOfRangeException>(() => new Lbfgsb(new LbfgsbOptions { LineSearch = search })).ParamName);
     }
 }
