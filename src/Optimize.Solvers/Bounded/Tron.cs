@@ -115,7 +115,8 @@ public sealed class Tron : Minimizer<IHessianVectorObjective, Tron.State>
             double gs = TensorPrimitives.Dot(state.Gradient, state.Step);
             double predicted = -(gs + 0.5 * TensorPrimitives.Dot(state.Step, state.HessianStep));
             double stepNorm = TensorPrimitives.Norm(state.Step);
-            TensorPrimitives.Add(state.X, state.Step, state.Trial);
+            // x + s, kept inside the box against rounding.
+            for (int i = 0; i < n; i++) state.Trial[i] = Math.Clamp(state.X[i] + state.Step[i], state.Lower[i], state.Upper[i]);
             double trialValue = state.Objective.ValueAndGradient(state.Trial, state.TrialGradient);
             if (double.IsNegativeInfinity(trialValue)) return Accept(state, trialValue, stepNorm) ?? TerminationReason.Unbounded;
             double actual = state.Value - trialValue;

@@ -171,6 +171,23 @@ public class BoundedDriverTests(ITestOutputHelper output)
         Assert.Equal(problem.ActiveAtMinimum, result.ActiveBounds);
     }
 
+    public static TheoryData<string> BoundedProblems => new(BoundedSet.Instances.Select(p => p.Name));
+
+    /// <summary>The bounded methods on gradients and Hessian-vector products evaluate f only inside the box.</summary>
+    [Theory]
+    [MemberData(nameof(BoundedProblems))]
+    public void LbfgsbAndTronEvaluateOnlyInsideTheBox(string name)
+    {
+        var problem = BoundedSet.Find(name)!;
+        var forLbfgsb = new InBoxObjective(problem.Problem, problem.Bounds);
+        var forTron = new InBoxObjective(problem.Problem, problem.Bounds);
+        new Lbfgsb().Minimize(forLbfgsb, problem.StartingPoint, problem.Bounds);
+        new Tron().Minimize(forTron, problem.StartingPoint, problem.Bounds);
+        Assert.True(forLbfgsb.Calls > 0 && forTron.Calls > 0);
+        Assert.Equal(0, forLbfgsb.Outside);
+        Assert.Equal(0, forTron.Outside);
+    }
+
     /// <summary>Counts evaluations outside the box (with a gradient and Hessian-vector products where the problem has them).</summary>
     private sealed class InBoxObjective(TestProblem inner, Bounds box) : Optimize.Oracles.IHessianVectorObjective
     {
