@@ -22,6 +22,7 @@ public sealed class Tron : Minimizer<IHessianVectorObjective, Tron.State>
     private const double Shrink = 0.1, Grow = 10;
     private const double Eta0 = 1e-4, Eta1 = 0.25, Eta2 = 0.75, Sigma1 = 0.25, Sigma2 = 0.5, Sigma3 = 4;
     private const int SearchLimit = 60;
+    private const double MachineEpsilon = 2.220446049250313e-16;
 
     /// <summary>Creates the method.</summary>
     /// <param name="options">The options; defaults when null.</param>
@@ -137,9 +138,13 @@ public sealed class Tron : Minimizer<IHessianVectorObjective, Tron.State>
             else radius = Math.Max(radius, Math.Min(alpha * stepNorm, Sigma3 * radius));
             state.Radius = radius;
             if (predicted > 0 && actual > Eta0 * predicted) return Accept(state, trialValue, stepNorm);
-            if (stepNorm == 0)
+            if (stepNorm == 0 || predicted <= 4 * MachineEpsilon * Math.Abs(state.Value))
             {
-                state.StopDetail = "the model predicts no decrease inside the box";
+                // f cannot resolve the decrease the model predicts: x stays (a null step), and the driver decides
+                // whether the point is stationary to rounding (BoundedStoppingRules.RoundingLimited).
+                state.RememberCurrent();
+                state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+                    $"the model's predicted decrease {predicted:E2} is below the rounding of f");
                 return TerminationReason.NoProgress;
             }
             state.Rejected++;

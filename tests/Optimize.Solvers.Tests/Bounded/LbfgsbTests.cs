@@ -75,6 +75,32 @@ public class LbfgsbTests(ITestOutputHelper output)
     /// After start-up a bounded run allocates nothing per iteration: 10 and 30 iterations allocate the same bytes (the
     /// per-run state, result and message). The box keeps every variable free of its bounds' influence on the message.
     /// </summary>
+    /// <summary>
+    /// A strictly convex quadratic in a box has one minimizer; here many bounds are active at it and the free set
+    /// changes from iteration to iteration, which exercises the incremental free-set sums of the middle matrix K.
+    /// L-BFGS-B must agree with TRON (no limited memory) on the point and the active set, without a memory restart.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AgreesWithTronOnABoxedConvexQuadraticWhoseActiveSetKeepsChanging(int seed)
+    {
+        var problem = ProblemLibrary.ConvexQuadratic(60, seed);
+        var box = Bounds.Box(60, -0.05, 0.05);
+        var start = new double[60];
+        var options = new DriverOptions { GradientTolerance = 1e-11, MaximumIterations = 5000 };
+        var lbfgsb = new Lbfgsb(new LbfgsbOptions { Memory = 5 }).Minimize(problem, start, box, options);
+        var tron = new Optimize.Solvers.Bounded.Tron().Minimize(problem, start, box, options);
+        output.WriteLine(lbfgsb.BriefReport());
+        output.WriteLine(tron.BriefReport());
+        Assert.True(lbfgsb.Converged && tron.Converged, lbfgsb.Message + " / " + tron.Message);
+        Assert.InRange(lbfgsb.ActiveBounds.Count, 5, 55);
+        Assert.Equal(tron.ActiveBounds, lbfgsb.ActiveBounds);
+        for (int i = 0; i < 60; i++) Assert.Equal(tron.Minimizer[i], lbfgsb.Minimizer[i], 1e-8);
+        Assert.Equal(0, lbfgsb.Diagnostics["memory restarts"]);
+    }
+
     /// <summary>In steady state a bounded run allocates nothing per iteration (iterations 10 to 30 of extended Rosenbrock, n = 1000).</summary>
     [Fact]
     public void AllocatesNothingPerIterationWithBounds()
