@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Optimize.Constraints;
 using Optimize.Oracles;
 
 namespace Optimize.Solvers;
@@ -76,6 +77,27 @@ public sealed class MinimizationResult
     /// </summary>
     public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The bounds of a bounded run (as passed in, possibly all infinite); null for an unbounded run.</summary>
+    public Bounds? Bounds { get; init; }
+
+    /// <summary>
+    /// Whether the given start lay outside the bounds and was projected onto them; <see cref="InitialPoint"/> is then
+    /// the projected start, the point where the run began.
+    /// </summary>
+    public bool StartProjected { get; init; }
+
+    /// <summary>
+    /// The stationarity measure ‖x − P(x − ∇f(x))‖∞ at <see cref="Minimizer"/> (P the projection onto the bounds;
+    /// Byrd, Lu, Nocedal &amp; Zhu 1995, §6), which is ‖∇f‖∞ without bounds; NaN for derivative-free methods.
+    /// </summary>
+    public double ProjectedGradientNorm { get; init; } = double.NaN;
+
+    /// <summary>Where each variable of <see cref="Minimizer"/> stands against its bounds (all <see cref="BoundState.Free"/> without bounds).</summary>
+    public IReadOnlyList<BoundState> BoundStates { get; init; } = [];
+
+    /// <summary>The indices of the variables at a bound (or fixed) at <see cref="Minimizer"/>, in increasing order.</summary>
+    public IReadOnlyList<int> ActiveBounds => Enumerable.Range(0, BoundStates.Count).Where(i => BoundStates[i] != BoundState.Free).ToArray();
+
     /// <summary>Every iteration when <see cref="DriverOptions.StoreTrace"/> was set; otherwise empty.</summary>
     public IReadOnlyList<IterationRecord> Trace { get; }
 
@@ -102,6 +124,12 @@ public sealed class MinimizationResult
         text.AppendLine(culture, $"Elapsed              {Elapsed.TotalMilliseconds:F3} ms");
         text.AppendLine(culture, $"Dimension            {Minimizer.Length}");
         text.AppendLine(culture, $"Minimizer            [{Preview(Minimizer)}]");
+        if (Bounds is not null)
+        {
+            text.AppendLine(culture, $"Bounds               {Bounds}{(StartProjected ? " (start projected)" : "")}");
+            text.AppendLine(culture, $"Projected gradient   {ProjectedGradientNorm:E6} (∞-norm)");
+            text.AppendLine(culture, $"Active bounds        [{string.Join(", ", ActiveBounds.Take(12))}{(ActiveBounds.Count > 12 ? ", …" : "")}]");
+        }
         text.AppendLine(culture, $"Gradient tolerance   {Options.GradientTolerance:E2} (relative {Options.RelativeGradientTolerance:E2})");
         text.AppendLine(culture, $"Step tolerance       {Options.StepTolerance:E2}");
         text.AppendLine(culture, $"f-change tolerance   {Options.FunctionChangeTolerance:E2}");

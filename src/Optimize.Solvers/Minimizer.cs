@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics.Tensors;
+using Optimize.Constraints;
 using Optimize.Oracles;
+using Optimize.Solvers.Bounded;
 
 namespace Optimize.Solvers;
 
@@ -26,6 +29,12 @@ public abstract class Minimizer<TObjective, TState>
     public abstract string Name { get; }
 
     /// <summary>
+    /// Whether the method accepts finite bounds lᵢ ≤ xᵢ ≤ uᵢ (<see cref="Minimize(TObjective, ReadOnlySpan{double}, Bounds, DriverOptions, CancellationToken)"/>).
+    /// False by default: such a method runs only without bounds, or with bounds that are all infinite.
+    /// </summary>
+    public virtual bool SupportsBounds => false;
+
+    /// <summary>
     /// Minimizes <paramref name="objective"/> from <paramref name="initialPoint"/>. Never throws on numerical
     /// trouble or non-convergence: the result's <see cref="MinimizationResult.Reason"/> says why it stopped.
     /// </summary>
@@ -42,9 +51,62 @@ public abstract class Minimizer<TObjective, TState>
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
     /// <exception cref="ArgumentException">x₀ has the wrong length or a non-finite entry, or an option is invalid.</exception>
+#pragma warning disable RS0027 // The bounded overloads have no optional parameter, so no call binds to them by omission.
     public MinimizationResult Minimize(
         TObjective objective, ReadOnlySpan<double> initialPoint, DriverOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(objective, initialPoint, null, options, cancellationToken);
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Minimizes <paramref name="objective"/> over the box <paramref name="bounds"/> from <paramref name="initialPoint"/>,
+    /// as scipy's <c>minimize(..., bounds=...)</c>. A start outside the box is projected into it
+    /// (<see cref="MinimizationResult.StartProjected"/>). The gradient tests of the driver then apply to the projected
+    /// gradient x − P(x − ∇f(x)) in the ∞-norm, the stationarity measure of L-BFGS-B (Byrd, Lu, Nocedal &amp; Zhu 1995,
+    /// §6: ‖P(x − g) − x‖∞ ≤ pgtol), against <see cref="DriverOptions.GradientTolerance"/> (absolute, or relative to its
+    /// value at x₀) and, scaled as the scaled gradient, <see cref="DriverOptions.ScaledGradientTolerance"/>. The result
+    /// reports the projected-gradient norm and the bounds active at the minimizer.
+    /// </summary>
+    /// <param name="objective">The objective, as for <see cref="Minimize(TObjective, ReadOnlySpan{double}, DriverOptions, CancellationToken)"/>.</param>
+    /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>; projected onto the box when outside it.</param>
+    /// <param name="bounds">The bounds, one pair per variable (±∞ leaves a side open).</param>
+    /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the run, as for the unbounded overload.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> or <paramref name="bounds"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The bounds have the wrong number of variables, or some bound is finite and the method does not support bounds
+    /// (<see cref="SupportsBounds"/>); x₀ has the wrong length or a non-finite entry; or an option is invalid.
+    /// </exception>
+    public MinimizationResult Minimize(
+        TObjective objective, ReadOnlySpan<double> initialPoint, Bounds bounds, DriverOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(bounds);
+        if (bounds.Dimension != objective.Dimension)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"bounds has {bounds.Dimension} variables but the objective has {objective.Dimension}; expected one bound pair per variable."),
+                nameof(bounds));
+        if (!SupportsBounds && !bounds.IsUnbounded)
+            throw new ArgumentException(
+                $"{Name} does not support bounds; bounds {bounds} has finite entries. Use a method that supports bounds " +
+                "(L-BFGS-B, TRON, Nelder–Mead, coordinate descent) or pass no bounds.", nameof(bounds));
+        return Run(objective, initialPoint, bounds, options, cancellationToken);
+    }
+
+    /// <summary>Minimizes <paramref name="objective"/> over <paramref name="bounds"/> with the default driver options.</summary>
+    /// <inheritdoc cref="Minimize(TObjective, ReadOnlySpan{double}, Bounds, DriverOptions, CancellationToken)"/>
+    public MinimizationResult Minimize(TObjective objective, ReadOnlySpan<double> initialPoint, Bounds bounds) =>
+        Minimize(objective, initialPoint, bounds, null, default);
+
+    /// <summary>Minimizes <paramref name="objective"/> over <paramref name="bounds"/>, without a cancellation token.</summary>
+    /// <inheritdoc cref="Minimize(TObjective, ReadOnlySpan{double}, Bounds, DriverOptions, CancellationToken)"/>
+    public MinimizationResult Minimize(TObjective objective, ReadOnlySpan<double> initialPoint, Bounds bounds, DriverOptions? options) =>
+        Minimize(objective, initialPoint, bounds, options, default);
+
+    private MinimizationResult Run(
+        TObjective objective, ReadOnlySpan<double> initialPoint, Bounds? bounds, DriverOptions? options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
         options ??= DriverOptions.Default;
@@ -57,7 +119,11 @@ public abstract class Minimizer<TObjective, TState>
         var state = CreateState((TObjective)(IObjective)counted);
         EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
-        initialPoint.CopyTo(state.PreviousX);
+        // A box with no finite bound is no constraint: the run is the unbounded one.
+        state.Bounds = bounds is { IsUnbounded: false } ? bounds : null;
+        int projected = state.Bounds?.Project(state.X) ?? 0;
+        state.X.CopyTo(state.PreviousX, 0);
+        var start = (double[])state.X.Clone();
         var trace = options.StoreTrace ? new List<IterationRecord>() : null;
         // Oracle work inside an iteration (a finite-difference Hessian) honours cancellation and the time limit.
         using var limits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -76,12 +142,17 @@ public abstract class Minimizer<TObjective, TState>
         if (EvaluationFailure.Take() is { } failureMessage && reason == TerminationReason.NonFiniteValue) state.StopDetail ??= failureMessage;
         var diagnostics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         AddDiagnostics(state, diagnostics);
+        var boundStates = BoundedStoppingRules.States(state);
         return new MinimizationResult(
-            Name, initialPoint.ToArray(), initialValue, (double[])state.X.Clone(), state.Value, state.GradientNorm,
+            Name, start, initialValue, (double[])state.X.Clone(), state.Value, state.GradientNorm,
             counted.Counts, state.Iteration, clock.Elapsed, reason, (IReadOnlyList<IterationRecord>?)trace ?? [], options)
         {
-            Message = StoppingRules.Describe(reason, state, options, clock.Elapsed),
+            Message = StoppingRules.Describe(reason, state, options, clock.Elapsed) + BoundedStoppingRules.Describe(state, projected, boundStates),
             Diagnostics = diagnostics,
+            Bounds = bounds,
+            StartProjected = projected > 0,
+            ProjectedGradientNorm = BoundedStoppingRules.ProjectedGradientNorm(state),
+            BoundStates = boundStates,
         };
     }
 
@@ -117,9 +188,13 @@ public abstract class Minimizer<TObjective, TState>
         if (!double.IsFinite(state.Value) || (state.HasGradient && !double.IsFinite(state.GradientNorm)))
             return TerminationReason.NonFiniteValue;
 
-        state.GradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * state.GradientNorm);
+        // With bounds the gradient tests apply to the projected gradient (BoundedStoppingRules).
+        bool bounded = state.Bounds is not null && state.HasGradient;
+        double measure = bounded ? BoundedStoppingRules.Measure(state) : state.GradientNorm;
+        state.GradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * measure);
         if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
-        if (StoppingRules.GradientTest(state, options)) return TerminationReason.GradientTolerance;
+        if (bounded ? BoundedStoppingRules.GradientTest(state, options) : StoppingRules.GradientTest(state, options))
+            return TerminationReason.GradientTolerance;
 
         while (true)
         {
@@ -129,9 +204,10 @@ public abstract class Minimizer<TObjective, TState>
             var stop = Update(state);
             state.Iteration++;
             // A method that finds no decrease at a point f cannot resolve further has converged (StoppingRules.RoundingLimited).
-            if (stop is TerminationReason.LineSearchFailed or TerminationReason.NoProgress && StoppingRules.RoundingLimited(state))
+            if (stop is TerminationReason.LineSearchFailed or TerminationReason.NoProgress
+                && (bounded ? BoundedStoppingRules.RoundingLimited(state) : StoppingRules.RoundingLimited(state)))
                 stop = TerminationReason.GradientTolerance;
-            var finished = stop ?? Test(state, options);
+            var finished = stop ?? (bounded && BoundedStoppingRules.GradientTest(state, options) ? TerminationReason.GradientTolerance : Test(state, options));
             bool callbackStop = Report(state, counted, trace, clock, options);
             if (finished is { } reason) return reason;
             if (callbackStop) return TerminationReason.CallbackStopped;

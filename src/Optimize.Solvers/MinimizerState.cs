@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Optimize.Constraints;
 using Optimize.Oracles;
 
 namespace Optimize.Solvers;
@@ -54,6 +55,12 @@ public abstract class MinimizerState
 
     /// <summary>The absolute gradient target max(gradient tolerance, relative tolerance·‖∇f(x₀)‖₂) of the run.</summary>
     public double GradientTarget { get; internal set; }
+
+    /// <summary>
+    /// The bounds of a bounded run (set by the driver before <c>Initialize</c>, with x₀ already projected into them);
+    /// null when the run has none or none is finite. Methods that support bounds keep every iterate inside them.
+    /// </summary>
+    public Bounds? Bounds { get; internal set; }
 
     /// <summary>Consecutive iterations in which f changed only by rounding.</summary>
     internal int StalledIterations { get; set; }

@@ -34,6 +34,12 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
     /// <inheritdoc/>
     public override string Name => Options.Adaptive ? "Nelder–Mead (adaptive)" : "Nelder–Mead";
 
+    /// <summary>
+    /// Yes: as scipy (1.7 and later) does, every vertex is projected onto the box — the initial simplex (a step
+    /// that would cross an upper bound is taken downwards instead) and every reflected, expanded or contracted point.
+    /// </summary>
+    public override bool SupportsBounds => true;
+
     /// <summary>The state: the simplex vertices and their values.</summary>
     public sealed class State : MinimizerState
     {
@@ -91,7 +97,13 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         {
             var vertex = state.Vertex(i);
             state.X.CopyTo(vertex);
-            if (i > 0) vertex[i - 1] += state.X[i - 1] != 0 ? Options.InitialSimplexScale * state.X[i - 1] : 0.00025;
+            if (i > 0)
+            {
+                double step = state.X[i - 1] != 0 ? Options.InitialSimplexScale * state.X[i - 1] : 0.00025;
+                if (state.Bounds is { } bounds && state.X[i - 1] + step > bounds.Upper[i - 1]) step = -step;
+                vertex[i - 1] += step;
+                state.Bounds?.Project(vertex);
+            }
             state.Values[i] = i == 0 ? value : Evaluate(state, vertex);
             state.Order[i] = i;
         }
@@ -133,11 +145,11 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         TensorPrimitives.Multiply(centroid, 1.0 / n, centroid);
 
         var worstVertex = state.Vertex(worst);
-        Along(centroid, worstVertex, -reflection, state.Reflected);
+        Along(state, centroid, worstVertex, -reflection, state.Reflected);
         double reflectedValue = Evaluate(state, state.Reflected);
         if (reflectedValue < state.Values[best])
         {
-            Along(centroid, worstVertex, -reflection * expansion, state.Moved);
+            Along(state, centroid, worstVertex, -reflection * expansion, state.Moved);
             double expandedValue = Evaluate(state, state.Moved);
             if (expandedValue < reflectedValue) Replace(state, worst, state.Moved, expandedValue);
             else Replace(state, worst, state.Reflected, reflectedValue);
@@ -149,7 +161,7 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         else
         {
             bool outside = reflectedValue < state.Values[worst];
-            Along(centroid, worstVertex, outside ? -reflection * contraction : contraction, state.Moved);
+            Along(state, centroid, worstVertex, outside ? -reflection * contraction : contraction, state.Moved);
             double contractedValue = Evaluate(state, state.Moved);
             if (contractedValue < (outside ? reflectedValue : state.Values[worst]))
             {
@@ -202,11 +214,12 @@ public sealed class NelderMead : Minimizer<IObjective, NelderMead.State>
         diagnostics["f spread"] = Spread(state);
     }
 
-    /// <summary>destination = centroid + coefficient·(vertex − centroid).</summary>
-    private static void Along(ReadOnlySpan<double> centroid, ReadOnlySpan<double> vertex, double coefficient, Span<double> destination)
+    /// <summary>destination = centroid + coefficient·(vertex − centroid), projected onto the bounds of a bounded run.</summary>
+    private static void Along(State state, ReadOnlySpan<double> centroid, ReadOnlySpan<double> vertex, double coefficient, Span<double> destination)
     {
         TensorPrimitives.Subtract(vertex, centroid, destination);
         TensorPrimitives.MultiplyAdd(destination, coefficient, centroid, destination);
+        state.Bounds?.Project(destination);
     }
 
     private static double Evaluate(State state, ReadOnlySpan<double> x)

@@ -9,7 +9,9 @@ namespace Optimize.Solvers.FirstOrder;
 /// <see cref="IHessianVectorObjective"/>) the step is the coordinate Newton step δ = −∂ᵢf/∂ᵢᵢf with the curvature
 /// ∂ᵢᵢf = (∇²f·eᵢ)ᵢ, which is the exact line minimizer on a quadratic; otherwise it is the gradient-coordinate step
 /// δ = −∂ᵢf/Lᵢ with a per-coordinate Lipschitz estimate Lᵢ. Either step is safeguarded by halving (or doubling Lᵢ)
-/// until f decreases sufficiently. Every step evaluates the full gradient, so a sweep costs n gradient calls.
+/// until f decreases sufficiently. Every step evaluates the full gradient, so a sweep costs n gradient calls. With
+/// bounds each coordinate step is clamped to the box (Wright 2015, §3: coordinate descent for box constraints), and
+/// the driver's gradient tests read the projected gradient.
 /// </summary>
 public sealed class CoordinateDescent : Minimizer<IGradientObjective, CoordinateDescent.State>
 {
@@ -27,6 +29,9 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
 
     /// <inheritdoc/>
     public override string Name => $"Coordinate descent ({Options.Order})";
+
+    /// <summary>Yes: a coordinate step that would leave the box is clamped to the bound, so every iterate stays inside.</summary>
+    public override bool SupportsBounds => true;
 
     /// <summary>The state: unit vector, Hessian column and per-coordinate Lipschitz estimates.</summary>
     public sealed class State : MinimizerState
@@ -110,6 +115,12 @@ public sealed class CoordinateDescent : Minimizer<IGradientObjective, Coordinate
             delta = -gi / state.Lipschitz[i];
         }
 
+        if (state.Bounds is { } bounds)
+        {
+            // A step that would leave the box stops at the bound (clamped coordinate step); none at a blocking bound.
+            delta = Math.Clamp(state.X[i] + delta, bounds.Lower[i], bounds.Upper[i]) - state.X[i];
+            if (delta == 0) return null;
+        }
         state.X.CopyTo(state.Trial, 0);
         for (int attempt = 0; attempt < 60; attempt++)
         {

@@ -1,3 +1,4 @@
+using Optimize.Constraints;
 using Optimize.Oracles;
 
 namespace Optimize.Solvers.Methods;
@@ -88,8 +89,35 @@ public abstract class MinimizationMethod
     /// The objective does not give what the method needs (the message names what it gives and what is needed), x₀
     /// has the wrong length or a non-finite entry, or an option is invalid.
     /// </exception>
+#pragma warning disable RS0027 // The bounded overload has no optional parameter, so no call binds to it by omission.
     public abstract MinimizationResult Minimize(
         IObjective objective, ReadOnlySpan<double> initialPoint, DriverOptions? options = null, CancellationToken cancellationToken = default);
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Whether the method accepts finite bounds (<see cref="Minimizer{TObjective, TState}.SupportsBounds"/>): L-BFGS-B,
+    /// TRON, Nelder–Mead and coordinate descent do.
+    /// </summary>
+    public abstract bool SupportsBounds { get; }
+
+    /// <summary>
+    /// Runs a fresh minimizer built from <see cref="Options"/> on <paramref name="objective"/> over the box
+    /// <paramref name="bounds"/>, as <see cref="Minimizer{TObjective, TState}.Minimize(TObjective, ReadOnlySpan{double}, Bounds, DriverOptions, CancellationToken)"/>
+    /// does: a start outside the box is projected into it, and the gradient tests read the projected gradient.
+    /// </summary>
+    /// <param name="objective">The objective; it must offer <see cref="Needs"/>.</param>
+    /// <param name="initialPoint">x₀, finite, of length <see cref="IObjective.Dimension"/>.</param>
+    /// <param name="bounds">The bounds, one pair per variable.</param>
+    /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the run, checked before every iteration.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> or <paramref name="bounds"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The objective does not give what the method needs; the bounds have the wrong number of variables, or a finite
+    /// bound is given to a method that does not support bounds (<see cref="SupportsBounds"/>); x₀ has the wrong length
+    /// or a non-finite entry; or an option is invalid.
+    /// </exception>
+    public abstract MinimizationResult Minimize(
+        IObjective objective, ReadOnlySpan<double> initialPoint, Bounds bounds, DriverOptions? options, CancellationToken cancellationToken);
 
     /// <summary>An entry for a minimizer asking for <typeparamref name="TObjective"/>, built from options by <paramref name="create"/>.</summary>
     /// <typeparam name="TObjective">The oracle interface the minimizer needs.</typeparam>

@@ -1,3 +1,4 @@
+using Optimize.Solvers.Bounded;
 using Optimize.Solvers.DerivativeFree;
 using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.QuasiNewton;
@@ -37,12 +38,16 @@ public static class MinimizationMethods
             new BfgsOptions(), options => new Bfgs(options)),
         MinimizationMethod.For(DefaultName, "limited-memory BFGS, memory 10",
             new LbfgsOptions(), options => new Lbfgs(options)),
+        MinimizationMethod.For("lbfgsb", "L-BFGS-B: limited-memory BFGS for bounds (Byrd, Lu, Nocedal & Zhu), memory 10",
+            new LbfgsbOptions(), options => new Lbfgsb(options)),
         MinimizationMethod.For("sr1", "SR1 quasi-Newton in a trust region (Steihaug–Toint)",
             new Sr1TrustRegionOptions(), options => new Sr1TrustRegion(options)),
         MinimizationMethod.For("newton-cg", "truncated Newton: CG on Hessian-vector products, line search",
             new NewtonConjugateGradientOptions(), options => new NewtonConjugateGradient(options)),
         MinimizationMethod.For("trust-region-cg", "trust region, Steihaug–Toint CG on Hessian-vector products",
             new SteihaugTrustRegionOptions(), options => new SteihaugTrustRegion(options)),
+        MinimizationMethod.For("tron", "TRON: projected trust-region Newton for bounds on Hessian-vector products (Lin & Moré)",
+            new TronOptions(), options => new Tron(options)),
         MinimizationMethod.For("newton", "Newton with a modified-Cholesky Hessian and a line search",
             new NewtonOptions(), options => new Newton(options)),
         MinimizationMethod.For("trust-region-dogleg", "trust region with the dogleg step on the Hessian",

@@ -1,3 +1,4 @@
+using Optimize.Constraints;
 using Optimize.Oracles;
 
 namespace Optimize.Solvers.Methods;
@@ -35,8 +36,11 @@ public sealed class MinimizerFactory<TObjective, TState, TOptions> : Minimizatio
     {
         ArgumentNullException.ThrowIfNull(create);
         this.create = create;
-        create(options);
+        SupportsBounds = create(options).SupportsBounds;
     }
+
+    /// <inheritdoc/>
+    public override bool SupportsBounds { get; }
 
     /// <inheritdoc/>
     public override Type OptionsType => typeof(TOptions);
@@ -70,13 +74,22 @@ public sealed class MinimizerFactory<TObjective, TState, TOptions> : Minimizatio
     }
 
     /// <inheritdoc/>
+#pragma warning disable RS0027 // The bounded overload has no optional parameter, so no call binds to it by omission.
     public override MinimizationResult Minimize(
         IObjective objective, ReadOnlySpan<double> initialPoint, DriverOptions? options = null, CancellationToken cancellationToken = default)
+        => Create().Minimize(Typed(objective), initialPoint, options, cancellationToken);
+#pragma warning restore RS0027
+
+    /// <inheritdoc/>
+    public override MinimizationResult Minimize(
+        IObjective objective, ReadOnlySpan<double> initialPoint, Bounds bounds, DriverOptions? options, CancellationToken cancellationToken) =>
+        Create().Minimize(Typed(objective), initialPoint, bounds, options, cancellationToken);
+
+    private TObjective Typed(IObjective objective)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        var typed = objective as TObjective ?? throw new ArgumentException(
+        return objective as TObjective ?? throw new ArgumentException(
             $"The objective gives {OracleCapabilities.Of(objective).Describe()}; method '{Name}' needs {Needs.Describe()} " +
             $"(an {typeof(TObjective).Name}).", nameof(objective));
-        return Create().Minimize(typed, initialPoint, options, cancellationToken);
     }
 }

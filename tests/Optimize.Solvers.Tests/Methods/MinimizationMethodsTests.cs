@@ -1,4 +1,5 @@
 using Optimize.Oracles;
+using Optimize.Solvers.Bounded;
 using Optimize.Problems;
 using Optimize.Solvers.DerivativeFree;
 using Optimize.Solvers.FirstOrder;
@@ -31,6 +32,8 @@ public class MinimizationMethodsTests(ITestOutputHelper output)
         "cg" => new ConjugateGradient().Minimize(problem, problem.StartingPoint, options),
         "bfgs" => new Bfgs().Minimize(problem, problem.StartingPoint, options),
         "lbfgs" => new Lbfgs().Minimize(problem, problem.StartingPoint, options),
+        "lbfgsb" => new Lbfgsb().Minimize(problem, problem.StartingPoint, options),
+        "tron" => new Tron().Minimize(problem, problem.StartingPoint, options),
         "sr1" => new Sr1TrustRegion().Minimize(problem, problem.StartingPoint, options),
         "newton-cg" => new NewtonConjugateGradient().Minimize(problem, problem.StartingPoint, options),
         "trust-region-cg" => new SteihaugTrustRegion().Minimize(problem, problem.StartingPoint, options),
@@ -43,9 +46,9 @@ public class MinimizationMethodsTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public void ListsFifteenMethodsWithUniqueNamesTheDefaultAndTheQuickSet()
+    public void ListsSeventeenMethodsWithUniqueNamesTheDefaultAndTheQuickSet()
     {
-        Assert.Equal(15, MinimizationMethods.All.Count);
+        Assert.Equal(17, MinimizationMethods.All.Count);
         Assert.Equal(MinimizationMethods.Names.Count, MinimizationMethods.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(MinimizationMethods.All.Select(m => m.Name), MinimizationMethods.Names);
         Assert.Equal("lbfgs", MinimizationMethods.Default.Name);
