@@ -27,6 +27,15 @@ public sealed record BacktrackingLineSearch : LineSearch
     /// <summary>The most evaluations of φ. Default 50.</summary>
     public int MaximumEvaluations { get; init; } = 50;
 
+    /// <summary>
+    /// Relative size of the round-off in f. When the first-order decrease α|φ′(0)| of a trial and the decrease it
+    /// achieved are both at most this value times |φ(0)|, no shorter step can show a decrease f resolves, and the
+    /// search fails at once instead of backtracking through rounding noise (the driver then judges whether x is
+    /// stationary to the accuracy of f, <see cref="DriverOptions.StallIterations"/>). Default 1e-13, as
+    /// <see cref="MoreThuenteLineSearch.RoundoffTolerance"/>; 0 disables.
+    /// </summary>
+    public double RoundoffTolerance { get; init; } = 1e-13;
+
     /// <summary>The search fails when α falls below this value. Default 1e-20.</summary>
     public double MinimumStep { get; init; } = 1e-20;
 
@@ -52,6 +61,7 @@ public sealed record BacktrackingLineSearch : LineSearch
             throw new ArgumentOutOfRangeException(nameof(MinimumShrink), MinimumShrink, "MinimumShrink must not exceed MaximumShrink.");
         Guard.Positive(MaximumEvaluations, nameof(MaximumEvaluations));
         DriverOptions.StrictlyPositive(MinimumStep, nameof(MinimumStep));
+        DriverOptions.NonNegative(RoundoffTolerance, nameof(RoundoffTolerance));
     }
 
     /// <inheritdoc/>
@@ -83,6 +93,10 @@ public sealed record BacktrackingLineSearch : LineSearch
             {
                 return new LineSearchResult(LineSearchStatus.MaximumStepReached, alpha, value, evaluation);
             }
+            // The whole first-order decrease α|φ′(0)| is below the rounding of φ(0) and the trial found no decrease
+            // f resolves: a shorter step only predicts less, so backtracking would sample rounding noise. Stop now.
+            if (double.IsFinite(value) && Unresolvable(alpha, value, value0, slope0))
+                return new LineSearchResult(LineSearchStatus.Failed, 0, value0, evaluation);
 
             double next = double.IsFinite(value) ? Interpolate(alpha, value, previousAlpha, previousValue, value0, slope0) : double.NaN;
             double low = MinimumShrink * alpha, high = MaximumShrink * alpha;
@@ -92,6 +106,16 @@ public sealed record BacktrackingLineSearch : LineSearch
             if (alpha < MinimumStep) break;
         }
         return new LineSearchResult(sawFinite ? LineSearchStatus.Failed : LineSearchStatus.NonFinite, 0, value0, evaluation);
+    }
+
+    /// <summary>
+    /// Whether a trial at α can show no decrease f resolves: the first-order decrease −αφ′(0) and the observed
+    /// decrease φ(0) − φ(α) are both at most <see cref="RoundoffTolerance"/>·|φ(0)|.
+    /// </summary>
+    private bool Unresolvable(double alpha, double value, double value0, double slope0)
+    {
+        double roundoff = RoundoffTolerance * Math.Abs(value0);
+        return -alpha * slope0 <= roundoff && value0 - value <= roundoff;
     }
 
     /// <summary>The minimizer of the quadratic (eq. 3.57) or, with a second trial, cubic (eq. 3.58) interpolant.</summary>

@@ -128,10 +128,37 @@ public class LineSearchTests
     }
 
     [Fact]
+    public void BacktrackingStopsAtOnceWhenRoundingHidesEveryDecrease()
+    {
+        // φ(0) = 100 and the whole first-order decrease α|φ′(0)| = 1e-13 is far below the rounding of φ(0) (1e-11):
+        // φ(1) ≥ φ(0) shows no decrease, and no shorter step could show one, so the search fails after one trial
+        // rather than backtracking through rounding noise.
+        var (phi, value0, _) = Ray(Scalar(a => 100 + 1e-12 * a * a, a => 2e-12 * a), 0);
+        var result = new BacktrackingLineSearch().Search(phi, value0, -1e-13, 1);
+        Assert.Equal(LineSearchStatus.Failed, result.Status);
+        Assert.Equal(1, result.Evaluations);
+        // With the test off, the search keeps shrinking the step through values that differ from φ(0) by rounding only.
+        var (again, value1, _) = Ray(Scalar(a => 100 + 1e-12 * a * a, a => 2e-12 * a), 0);
+        var shrinking = new BacktrackingLineSearch { RoundoffTolerance = 0 }.Search(again, value1, -1e-13, 1);
+        Assert.True(shrinking.Evaluations > 1, shrinking.ToString());
+    }
+
+    [Fact]
+    public void BacktrackingStillShrinksAStepWhoseDecreaseFResolves()
+    {
+        // φ(0) = 100 but the predicted decrease α|φ′(0)| = 1 is resolvable: backtracking from α = 10 finds the minimizer.
+        var (phi, value0, slope0) = Ray(Scalar(a => 100 + (a - 0.5) * (a - 0.5), a => 2 * (a - 0.5)), 0);
+        var result = new BacktrackingLineSearch().Search(phi, value0, slope0, 10);
+        Assert.Equal(LineSearchStatus.Converged, result.Status);
+        Assert.True(result.Value < value0);
+    }
+
+    [Fact]
     public void RejectsInvalidParametersNamingThem()
     {
         Assert.Equal("Curvature", Assert.Throws<ArgumentOutOfRangeException>(() => new MoreThuenteLineSearch { Curvature = 1e-5 }.Validate()).ParamName);
         Assert.Equal("SufficientDecrease", Assert.Throws<ArgumentOutOfRangeException>(() => new BacktrackingLineSearch { SufficientDecrease = 1 }.Validate()).ParamName);
+        Assert.Equal("RoundoffTolerance", Assert.Throws<ArgumentOutOfRangeException>(() => new BacktrackingLineSearch { RoundoffTolerance = -1 }.Validate()).ParamName);
         Assert.Equal("Expansion", Assert.Throws<ArgumentOutOfRangeException>(() => new HagerZhangLineSearch { Expansion = 1 }.Validate()).ParamName);
         Assert.Equal("Curvature", Assert.Throws<ArgumentOutOfRangeException>(
             () => new Optimize.Solvers.QuasiNewton.Lbfgs(new() { LineSearch = new MoreThuenteLineSearch { Curvature = 2 } })).ParamName);

@@ -30,6 +30,19 @@ public class NewtonConjugateGradientTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void StopsOnJennrichSampsonWithoutBacktrackingThroughRounding()
+    {
+        // f* = 124.36: once the Newton step predicts a decrease below the rounding of f, the last line search fails at
+        // its first trial and the run converges as rounding-limited; it used to spend 8 more values backtracking.
+        var problem = BadlyScaledProblems.JennrichSampson();
+        var result = new NewtonConjugateGradient().Minimize(problem.Objective, problem.Start);
+        output.WriteLine(result.BriefReport());
+        Assert.True(result.Converged, result.Message);
+        Assert.True(problem.Solved(result.Minimum), result.Message);
+        Assert.InRange(result.Evaluations.Values, 1, 14);
+    }
+
+    [Fact]
     public void RejectsNegativeInnerIterationLimit()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(
