@@ -191,7 +191,7 @@ type Result =
 /// </summary>
 type Settings =
     { /// A method name of the registry (<see cref="P:Optimize.FSharp.Method.names"/>); None chooses as scipy does:
-      /// BFGS without bounds (L-BFGS above 1000 variables).
+      /// BFGS without bounds (L-BFGS above 1000 variables), L-BFGS-B with bounds.
       Method: string option
       /// The method's own options record (e.g. <c>LbfgsOptions(Memory = 5)</c>), or None for the registry's.
       MethodOptions: obj option
@@ -199,7 +199,9 @@ type Settings =
       Driver: DriverOptions
       /// Called after every iteration (and once for the start); returning true stops the run.
       Callback: (IterationRecord -> bool) option
-      /// Bounds on the variables, or None. No method handles finite bounds yet: they throw NotSupportedException.
+      /// Bounds on the variables (<c>Bounds.Create(lower, upper)</c>, ±∞ where a side is free), or None. A named method
+      /// must handle bounds (<c>lbfgsb</c>, <c>tron</c>, <c>nelder-mead</c>, <c>coordinate-descent</c>), else
+      /// ArgumentException names <c>bounds</c>; the result reports the projected gradient and the active bounds.
       Bounds: Optimize.Constraints.Bounds option }
 
 /// Minimization in F#: <c>objective |> Optimize.minimize Optimize.defaults x0</c>.
@@ -280,12 +282,20 @@ module Optimize =
         minimize { options with Method = method } x0 objective
 
     /// The one-call settings: the method chosen as scipy does, the driver's default stopping rules, no callback, no bounds.
+    /// Add bounds with <c>{ Optimize.auto with Bounds = Some(Bounds.Box(n, 0.0, 1.0)) }</c> or <see cref="M:Optimize.FSharp.Optimize.withBounds"/>.
     let auto =
         { Method = None
           MethodOptions = None
           Driver = DriverOptions.Default
           Callback = None
           Bounds = None }
+
+    /// The settings with the box lower ≤ x ≤ upper (scipy's <c>bounds</c>); throws ArgumentException naming the argument
+    /// when the lengths differ, a bound is NaN or a lower bound exceeds its upper bound.
+    let withBounds (lower: float[]) (upper: float[]) (settings: Settings) : Settings =
+        if isNull (box lower) then nullArg (nameof lower)
+        if isNull (box upper) then nullArg (nameof upper)
+        { settings with Bounds = Some(Optimize.Constraints.Bounds.Create(ReadOnlySpan lower, ReadOnlySpan upper)) }
 
     /// Minimizes any objective (from <see cref="T:Optimize.FSharp.Objective"/>) in one call with the settings: the
     /// method named, or chosen as scipy does; the result says which and why.

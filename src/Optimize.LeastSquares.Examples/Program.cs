@@ -1,16 +1,15 @@
 using Optimize.LeastSquares.Examples;
 
-// dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- minpack
 // dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- sparse [residuals] [variables]
+// (MINPACK's lmder protocol runs from the command line: optimize least-squares --minpack)
 return args.FirstOrDefault() switch
 {
-    "minpack" => MinpackProtocol.Run(Console.Out),
     "sparse" => SparseFit.Run(Console.Out, args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: minpack | sparse [residuals = 100000] [variables = 10000]");
+    Console.Error.WriteLine("usage: sparse [residuals = 100000] [variables = 10000]; MINPACK's lmder protocol: optimize least-squares --minpack");
     return 2;
 }

@@ -38,9 +38,13 @@ namespace Optimize;
 /// with bounds scipy takes L-BFGS-B. <see cref="OptimizationResult.Method"/> and
 /// <see cref="OptimizationResult.MethodReason"/> say what was chosen and why.</para>
 /// <para><b>Bounds.</b> <c>bounds</c> (<see cref="Bounds"/>, e.g. <c>Bounds.Create(lower, upper)</c> or
-/// <c>Bounds.Box(n, 0, 1)</c>) is checked against x₀; no method of <see cref="MinimizationMethods"/> handles finite
-/// bounds yet, so finite bounds throw <see cref="NotSupportedException"/> naming the argument, rather than being
-/// ignored. Bounds that are infinite everywhere are no bounds.</para>
+/// <c>Bounds.Box(n, 0, 1)</c>, ±∞ for a side without a bound) must have x₀'s dimension. With finite bounds and no
+/// method named, L-BFGS-B (<c>lbfgsb</c>) runs, as scipy chooses; a named method must accept bounds
+/// (<see cref="MinimizationMethod.SupportsBounds"/>: <c>lbfgsb</c>, <c>tron</c>, <c>nelder-mead</c>,
+/// <c>coordinate-descent</c>), else an <see cref="ArgumentException"/> names <c>bounds</c>. A start outside the box is
+/// projected into it, and the result reports the projected gradient and the active bounds
+/// (<see cref="OptimizationResult.ProjectedGradientNorm"/>, <see cref="OptimizationResult.ActiveBounds"/>). Bounds
+/// that are infinite everywhere are no bounds.</para>
 /// <para><b>Options.</b> <c>options</c> holds the stopping rules and limits shared by every method (scipy's <c>tol</c>
 /// and <c>maxiter</c>); <c>methodOptions</c> is the chosen method's own options record (e.g. <c>new LbfgsOptions
 /// { Memory = 5 }</c>, scipy's method-specific <c>options</c>); <c>callback</c> is called after every iteration and
@@ -64,10 +68,9 @@ public static partial class Optimization
     /// <param name="method">A name of <see cref="MinimizationMethods"/>; null to choose as scipy does (see the remarks of <see cref="Optimization"/>).</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     [OverloadResolutionPriority(2)]
     public static OptimizationResult Minimize(
         Func<HessianVectorVariable[], HessianVectorVariable> f, ReadOnlySpan<double> x0, string? method = null,
@@ -85,10 +88,9 @@ public static partial class Optimization
     /// <param name="derivatives">A difference source of <see cref="DerivativeSources.Standard"/>: <c>forward-diff</c>, <c>central-diff</c> or <c>ridders</c>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     public static OptimizationResult Minimize(
         Func<double[], double> f, ReadOnlySpan<double> x0, string? method = null, string derivatives = DefaultDifferences,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
@@ -104,10 +106,9 @@ public static partial class Optimization
     /// <param name="derivatives">A difference source of <see cref="DerivativeSources.Standard"/>: <c>forward-diff</c>, <c>central-diff</c> or <c>ridders</c>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     [OverloadResolutionPriority(1)]
     public static OptimizationResult Minimize(
         ValueFunction f, ReadOnlySpan<double> x0, string? method = null, string derivatives = DefaultDifferences,
@@ -128,10 +129,9 @@ public static partial class Optimization
     /// Hessian-vector products or Hessians get them by central differences of the gradient.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     public static OptimizationResult Minimize(
         Func<double[], double> f, Func<double[], double[]> gradient, ReadOnlySpan<double> x0, string? method = null,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
@@ -157,10 +157,9 @@ public static partial class Optimization
     /// Hessian-vector products or Hessians get them by central differences of the gradient.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     public static OptimizationResult Minimize(
         ValueAndGradientFunction f, ReadOnlySpan<double> x0, string? method = null,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
@@ -186,10 +185,9 @@ public static partial class Optimization
     /// <param name="derivatives">A name of <see cref="DerivativeSources.Standard"/> that accepts f; null for <c>generated-ad</c> or <c>reverse-ad</c>.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     public static OptimizationResult Minimize(
         IScalarFunction f, ReadOnlySpan<double> x0, string? method = null, string? derivatives = null,
         DriverOptions? options = null, Func<IterationRecord, bool>? callback = null, Bounds? bounds = null, object? methodOptions = null)
@@ -211,10 +209,9 @@ public static partial class Optimization
     /// <param name="method">A name of <see cref="MinimizationMethods"/>; null to choose as scipy does. It must need no more than the objective gives.</param>
     /// <param name="options">Stopping rules and limits; <see cref="DriverOptions.Default"/> when null.</param>
     /// <param name="callback">Called after every iteration (and for the start); returning true stops the run.</param>
-    /// <param name="bounds">Bounds on the variables, or null.</param>
+    /// <param name="bounds">Bounds on the variables, or null; with finite bounds and no method named, L-BFGS-B runs.</param>
     /// <param name="methodOptions">The method's own options record, or null for the registry's.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the exception names it.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="bounds"/> are finite somewhere: no method handles bounds yet.</exception>
     /// <remarks>
     /// A type that is both an oracle and a function written once (the problems of Optimize.Problems) is minimized as
     /// the oracle, with its own derivatives; cast it to <see cref="IScalarFunction"/> to pick a derivative source.
@@ -253,8 +250,14 @@ public static partial class Optimization
                 throw new ArgumentException("Give the callback either as callback or as options.Callback, not both.", nameof(callback));
             options = options with { Callback = callback };
         }
-        CheckBounds(bounds, x0.Length);
-        var (entry, reason) = Choose(method, x0.Length);
+        bounds?.CheckDimension(x0.Length, nameof(bounds));
+        var box = bounds is { IsUnbounded: false } ? bounds : null;
+        var (entry, reason) = Choose(method, x0.Length, box is not null);
+        if (box is not null && !entry.SupportsBounds)
+            throw new ArgumentException(
+                $"The bounds are finite and method '{entry.Name}' does not handle bounds. Methods that do: " +
+                $"{string.Join(", ", MinimizationMethods.All.Where(m => m.SupportsBounds).Select(m => m.Name))}; " +
+                "or name no method (L-BFGS-B runs).", nameof(bounds));
         if (methodOptions is not null)
         {
             if (!entry.OptionsType.IsInstanceOfType(methodOptions))
@@ -267,11 +270,12 @@ public static partial class Optimization
             throw new ArgumentException(
                 $"Method '{entry.Name}' needs {entry.Needs.Describe()}; the derivatives '{derivatives}' give " +
                 $"{OracleCapabilities.Of(objective).Describe()}. Name another method or derivative source.", nameof(method));
-        return new OptimizationResult(entry.Minimize(objective, x0, options), entry.Name, reason, derivatives);
+        var result = box is null ? entry.Minimize(objective, x0, options) : entry.Minimize(objective, x0, box, options, CancellationToken.None);
+        return new OptimizationResult(result, entry.Name, reason, derivatives);
     }
 
     /// <summary>The method named, or the default rule's choice, with the reason.</summary>
-    private static (MinimizationMethod Method, string Reason) Choose(string? method, int dimension)
+    private static (MinimizationMethod Method, string Reason) Choose(string? method, int dimension, bool bounded)
     {
         if (method is not null)
         {
@@ -279,21 +283,12 @@ public static partial class Optimization
                 $"Unknown method '{method}'. Valid methods: {string.Join(", ", MinimizationMethods.Names)}.", nameof(method));
             return (named, "named by the caller");
         }
+        if (bounded)
+            return (MinimizationMethods.Get("lbfgsb"), "no method named: L-BFGS-B, scipy's choice with bounds");
         return dimension <= DenseDimensionLimit
             ? (MinimizationMethods.Get("bfgs"), "no method named: BFGS, scipy's choice without bounds")
             : (MinimizationMethods.Get("lbfgs"),
                 $"no method named: L-BFGS, as BFGS (scipy's choice without bounds) would keep an n×n matrix for n = {dimension} > {DenseDimensionLimit}");
-    }
-
-    /// <summary>Bounds of the right dimension; finite ones are refused until a method handles them.</summary>
-    private static void CheckBounds(Bounds? bounds, int dimension)
-    {
-        if (bounds is null) return;
-        bounds.CheckDimension(dimension, nameof(bounds));
-        if (!bounds.IsUnbounded)
-            throw new NotSupportedException(
-                "The bounds argument sets finite bounds, and no method of MinimizationMethods handles bounds yet " +
-                $"({string.Join(", ", MinimizationMethods.Names)}); minimize without bounds, or change variables so that the problem is unbounded.");
     }
 
     /// <summary>Throws unless x is non-empty and finite.</summary>

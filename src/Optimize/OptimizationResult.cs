@@ -45,6 +45,22 @@ public sealed class OptimizationResult
     /// <summary>‖∇f‖₂ at <see cref="Minimizer"/>, or NaN for derivative-free methods.</summary>
     public double GradientNorm => Details.GradientNorm;
 
+    /// <summary>The bounds of the run when they were finite somewhere, else null (the one call treats bounds infinite everywhere as none).</summary>
+    public Constraints.Bounds? Bounds => Details.Bounds;
+
+    /// <summary>
+    /// ‖x − P(x − ∇f(x))‖∞ at <see cref="Minimizer"/>, P the projection onto the bounds: the stationarity measure
+    /// over the box (<see cref="MinimizationResult.ProjectedGradientNorm"/>), ‖∇f‖∞ without bounds; NaN for
+    /// derivative-free methods.
+    /// </summary>
+    public double ProjectedGradientNorm => Details.ProjectedGradientNorm;
+
+    /// <summary>The variables at a bound at <see cref="Minimizer"/> (empty without bounds).</summary>
+    public IReadOnlyList<int> ActiveBounds => Details.ActiveBounds;
+
+    /// <summary>Whether x₀ lay outside the bounds and was projected into them before the run.</summary>
+    public bool StartProjected => Details.StartProjected;
+
     /// <summary>Whether a convergence test held at <see cref="Minimizer"/>.</summary>
     public bool Converged => Details.Converged;
 
@@ -63,7 +79,9 @@ public sealed class OptimizationResult
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Elapsed => Details.Elapsed;
 
-    /// <summary>One line: the method and why, the derivatives, then the solver's brief report.</summary>
+    /// <summary>One line: the method and why, the derivatives, the solver's brief report and, with bounds, the projected gradient and the active bounds.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Method} ({MethodReason}), derivatives: {Derivatives}; {Details.BriefReport()}");
+        $"{Method} ({MethodReason}), derivatives: {Derivatives}; {Details.BriefReport()}") +
+        (Bounds is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; projected gradient {ProjectedGradientNorm:E3}, active bounds [{string.Join(", ", ActiveBounds)}]{(StartProjected ? ", start projected" : "")}"));
 }

@@ -16,6 +16,13 @@ internal static class CliRunner
         int code = Program.Run(args, output, error, cancellationToken);
         return new Outcome(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>The value cell of the two-column result table's row labelled <paramref name="label"/>.</summary>
+    public static string Cell(string output, string label)
+    {
+        var line = Assert.Single(output.Split('\n'), l => l.Split('│', StringSplitOptions.TrimEntries) is { Length: > 2 } cells && cells[1] == label);
+        return line.Split('│', StringSplitOptions.TrimEntries)[2];
+    }
 }
 
 /// <summary>A temporary folder deleted after the test.</summary>

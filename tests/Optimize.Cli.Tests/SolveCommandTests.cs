@@ -10,23 +10,17 @@ namespace Optimize.Cli.Tests;
 
 public class SolveCommandTests
 {
-    private static string Cell(string output, string label)
-    {
-        var line = Assert.Single(output.Split('\n'), l => l.Split('│', StringSplitOptions.TrimEntries) is { Length: > 2 } cells && cells[1] == label);
-        return line.Split('│', StringSplitOptions.TrimEntries)[2];
-    }
-
     [Fact]
     public void SolvesRosenbrockWithDefaultOptions()
     {
         var outcome = CliRunner.Run("solve", "rosenbrock");
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
-        Assert.Equal("lbfgs: L-BFGS", Cell(outcome.Output, "method"));
-        Assert.Equal("analytic", Cell(outcome.Output, "derivatives"));
-        Assert.Equal("(-1.2, 1)", Cell(outcome.Output, "start x₀"));
-        Assert.StartsWith("GradientTolerance", Cell(outcome.Output, "stopped by"));
-        Assert.InRange(double.Parse(Cell(outcome.Output, "minimum f(x)"), CultureInfo.InvariantCulture), 0, 1e-12);
-        Assert.Matches(@"^f \d+, ∇f \d+, ∇²f·v 0, ∇²f 0$", Cell(outcome.Output, "evaluations"));
+        Assert.Equal("lbfgs: L-BFGS", CliRunner.Cell(outcome.Output, "method"));
+        Assert.Equal("analytic", CliRunner.Cell(outcome.Output, "derivatives"));
+        Assert.Equal("(-1.2, 1)", CliRunner.Cell(outcome.Output, "start x₀"));
+        Assert.StartsWith("GradientTolerance", CliRunner.Cell(outcome.Output, "stopped by"));
+        Assert.InRange(double.Parse(CliRunner.Cell(outcome.Output, "minimum f(x)"), CultureInfo.InvariantCulture), 0, 1e-12);
+        Assert.Matches(@"^f \d+, ∇f \d+, ∇²f·v 0, ∇²f 0$", CliRunner.Cell(outcome.Output, "evaluations"));
     }
 
     [Fact]
@@ -36,9 +30,9 @@ public class SolveCommandTests
         // gradient's truncation error (about 1e-7 here) keeps ‖∇f‖ above 1e-8, and it reports LineSearchFailed.
         var outcome = CliRunner.Run("solve", "extended-rosenbrock", "--n", "50", "--derivatives", "central-diff", "--method", "bfgs");
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
-        Assert.Equal("extended-rosenbrock (n = 50)", Cell(outcome.Output, "problem"));
+        Assert.Equal("extended-rosenbrock (n = 50)", CliRunner.Cell(outcome.Output, "problem"));
         // Each central-difference gradient costs 2n = 100 evaluations of f beyond the solver's own.
-        long calls = long.Parse(Cell(outcome.Output, "f calls (incl. derivatives)"), CultureInfo.InvariantCulture);
+        long calls = long.Parse(CliRunner.Cell(outcome.Output, "f calls (incl. derivatives)"), CultureInfo.InvariantCulture);
         Assert.True(calls > 100);
     }
 
@@ -47,8 +41,8 @@ public class SolveCommandTests
     {
         var outcome = CliRunner.Run("solve", "rosenbrock", "--method", "bfgs", "--max-iterations", "3");
         Assert.Equal(ExitCodes.NotConverged, outcome.ExitCode);
-        Assert.Equal("IterationLimit (not converged)", Cell(outcome.Output, "stopped by"));
-        Assert.Equal("3", Cell(outcome.Output, "iterations"));
+        Assert.Equal("IterationLimit (not converged)", CliRunner.Cell(outcome.Output, "stopped by"));
+        Assert.Equal("3", CliRunner.Cell(outcome.Output, "iterations"));
     }
 
     [Fact]
@@ -56,7 +50,7 @@ public class SolveCommandTests
     {
         var outcome = CliRunner.Run("solve", "beale", "--method", "newton", "--trace");
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
-        int iterations = int.Parse(Cell(outcome.Output, "iterations"), CultureInfo.InvariantCulture);
+        int iterations = int.Parse(CliRunner.Cell(outcome.Output, "iterations"), CultureInfo.InvariantCulture);
         Assert.Contains("Iterations of Newton", outcome.Output);
         var iterationRows = outcome.Output.Split('\n')
             .Select(l => l.Split('│', StringSplitOptions.TrimEntries))
@@ -70,8 +64,8 @@ public class SolveCommandTests
     public void ValueOnlyMethodIgnoresTheDerivativeSource()
     {
         var outcome = CliRunner.Run("solve", "beale", "--method", "nelder-mead", "--derivatives", "ridders");
-        Assert.Equal("values", Cell(outcome.Output, "derivatives"));
-        Assert.Matches(@"^f \d+, ∇f 0, ∇²f·v 0, ∇²f 0$", Cell(outcome.Output, "evaluations"));
+        Assert.Equal("values", CliRunner.Cell(outcome.Output, "derivatives"));
+        Assert.Matches(@"^f \d+, ∇f 0, ∇²f·v 0, ∇²f 0$", CliRunner.Cell(outcome.Output, "evaluations"));
     }
 
     [Fact]
@@ -79,7 +73,7 @@ public class SolveCommandTests
     {
         var outcome = CliRunner.Run("solve", "rosenbrock", "--at", "2,2");
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
-        Assert.Equal("(2, 2)", Cell(outcome.Output, "start x₀"));
+        Assert.Equal("(2, 2)", CliRunner.Cell(outcome.Output, "start x₀"));
     }
 
     [Fact]
@@ -125,7 +119,7 @@ public class SolveCommandTests
         cancelled.Cancel();
         var outcome = CliRunner.Run(cancelled.Token, "solve", "rosenbrock");
         Assert.Equal(ExitCodes.NotConverged, outcome.ExitCode);
-        Assert.StartsWith("Cancelled", Cell(outcome.Output, "stopped by"));
+        Assert.StartsWith("Cancelled", CliRunner.Cell(outcome.Output, "stopped by"));
         Assert.Contains("Cancelled", outcome.Error);
     }
 

@@ -289,9 +289,31 @@ let parity =
             Expect.isGreaterThan named.Evaluations.HessianVectors 0L "Hessian-vector products from reverse mode"
             let values = Objective.ofFunction 2 rosenbrock |> Optimize.solveObjective { Optimize.auto with Method = Some "nelder-mead" } [| -1.2; 1.0 |]
             Expect.equal values.Derivatives "none" "values only"
-            Expect.throwsT<NotSupportedException> (fun () ->
-                Optimize.solveWith { Optimize.auto with Bounds = Some(Optimize.Constraints.Bounds.Box(2, 0.0, 2.0)) } rosenbrock [| 0.5; 0.5 |] |> ignore) "bounds are refused until a method handles them"
             let error = throws<ArgumentException> (fun () -> Optimize.solveWith { Optimize.auto with Method = Some "simplex" } rosenbrock [| -1.2; 1.0 |] |> ignore)
             Expect.equal error.ParamName "method" "names the argument"
+        }
+        test "SolveWithBoundsChoosesLbfgsbAndReportsTheActiveBound" {
+            // Rosenbrock with x ≤ 0.5: the minimum over the box is (0.5, 0.25), x₀ at its upper bound.
+            let settings = Optimize.auto |> Optimize.withBounds [| -2.0; -2.0 |] [| 0.5; 0.5 |]
+            let result = Optimize.solveWith settings rosenbrock [| -1.2; 0.4 |]
+            Expect.equal result.Method "lbfgsb" "L-BFGS-B with bounds, as scipy chooses"
+            Expect.stringContains result.MethodReason "L-BFGS-B" "says it chose"
+            Expect.isTrue result.Converged $"converged ({result})"
+            Expect.equal result.Minimizer[0] 0.5 "x₀ at its upper bound"
+            Expect.floatClose Accuracy.high result.Minimizer[1] 0.25 "x₁ free"
+            Expect.sequenceEqual result.ActiveBounds [ 0 ] "x₀ active"
+            Expect.isLessThanOrEqual result.ProjectedGradientNorm 1e-6 "projected gradient"
+            let bowl (x: HessianVectorVariable[]) = pown (x[0] - num 2.0) 2 + pown (x[1] + num 1.0) 2
+            for name in [ "lbfgsb"; "tron"; "nelder-mead"; "coordinate-descent" ] do
+                let named = Optimize.solveWith { settings with Method = Some name } bowl [| 0.0; 0.0 |]
+                Expect.equal (named.Method, named.MethodReason) (name, "named by the caller") name
+                Expect.floatClose Accuracy.medium named.Minimizer[0] 0.5 $"{name}: x₀ at its upper bound"
+                Expect.floatClose Accuracy.medium named.Minimizer[1] -1.0 $"{name}: x₁ free"
+            let error = throws<ArgumentException> (fun () -> Optimize.solveWith { settings with Method = Some "bfgs" } rosenbrock [| -1.2; 0.4 |] |> ignore)
+            Expect.equal error.ParamName "bounds" "a method without bounds support is refused naming the bounds"
+            let error = throws<ArgumentException> (fun () -> Optimize.auto |> Optimize.withBounds [| 1.0 |] [| 0.0 |] |> ignore)
+            Expect.equal error.ParamName "lower" "lower > upper names the argument"
+            let unbounded = Optimize.solveWith { Optimize.auto with Bounds = Some(Optimize.Constraints.Bounds.Unbounded 2) } rosenbrock [| -1.2; 1.0 |]
+            Expect.equal unbounded.Method "bfgs" "bounds infinite everywhere are no bounds"
         }
     ]

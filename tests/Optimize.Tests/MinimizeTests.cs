@@ -221,12 +221,91 @@ public class MinimizeTests
     }
 
     [Fact]
-    public void FiniteBoundsAreRefusedByNameUntilAMethodHandlesThem()
+    public void BoundsInfiniteEverywhereAreNoBounds()
     {
-        var error = Assert.Throws<NotSupportedException>(() => Minimize(x => Sqr(x[0] - 2), [0.5], bounds: Bounds.Box(1, 0, 1)));
-        Assert.Contains("bounds", error.Message);
         var unbounded = Minimize(x => Sqr(x[0] - 2), [0.5], bounds: Bounds.Unbounded(1));
         Assert.Equal(2.0, unbounded.Minimizer[0], 1e-8);
+        Assert.Equal("bfgs", unbounded.Method);
+        Assert.Null(unbounded.Bounds);
+    }
+
+    [Fact]
+    public void BoundsWithoutAMethodChooseLbfgsbAsScipyDoesAndReportTheActiveBound()
+    {
+        var box = Bounds.Box(1, 0, 1);
+        var result = Minimize(x => Sqr(x[0] - 2), [0.5], bounds: box);
+        Assert.Equal("lbfgsb", result.Method);
+        Assert.Contains("L-BFGS-B", result.MethodReason);
+        Assert.True(result.Converged, result.ToString());
+        Assert.Equal(1.0, result.Minimizer[0]);
+        Assert.Equal([0], result.ActiveBounds);
+        Assert.Same(box, result.Bounds);
+        Assert.True(result.ProjectedGradientNorm <= 1e-8, result.ToString());
+        Assert.Equal(2.0, result.GradientNorm, 1e-8);
+        Assert.Contains("active bounds [0]", result.ToString());
+        Assert.False(result.StartProjected);
+    }
+
+    [Fact]
+    public void BoundedRunIsTheRegistrysLbfgsbRunOnTheSameOracle()
+    {
+        // Rosenbrock with x ≤ 0.5: the minimum over the box is (0.5, 0.25), x₀ at its upper bound.
+        var box = Bounds.Box(2, -2, 0.5);
+        var result = Minimize(x => 100 * Sqr(x[1] - x[0] * x[0]) + Sqr(1 - x[0]), [-1.2, 0.4], bounds: box);
+        var direct = MinimizationMethods.Get("lbfgsb").Minimize(new ReverseModeObjective(new TapedRosenbrock()), [-1.2, 0.4], box, null, default);
+        SameRun(direct, result);
+        Assert.True(result.Converged, result.ToString());
+        Assert.Equal(0.5, result.Minimizer[0]);
+        Assert.Equal(0.25, result.Minimizer[1], 1e-6);
+        Assert.Equal([0], result.ActiveBounds);
+    }
+
+    [Theory]
+    [InlineData("lbfgsb")]
+    [InlineData("tron")]
+    [InlineData("nelder-mead")]
+    [InlineData("coordinate-descent")]
+    public void EveryMethodThatHandlesBoundsCanBeNamedWithBounds(string method)
+    {
+        var result = Minimize(x => Sqr(x[0] - 2) + Sqr(x[1] + 1), [0.5, 0.5], method: method, bounds: Bounds.Box(2, 0, 1));
+        Assert.Equal((method, "named by the caller"), (result.Method, result.MethodReason));
+        Assert.Equal(1.0, result.Minimizer[0], 1e-6);
+        Assert.Equal(0.0, result.Minimizer[1], 1e-6);
+        Assert.Equal([0, 1], result.ActiveBounds);
+    }
+
+    [Fact]
+    public void NamedMethodWithoutBoundsSupportIsRefusedNamingTheBounds()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Minimize(x => Sqr(x[0] - 2), [0.5], method: "bfgs", bounds: Bounds.Box(1, 0, 1)));
+        Assert.Equal("bounds", error.ParamName);
+        Assert.Contains("'bfgs'", error.Message);
+        foreach (var name in new[] { "lbfgsb", "tron", "nelder-mead", "coordinate-descent" }) Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void StartOutsideTheBoxIsProjectedAndTheResultSaysSo()
+    {
+        var result = Minimize(x => Sqr(x[0] - 0.25), [5.0], bounds: Bounds.Box(1, 0, 1));
+        Assert.True(result.StartProjected);
+        Assert.Equal(1.0, result.Details.InitialPoint[0]);
+        Assert.Equal(0.25, result.Minimizer[0], 1e-8);
+        Assert.Empty(result.ActiveBounds);
+        Assert.Contains("start projected", result.ToString());
+    }
+
+    [Fact]
+    public void FunctionOfDoublesFitsWithBoundsByDifferences()
+    {
+        // The README's bounded fit: a decay plus offset, the offset's bound active.
+        var t = Enumerable.Range(0, 50).Select(i => 4.0 * i / 49).ToArray();
+        var data = t.Select(s => 2.5 * Math.Exp(-1.3 * s) + 0.5).ToArray();
+        var result = Minimize(p => t.Select((s, i) => Math.Pow(p[0] * Math.Exp(-p[1] * s) + p[2] - data[i], 2)).Sum(), [1, 1, 0],
+            bounds: Bounds.Create([0, 0, 0], [10, 10, 0.4]));
+        Assert.Equal(("lbfgsb", "central-diff"), (result.Method, result.Derivatives));
+        Assert.True(result.Converged, result.ToString());
+        Assert.Equal(0.4, result.Minimizer[2]);
+        Assert.Equal([2], result.ActiveBounds);
     }
 
     private static IGradientObjective ProblemLibraryRosenbrockGradient() =>

@@ -20,6 +20,7 @@ public static class OptimizeCommandLine
         root.Subcommands.Add(ProblemsCommand.Create(environment));
         root.Subcommands.Add(SolveCommand.Create(environment));
         root.Subcommands.Add(CompareCommand.Create(environment));
+        root.Subcommands.Add(LeastSquaresCommand.Create(environment));
         root.Subcommands.Add(StandardSetCommand.Create(environment));
         root.Subcommands.Add(BenchCommand.Create(environment));
         root.Subcommands.Add(CheckCommand.Create(environment));

@@ -1,6 +1,9 @@
 using Optimize.FSharp.Symbolic;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.Problems.Bounded;
+using Optimize.Problems.MoreGarbowHillstrom;
+using Optimize.Solvers.LeastSquares;
 using Optimize.Solvers.Methods;
 
 namespace Optimize.Cli.Commands;
@@ -28,7 +31,9 @@ public static class ProblemCatalog
     public static TestProblem Problem(string name, int? dimension = null)
     {
         if (!ProblemLibrary.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-            throw new UsageException($"Unknown problem '{name}'. Valid problems: {string.Join(", ", ProblemLibrary.Names)}.");
+            throw new UsageException(
+                $"Unknown problem '{name}'. Valid problems: {string.Join(", ", ProblemLibrary.Names)}; " +
+                $"bounded problems: {string.Join(", ", BoundedSet.Instances.Select(p => p.Name))}.");
         try
         {
             return ProblemLibrary.Create(name, dimension);
@@ -37,6 +42,60 @@ public static class ProblemCatalog
         {
             throw new UsageException($"{e.Message.Split(" (Parameter")[0]} Run 'optimize problems' for the sizes.", e);
         }
+    }
+
+    /// <summary>The bounded problem of <see cref="BoundedSet"/> with this name (case-insensitive), or null.</summary>
+    /// <param name="name">E.g. <c>hs45</c> or <c>mgh01-rosenbrock-boxed</c>.</param>
+    public static BoundedProblem? Bounded(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return BoundedSet.Find(name);
+    }
+
+    /// <summary>
+    /// The Moré–Garbow–Hillstrom instances that are sums of squares, which least-squares methods solve through
+    /// <see cref="SumOfSquaresResiduals"/>.
+    /// </summary>
+    public static IReadOnlyList<MoreGarbowHillstromInstance> LeastSquaresInstances { get; } =
+        MoreGarbowHillstromSet.Instances.Where(instance => instance.Problem is SumOfSquaresProblem).ToArray();
+
+    /// <summary>The least-squares view of an MGH instance, found by its name (e.g. <c>mgh05-beale</c>).</summary>
+    /// <param name="name">The name of one of <see cref="LeastSquaresInstances"/>.</param>
+    /// <exception cref="UsageException">No such instance, or it is not a sum of squares.</exception>
+    public static MoreGarbowHillstromInstance LeastSquaresInstance(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return LeastSquaresInstances.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException(
+                $"Unknown least-squares problem '{name}'. Valid problems (the Moré–Garbow–Hillstrom sums of squares): " +
+                $"{string.Join(", ", LeastSquaresInstances.Select(i => i.Name))}.");
+    }
+
+    /// <summary>scipy's short names of the least-squares methods, beside the registry's names.</summary>
+    private static readonly Dictionary<string, string> LeastSquaresAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lm"] = LevenbergMarquardt.MethodName,
+        ["trf"] = TrustRegionReflective.MethodName,
+    };
+
+    /// <summary>
+    /// The least-squares method named (a name of <see cref="LeastSquaresMethods"/>, or scipy's <c>lm</c> or
+    /// <c>trf</c>), with <paramref name="loss"/> when it is robust (only the trust-region reflective method takes one).
+    /// </summary>
+    /// <param name="name">The method's name.</param>
+    /// <param name="loss">The loss; <see cref="RobustLoss.Linear"/> for ordinary least squares.</param>
+    /// <exception cref="UsageException">The name is unknown, or a robust loss is given to a method without losses.</exception>
+    public static LeastSquaresMethod LeastSquares(string name, RobustLoss loss)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(loss);
+        var method = LeastSquaresMethods.Find(LeastSquaresAliases.GetValueOrDefault(name, name))
+            ?? throw new UsageException(
+                $"Unknown least-squares method '{name}'. Valid methods: {string.Join(", ", LeastSquaresMethods.Names)} (or lm, trf).");
+        if (loss.IsLinear) return method;
+        if (method.Options is not TrustRegionReflectiveOptions options)
+            throw new UsageException($"--loss {loss.Kind} needs the trust-region reflective method (--method trf); '{method.Name}' takes no robust loss.");
+        return LeastSquaresMethod.TrustRegionReflective(options with { Loss = loss });
     }
 
     /// <summary>Finds a derivative source by name.</summary>

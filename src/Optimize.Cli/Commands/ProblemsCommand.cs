@@ -1,17 +1,21 @@
 using System.CommandLine;
 using Optimize.Cli.Reports;
 using Optimize.Problems;
+using Optimize.Problems.Bounded;
 
 namespace Optimize.Cli.Commands;
 
-/// <summary><c>optimize problems</c>: the built-in problems with their dimension and known minimum.</summary>
+/// <summary>
+/// <c>optimize problems</c>: the built-in problems with their dimension and known minimum, then the bounded problems
+/// (<see cref="BoundedSet"/>) with their box, f* over it and the bounds active there.
+/// </summary>
 public static class ProblemsCommand
 {
     /// <summary>Creates the verb.</summary>
     /// <param name="environment">Where it writes.</param>
     public static Command Create(CommandEnvironment environment)
     {
-        var command = new Command("problems", "List the built-in test problems with dimension and known minimum.");
+        var command = new Command("problems", "List the built-in test problems with dimension and known minimum, and the bounded problems.");
         command.SetAction(_ => Run(environment));
         return command;
     }
@@ -25,6 +29,7 @@ public static class ProblemsCommand
         ReportTables.Problems(
             ProblemLibrary.Names.Zip(problems, (name, p) => new ProblemSummary(name, p.Dimension, p.KnownMinimum)).ToArray(),
             problems.Select(p => p.Source).ToArray()).Write(environment.Output);
+        ReportTables.BoundedProblems(BoundedSet.Instances).Write(environment.Output);
         return ExitCodes.Success;
     }
 }

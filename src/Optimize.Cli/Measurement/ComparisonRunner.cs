@@ -33,7 +33,7 @@ public static class ComparisonRunner
             foreach (var (method, source) in plan.PairsFor(problem))
             {
                 if (cancellationToken.IsCancellationRequested) break;
-                var run = MethodRunner.Run(problem, method, source, options, start: null, cancellationToken);
+                var run = MethodRunner.Run(problem, method, source, options, start: null, bounds: null, cancellationToken);
                 // A run stopped by Ctrl-C is unfinished: it is left out of the tables rather than shown as unsolved.
                 if (run.Result.Reason != TerminationReason.Cancelled) runs.Add(run);
                 advance($"{problem.Name}: {method.Name} / {source?.Name ?? MethodRunner.ValuesOnly}");
@@ -61,7 +61,7 @@ public static class ComparisonRunner
             {
                 if (cancellationToken.IsCancellationRequested) return;
                 if (warmed.Add((method.Name, source?.Name)))
-                    MethodRunner.Run(problem, method, source, brief, start: null, cancellationToken);
+                    MethodRunner.Run(problem, method, source, brief, start: null, bounds: null, cancellationToken);
             }
     }
 

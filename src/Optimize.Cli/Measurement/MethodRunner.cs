@@ -1,4 +1,5 @@
 using Optimize.Cli.Reports;
+using Optimize.Constraints;
 using Optimize.Oracles;
 using Optimize.Problems;
 using Optimize.Solvers;
@@ -24,10 +25,11 @@ public static class MethodRunner
     /// <param name="source">The derivative source; ignored (may be null) for value-only methods.</param>
     /// <param name="options">Driver options.</param>
     /// <param name="start">x₀, or null for the problem's standard start.</param>
+    /// <param name="bounds">Bounds on the variables (the method must support them), or null for an unconstrained run.</param>
     /// <param name="cancellationToken">Ctrl-C; the run then returns its current iterate.</param>
-    /// <exception cref="ArgumentException">The source does not give what the method needs (check with <see cref="Commands.ProblemCatalog.Incompatibility"/> first).</exception>
+    /// <exception cref="ArgumentException">The source does not give what the method needs (check with <see cref="Commands.ProblemCatalog.Incompatibility"/> first), or the method does not support bounds.</exception>
     public static MethodRun Run(TestProblem problem, MinimizationMethod method, DerivativeSource? source, DriverOptions options,
-        double[]? start, CancellationToken cancellationToken)
+        double[]? start, Bounds? bounds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(method);
@@ -46,7 +48,10 @@ public static class MethodRunner
             objective = source.Create(function);
             sourceName = source.Name;
         }
-        var result = method.Minimize(objective, start ?? problem.StartingPoint, options, cancellationToken);
+        var x0 = start ?? problem.StartingPoint;
+        var result = bounds is null
+            ? method.Minimize(objective, x0, options, cancellationToken)
+            : method.Minimize(objective, x0, bounds, options, cancellationToken);
         return new MethodRun(problem, method, sourceName, result, function.Calls);
     }
 }

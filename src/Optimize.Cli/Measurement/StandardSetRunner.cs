@@ -153,7 +153,7 @@ public static class StandardSetRunner
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(method);
         var problem = instance.Problem;
-        var run = MethodRunner.Run(problem, method, source, options, instance.Start(factor), cancellationToken);
+        var run = MethodRunner.Run(problem, method, source, options, instance.Start(factor), bounds: null, cancellationToken);
         var result = run.Result;
         double value = problem.Value(result.Minimizer);
         var outcome = Judge(instance, value);

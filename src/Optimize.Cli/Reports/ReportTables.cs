@@ -1,3 +1,4 @@
+using System.Globalization;
 using Optimize.Cli.Measurement;
 using Spectre.Console;
 
@@ -13,6 +14,26 @@ public static class ReportTables
         "Problems", ["problem", "n", "known minimum f*", "source"],
         problems.Select((p, i) => new[] { p.Name, p.Dimension.ToString(), p.KnownMinimum is double f ? Format.Value(f) : "—", sources[i] }).ToArray(),
         new HashSet<int> { 1, 2 });
+
+    /// <summary>The bounded problems: name, dimension, f* over the box, the variables at a bound there.</summary>
+    /// <param name="problems">The problems (<see cref="Problems.Bounded.BoundedSet.Instances"/>).</param>
+    public static TextTable BoundedProblems(IReadOnlyList<Problems.Bounded.BoundedProblem> problems) => new(
+        "Bounded problems (optimize solve NAME: lbfgsb, tron, nelder-mead or coordinate-descent over the box)",
+        ["problem", "n", "minimum f* over the box", "active at x*"],
+        problems.Select(p => new[]
+        {
+            p.Name, p.Dimension.ToString(CultureInfo.InvariantCulture), Format.Value(p.KnownMinimum), Variables(p.ActiveAtMinimum),
+        }).ToArray(),
+        new HashSet<int> { 1, 2 });
+
+    /// <summary>Variables by 1-based index ("x1, x3"), at most six, then how many in all; "none" when empty.</summary>
+    private static string Variables(IReadOnlyList<int> indices)
+    {
+        const int shown = 6;
+        if (indices.Count == 0) return "none";
+        var names = string.Join(", ", indices.Take(shown).Select(i => "x" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        return indices.Count > shown ? names + string.Create(CultureInfo.InvariantCulture, $", … ({indices.Count} in all)") : names;
+    }
 
     /// <summary>Accuracy and cost of every derivative source on every problem.</summary>
     /// <param name="rows">The measurements.</param>
