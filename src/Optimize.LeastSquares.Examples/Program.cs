@@ -2,15 +2,17 @@ using Optimize.LeastSquares.Examples;
 
 // dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- minpack
 // dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- sparse [residuals] [variables]
+// dotnet run --project src/Optimize.LeastSquares.Examples -c Release -- bundle [instance = 1 | cameras points observations] [evaluations = 10]
 return args.FirstOrDefault() switch
 {
     "minpack" => MinpackProtocol.Run(Console.Out),
     "sparse" => SparseFit.Run(Console.Out, args.Skip(1).ToArray()),
+    "bundle" => BundleFit.Run(Console.Out, args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: minpack | sparse [residuals = 100000] [variables = 10000]");
+    Console.Error.WriteLine("usage: minpack | sparse [residuals = 100000] [variables = 10000] | bundle [instance = 1 | cameras points observations] [evaluations = 10]");
     return 2;
 }
