@@ -199,7 +199,7 @@ let minimization =
         }
         test "EveryRegistryMethodIsReachableAndSolvesRosenbrock" {
             Expect.equal Method.names (List.ofSeq MinimizationMethods.Names) "the registry's names, in order"
-            Expect.equal (List.length Method.all) 17 "every method"
+            Expect.equal (List.length Method.all) 18 "every method"
             let objective = Objective.ofReverseMode (Optimize.Problems.ProblemLibrary.Rosenbrock())
             for method in Method.all do
                 Expect.isTrue (Object.ReferenceEquals(Method.named (method.Name.ToUpperInvariant()), method)) $"{method}: found by name"

@@ -407,7 +407,7 @@ public sealed class Tape
     private static void Propagate(ref double adjoint, ref double input, uint inputs, ref double carry, uint previous, int parent, double contribution)
     {
         if ((uint)parent == previous) carry += contribution;
-        else Unsafe.Add(ref (uint)parent - 1 < inputs ? ref input : ref adjoint, parent) += contribution;
+        else if (parent != 0) Unsafe.Add(ref (uint)parent - 1 < inputs ? ref input : ref adjoint, parent) += contribution;
     }
 
     /// <summary>The sweep of a recording that continues results of other tapes: their handlers add to the node adjoints, inputs included.</summary>

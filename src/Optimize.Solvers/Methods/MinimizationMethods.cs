@@ -50,6 +50,8 @@ public static class MinimizationMethods
             new TronOptions(), options => new Tron(options)),
         MinimizationMethod.For("newton", "Newton with a modified-Cholesky Hessian and a line search",
             new NewtonOptions(), options => new Newton(options)),
+        MinimizationMethod.For("sparse-newton", "Newton on a sparse Hessian: one Hv per colour of a star colouring, sparse Cholesky",
+            new SparseNewtonOptions(), options => new SparseNewton(options)),
         MinimizationMethod.For("trust-region-dogleg", "trust region with the dogleg step on the Hessian",
             new TrustRegionNewtonOptions { Subproblem = TrustRegionSubproblem.Dogleg }, options => new TrustRegion(options)),
         MinimizationMethod.For("trust-region-exact", "trust region with the Moré–Sorensen exact step on the Hessian",

@@ -40,15 +40,16 @@ public class MinimizationMethodsTests(ITestOutputHelper output)
         "newton" => new Newton().Minimize(problem, problem.StartingPoint, options),
         "trust-region-dogleg" => new TrustRegion(new TrustRegionNewtonOptions { Subproblem = TrustRegionSubproblem.Dogleg })
             .Minimize(problem, problem.StartingPoint, options),
+        "sparse-newton" => new SparseNewton().Minimize(problem, problem.StartingPoint, options),
         "trust-region-exact" => new TrustRegion(new TrustRegionNewtonOptions { Subproblem = TrustRegionSubproblem.Exact })
             .Minimize(problem, problem.StartingPoint, options),
         _ => throw new ArgumentException($"No direct construction for '{name}'.", nameof(name)),
     };
 
     [Fact]
-    public void ListsSeventeenMethodsWithUniqueNamesTheDefaultAndTheQuickSet()
+    public void ListsEighteenMethodsWithUniqueNamesTheDefaultAndTheQuickSet()
     {
-        Assert.Equal(17, MinimizationMethods.All.Count);
+        Assert.Equal(18, MinimizationMethods.All.Count);
         Assert.Equal(MinimizationMethods.Names.Count, MinimizationMethods.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(MinimizationMethods.All.Select(m => m.Name), MinimizationMethods.Names);
         Assert.Equal("lbfgs", MinimizationMethods.Default.Name);
