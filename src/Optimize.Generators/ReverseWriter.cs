@@ -87,7 +87,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         code.Append(top.Declarations);
         code.Append(forward);
         code.Append(backward);
-        code.Line("return __value;");
+        ReturnStacks(code);
     }
 
     /// <summary>
@@ -166,15 +166,50 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         return name;
     }
 
-    private string Push(string type, string value) => $"{Stack(type)}.Push({value});";
+    /// <summary>
+    /// Pushes a value: the stacks are arrays rented from the shared pool with a top index, grown by doubling, so that
+    /// a call allocates nothing once the pool holds arrays of the size it needs.
+    /// </summary>
+    private string Push(string type, string value)
+    {
+        string stack = Stack(type);
+        return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}); {stack}[{stack}_top++] = {value};";
+    }
 
-    private string Pop(string type) => $"{Stack(type)}.Pop()";
+    private string Pop(string type) => $"{Stack(type)}[--{Stack(type)}_top]";
 
     /// <summary>Declarations of the stacks the code uses; written at the start of the method.</summary>
     public void DeclareStacks(Code code)
     {
+        foreach (var store in scratch) code.Line($"{M.Rules.Scalar}[] {store} = global::System.Array.Empty<{M.Rules.Scalar}>();");
         foreach (var pair in stacks)
-            code.Line($"var {pair.Value} = new global::System.Collections.Generic.Stack<{pair.Key}>();");
+        {
+            code.Line($"{pair.Key}[] {pair.Value} = global::System.Buffers.ArrayPool<{pair.Key}>.Shared.Rent(256);");
+            code.Line($"int {pair.Value}_top = 0;");
+        }
+    }
+
+    /// <summary>Returns the stacks to the pool, then the value; the helper that grows a stack follows, as a local function.</summary>
+    private void ReturnStacks(Code code)
+    {
+        foreach (var pair in stacks)
+            code.Line($"global::System.Buffers.ArrayPool<{pair.Key}>.Shared.Return({pair.Value}, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<{pair.Key}>());");
+        code.Line("return __value;");
+        if (scratch.Count > 0)
+        {
+            code.Open("static __U[] __Scratch<__U>(ref __U[] store, int length)");
+            code.Line("if (store.Length != length) store = new __U[length];");
+            code.Line("else global::System.Array.Clear(store);");
+            code.Line("return store;");
+            code.Close();
+        }
+        if (stacks.Count == 0) return;
+        code.Open("static void __Grow<__U>(ref __U[] stack)");
+        code.Line("var bigger = global::System.Buffers.ArrayPool<__U>.Shared.Rent(2 * stack.Length);");
+        code.Line("global::System.Array.Copy(stack, bigger, stack.Length);");
+        code.Line("global::System.Buffers.ArrayPool<__U>.Shared.Return(stack, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<__U>());");
+        code.Line("stack = bigger;");
+        code.Close();
     }
 
     /// <param name="s">The statement.</param>
@@ -197,9 +232,12 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     region.Declarations.Line($"{type} {M.Name(local)} = default!;");
                     if (M.IsScalarArray(local.Type))
                     {
-                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
-                            throw new UnsupportedException(d, $"the array '{local.Name}' of the scalar type must be declared outside loops");
                         if (M.Active.Contains(local)) region.Declarations.Line($"{type} {M.Adjoint(local)} = default!;");
+                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
+                        {
+                            ScratchArray(s, d, local, code);
+                            continue;
+                        }
                         if (d.Initializer is { } created)
                         {
                             code.Line($"{M.Name(local)} = {M.Render(created.Value)};");
@@ -287,6 +325,33 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 break;
             default:
                 throw Unsupported(s);
+        }
+    }
+
+    /// <summary>Storage of the arrays of T declared inside loops, by generated name; declared at the start of the method.</summary>
+    private readonly List<string> scratch = new();
+
+    /// <summary>
+    /// An array of T declared inside a loop, <c>var a = new T[n];</c>: a fresh array of zeros in each iteration. Its
+    /// storage is kept across iterations and cleared (allocated again only when n changes), as is its adjoint's, so
+    /// the code allocates nothing per iteration. The loops around it must be reductions, replayed iteration by
+    /// iteration: a taped loop would need the arrays of all its iterations on the way back.
+    /// </summary>
+    private void ScratchArray(StatementSyntax s, VariableDeclaratorSyntax d, ILocalSymbol local, Code code)
+    {
+        if (tapeDepth > 0 || s.Ancestors().OfType<StatementSyntax>().Any(n => n is ForStatementSyntax or WhileStatementSyntax && IsTaped(n)))
+            throw new UnsupportedException(d, $"the array '{local.Name}' of the scalar type is declared inside a loop that is not a reduction (declare it outside the loop)");
+        if (d.Initializer?.Value is not ArrayCreationExpressionSyntax { Initializer: null } creation
+            || creation.Type.RankSpecifiers.Count != 1 || creation.Type.RankSpecifiers[0].Sizes.Count != 1)
+            throw new UnsupportedException(d, $"the array '{local.Name}' declared inside a loop must be created as 'new {M.Rules.Scalar}[length]'");
+        string name = M.Name(local), store = "__h_" + name;
+        if (!scratch.Contains(store)) scratch.Add(store);
+        code.Line($"{name} = __Scratch(ref {store}, {M.Render(creation.Type.RankSpecifiers[0].Sizes[0])});");
+        if (M.Active.Contains(local))
+        {
+            string adjointStore = "__h" + M.Adjoint(local);
+            if (!scratch.Contains(adjointStore)) scratch.Add(adjointStore);
+            code.Line($"{M.Adjoint(local)} = __Scratch(ref {adjointStore}, {name}.Length);");
         }
     }
 
@@ -403,7 +468,9 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         try
         {
             CheckLoop(loop);
-            result = loop.DescendantNodes().OfType<ExpressionSyntax>().Any(e => Target(e, out _, out _, out var index) is not null && index is not null);
+            // Element writes to arrays declared inside the loop change nothing that outlives an iteration.
+            var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
+            result = loop.DescendantNodes().OfType<ExpressionSyntax>().Any(e => Target(e, out _, out _, out var index) is { } t && index is not null && !inside.Contains(t));
         }
         catch (UnsupportedException)
         {
@@ -414,6 +481,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     }
 
     private readonly Dictionary<SyntaxNode, bool> tapedLoops = new();
+
 
     /// <summary>
     /// Checks that a loop is a reduction. Returns the active variables declared outside it that it

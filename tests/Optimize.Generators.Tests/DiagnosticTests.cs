@@ -29,6 +29,8 @@ public sealed class DiagnosticTests
     [InlineData("function outside the subset", "return T.Cbrt(x[0]);", "T.Cbrt(x[0])")]
     [InlineData("write to x", "x = x.Slice(1); return x[0];", "x = x.Slice(1)")]
     [InlineData("write to a field", "Calls = Calls + 1; return x[0];", "Calls = Calls + 1")]
+    [InlineData("array of T in a loop that is not a reduction", "T p = T.One; for (int i = 0; i < x.Length; i++) { var a = new T[2]; a[0] = x[i]; p *= a[0]; } return p;", "a = new T[2]")]
+    [InlineData("array of T in a loop, not created by new", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { T[] a = Array.Empty<T>(); s += x[i]; } return s;", "a = Array.Empty<T>()")]
     [InlineData("span of T local", "Span<T> a = new T[2]; return x[0];", "a = new T[2]")]
     [InlineData("increment of an active local", "T a = x[0]; a++; return a;", "a++;")]
     [InlineData("assignment inside an expression", "T a = x[0]; T b = (a = x[1]) * a; return b;", "a = x[1]")]
