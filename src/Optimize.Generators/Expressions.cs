@@ -22,6 +22,9 @@ internal sealed class VariableNode(ILocalSymbol symbol) : Node
 internal sealed class InputNode(string index) : Node
 {
     public string Index { get; } = index;
+
+    /// <summary>The key under which the writers remember the local that holds a computed index.</summary>
+    public Node Slot { get; } = new ConstantNode(index);
 }
 
 /// <summary>An element a[index] of an active local array of T, at an index that does not depend on x.</summary>

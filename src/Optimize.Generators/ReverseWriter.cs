@@ -173,7 +173,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private string Push(string type, string value)
     {
         string stack = Stack(type);
-        return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}); {stack}[{stack}_top++] = {value};";
+        if (frames.Count > 0)
+        {
+            var frame = frames[frames.Count - 1];
+            frame[type] = frame.TryGetValue(type, out int n) ? n + 1 : 1;
+            return $"{stack}[{stack}_top++] = {value};";
+        }
+        return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}, {stack}_top + 1); {stack}[{stack}_top++] = {value};";
     }
 
     private string Pop(string type) => $"{Stack(type)}[--{Stack(type)}_top]";
@@ -204,8 +210,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             code.Close();
         }
         if (stacks.Count == 0) return;
-        code.Open("static void __Grow<__U>(ref __U[] stack)");
-        code.Line("var bigger = global::System.Buffers.ArrayPool<__U>.Shared.Rent(2 * stack.Length);");
+        code.Open("static void __Grow<__U>(ref __U[] stack, int needed)");
+        code.Line("var bigger = global::System.Buffers.ArrayPool<__U>.Shared.Rent(global::System.Math.Max(2 * stack.Length, needed));");
         code.Line("global::System.Array.Copy(stack, bigger, stack.Length);");
         code.Line("global::System.Buffers.ArrayPool<__U>.Shared.Return(stack, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<__U>());");
         code.Line("stack = bigger;");
@@ -258,7 +264,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (index is null && skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
                 string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 // An accumulation into a variable of the enclosing code is never restored by the backward part.
-                if (save && (index is not null || !region.Outer.Contains(target)))
+                if (save && index is null && accumulating.Contains(target))
+                {
+                    // An accumulation in a taped loop into a variable that the loop only accumulates into: its adjoint
+                    // is fixed through the loop, and its value was saved once, before the loop.
+                    accumulations.Add(s);
+                }
+                else if (save && (index is not null || !region.Outer.Contains(target)))
                 {
                     if (tape) code.Line(Push(type, Place(target, index)));
                     else
@@ -295,7 +307,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (tape) code.Line(Push("bool", condition));
                 break;
             }
-            case ForStatementSyntax or WhileStatementSyntax when IsTaped(s):
+            case ForStatementSyntax or WhileStatementSyntax when IsTaped(s) || tape && HasInnerLoop(s):
                 if (save) ForwardTaped(s, region, skip, code);
                 else PlainLoop(s, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), skip, code);
                 break;
@@ -397,13 +409,15 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private void ForwardTaped(StatementSyntax loop, Region region, HashSet<ILocalSymbol> skip, Code code)
     {
         taped.Add(loop);
+        var accumulators = PureAccumulators(loop);
+        tapedAccumulators[loop] = accumulators;
+        foreach (var local in accumulators) code.Line(Push(M.TypeName(local, loop), M.Name(local)));
         string count = Fresh("__n");
         counts[loop] = count;
         region.Declarations.Line($"int {count} = 0;");
         var counter = Counter(loop);
         var saved = new List<(string Name, string Type)>();
         string header;
-        var after = new Code();
         if (loop is ForStatementSyntax f)
         {
             var inits = new List<string>();
@@ -436,24 +450,71 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             string condition = f.Condition is null ? "" : M.Render(f.Condition);
             string increments = string.Join(", ", f.Incrementors.Select(M.Render));
             header = counter is null ? $"for ({string.Join(", ", inits)}; {condition}; )" : $"for ({string.Join(", ", inits)}; {condition}; {increments})";
-            if (counter is null)
-            {
-                foreach (var (name, type) in saved) after.Line(Push(type, name));
-                foreach (var e in f.Incrementors) after.Line(M.Render(e) + ";");
-            }
         }
         else header = LoopHeader(loop);
         code.Line($"{count} = 0;");
         code.Open(header);
+        // The iteration's pushes are counted while its code is written; the room for them is made once, at its start.
+        var body = new Code();
+        frames.Add(new Dictionary<string, int>());
         tapeDepth++;
-        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, region, true, skip, code);
+        var outside = accumulating;
+        accumulating = new HashSet<ILocalSymbol>(outside.Concat(accumulators), SymbolEqualityComparer.Default);
+        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, region, true, skip, body);
+        accumulating = outside;
         tapeDepth--;
-        code.Line($"{count}++;");
-        code.Append(after);
+        body.Line($"{count}++;");
+        if (loop is ForStatementSyntax g && counter is null)
+        {
+            foreach (var (name, type) in saved) body.Line(Push(type, name));
+            foreach (var e in g.Incrementors) body.Line(M.Render(e) + ";");
+        }
+        var frame = frames[frames.Count - 1];
+        frames.RemoveAt(frames.Count - 1);
+        foreach (var pair in frame)
+        {
+            string stack = Stack(pair.Key);
+            code.Line($"if ({stack}_top + {pair.Value} > {stack}.Length) __Grow(ref {stack}, {stack}_top + {pair.Value});");
+        }
+        code.Append(body);
         code.Close();
         code.Line(Push("int", count));
         tapedSaves[loop] = saved;
     }
+
+    /// <summary>The variables the taped loops being written only accumulate into.</summary>
+    private HashSet<ILocalSymbol> accumulating = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Accumulations in taped loops that push nothing: their targets are in <see cref="accumulating"/>.</summary>
+    private readonly HashSet<SyntaxNode> accumulations = new();
+
+    /// <summary>Per taped loop, the variables it only accumulates into, saved once before it.</summary>
+    private readonly Dictionary<SyntaxNode, List<ILocalSymbol>> tapedAccumulators = new();
+
+    /// <summary>
+    /// The active variables declared outside a loop that the loop uses only by accumulating into them (<c>s += e</c>,
+    /// <c>s -= e</c>, e not reading s): as in a reduction, their adjoints are the same in every iteration, so a taped
+    /// loop need not push their values per iteration.
+    /// </summary>
+    private List<ILocalSymbol> PureAccumulators(StatementSyntax loop)
+    {
+        var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
+        var candidates = new List<ILocalSymbol>();
+        var rejected = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (M.SymbolOf(id) is not ILocalSymbol l || inside.Contains(l) || !M.Active.Contains(l) || !M.IsScalar(l.Type)) continue;
+            bool accumulates = id.Parent is AssignmentExpressionSyntax a && a.Left == id
+                && (a.IsKind(SyntaxKind.AddAssignmentExpression) || a.IsKind(SyntaxKind.SubtractAssignmentExpression))
+                && !a.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(r => SymbolEqualityComparer.Default.Equals(M.SymbolOf(r), l));
+            if (!accumulates) rejected.Add(l);
+            else if (!candidates.Contains(l, SymbolEqualityComparer.Default)) candidates.Add(l);
+        }
+        return candidates.Where(l => !rejected.Contains(l)).ToList();
+    }
+
+    /// <summary>The pushes of the taped iterations being written, per stack type: each iteration makes room for them at its start.</summary>
+    private readonly List<Dictionary<string, int>> frames = new();
 
     private readonly Dictionary<SyntaxNode, List<(string Name, string Type)>> tapedSaves = new();
 
@@ -481,6 +542,14 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     }
 
     private readonly Dictionary<SyntaxNode, bool> tapedLoops = new();
+
+    /// <summary>
+    /// Whether a loop's body holds a loop. A reduction with an inner loop that runs inside a taped loop is taped as
+    /// well: replaying it would recompute its inner loops (a row of a matrix-vector product) on the way back, where
+    /// the tape keeps the few values each iteration overwrites.
+    /// </summary>
+    private static bool HasInnerLoop(StatementSyntax loop) =>
+        LoopBody(loop).DescendantNodesAndSelf().Any(n => n is ForStatementSyntax or WhileStatementSyntax);
 
 
     /// <summary>
@@ -549,7 +618,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var target = Target(e.Expression, out var right, out var kind, out var index)!;
                 string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 string restore = tape ? Pop(type) : saves.TryGetValue(s, out var slot) ? slot : "";
-                if (index is null && region.Outer.Contains(target))
+                if (index is null && (region.Outer.Contains(target) || accumulations.Contains(s)))
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
@@ -624,6 +693,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (s is ForStatementSyntax f)
                     foreach (var e in f.Initializers.Reverse())
                         if (Target(e, out _, out _) is { } t) code.Line($"{M.Name(t)} = {Pop(M.TypeName(t, e))};");
+                foreach (var local in Enumerable.Reverse(tapedAccumulators[s])) code.Line($"{M.Name(local)} = {Pop(M.TypeName(local, s))};");
                 break;
             }
             case ForStatementSyntax or WhileStatementSyntax:
@@ -710,7 +780,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (reached == "true") known.Add(v.Symbol);
                 return;
             case InputNode input:
-                code.Line($"gradient[{input.Index}] += {adjoint};");
+                code.Line($"gradient[{IndexOf(input, code, values)}] += {adjoint};");
                 return;
             case ElementNode element:
                 code.Line($"{M.Adjoint(element.Array)}[{element.Index}] += {adjoint};");

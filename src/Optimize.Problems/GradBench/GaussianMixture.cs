@@ -152,8 +152,7 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
                 for (int r = 0; r < d; r++)
                 {
                     T y = diagonal[c * d + r] * (T.CreateChecked(data[point + r]) - p[mu + r]);
-                    int row = r * d;
-                    for (int j = 0; j < r; j++) y += p[lower + lowerIndex[row + j]] * (T.CreateChecked(data[point + j]) - p[mu + j]);
+                    for (int j = 0; j < r; j++) y += p[lower + lowerIndex[r * d + j]] * (T.CreateChecked(data[point + j]) - p[mu + j]);
                     squares += y * y;
                 }
                 beta[c] = offset[c] - half * squares;
