@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Optimize.AutoDiff;
+using Optimize.AutoDiff.Reverse;
 using Optimize.Problems.GradBench;
 
 namespace Optimize.Benchmarks.GradBench;
@@ -44,7 +45,7 @@ public class GaussianMixtureBenchmarks
 
     /// <summary>F and ∇F by the reverse-mode tape.</summary>
     [Benchmark]
-    public double TapeGradient() => Differentiate.Gradient(problem, x, gradient);
+    public double TapeGradient() => ReverseMode.ValueAndGradient(problem, x, gradient);
 
     /// <summary>F and ∇F by hand.</summary>
     [Benchmark]
