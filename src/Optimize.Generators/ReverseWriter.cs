@@ -91,6 +91,39 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     }
 
     /// <summary>
+    /// Writes the Jacobian of a vector function whose body is straight-line code: one forward sweep, which also
+    /// writes the outputs, then one backward sweep per output into its row of <c>jacobian</c>. Before each sweep
+    /// after the first, the variables a sweep restores get back the values the forward sweep left.
+    /// </summary>
+    public void Jacobian(IReadOnlyList<StatementSyntax> statements, IReadOnlyList<ExpressionSyntax> outputs, string output, Code code)
+    {
+        var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+        var forward = new Code();
+        foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
+        for (int k = 0; k < outputs.Count; k++) forward.Line($"{output}[{k}] = {M.Render(outputs[k])};");
+        var restored = statements.SelectMany(s => Written(s)).Where(l => !M.IsScalarArray(l.Type)).Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList();
+        if (statements.SelectMany(s => s.DescendantNodesAndSelf().OfType<ExpressionSyntax>()).Any(e => Target(e, out _, out _, out var index) is not null && index is not null))
+            throw new UnsupportedException(statements[0], "a function with several outputs may not write elements of arrays of the scalar type");
+        var snapshot = restored.Select(l => (Name: M.Name(l), Saved: Fresh("__e"), Type: M.TypeName(l, statements[0]))).ToList();
+        foreach (var (name, saved, type) in snapshot) forward.Line($"{type} {saved} = {name};");
+        code.Append(top.Declarations);
+        code.Append(forward);
+        for (int k = 0; k < outputs.Count; k++)
+        {
+            var sweep = new Code();
+            sweep.Open("");
+            if (k > 0) foreach (var (name, saved, _) in snapshot) sweep.Line($"{name} = {saved};");
+            sweep.Line($"global::System.Span<{M.Rules.Scalar}> gradient = jacobian.Slice({k} * {M.Input.Name}.Length, {M.Input.Name}.Length);");
+            known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            DeclareAdjoints(top, sweep);
+            Propagate(M.ToNode(outputs[k]), M.Rules.One, "true", sweep);
+            BackwardAll(statements, top, sweep);
+            sweep.Close();
+            code.Append(sweep);
+        }
+    }
+
+    /// <summary>
     /// Whether the method's last loop can run forward and backwards in one pass: the result depends on the
     /// loop's accumulators only through sums, differences and products or quotients by constants, so
     /// propagating the result's adjoint reads no value the loop computes, and it reads no other variable the

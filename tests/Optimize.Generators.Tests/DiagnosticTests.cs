@@ -50,6 +50,19 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("loop in a function with several outputs", "T s = T.Zero; for (int i = 0; i < x.Length; i++) s += x[i]; y[0] = s; y[1] = x[0];", "for (int i")]
+    [InlineData("output written before the end", "y[0] = x[0]; T s = x[1] * x[1]; y[1] = s;", "y[0] = x[0]")]
+    [InlineData("outputs out of order", "y[1] = x[0]; y[0] = x[1];", "G")]
+    public void UnsupportedVectorFunctionsAreReportedAsOptad001(string what, string body, string at)
+    {
+        string source = GeneratorHarness.Usings + "namespace Probes;\npublic static partial class Probe { [GenerateDerivatives] public static void G<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T> { " + body + " } }";
+        var d = OnlyDiagnostic(source);
+        Assert.Equal("OPTAD001", d.Id);
+        string located = Located(source, d);
+        Assert.True(located.Contains(at, StringComparison.Ordinal), $"{what}: the diagnostic points at '{located}', not at '{at}' ({d.GetMessage()})");
+    }
+
+    [Theory]
     [InlineData("non-partial type", "public static class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must be declared partial")]
     [InlineData("non-partial containing type", "public static class Outer { public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; } }", "'Outer' must be declared partial")]
     [InlineData("two parameters", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x, T y) where T : IFloatingPointIeee754<T> => x[0] * y; }", "exactly one parameter")]
