@@ -8,12 +8,15 @@
 # that table and writes a plot, an HTML page that carries plotly.js itself (taken from the Plotly.NET package the
 # repository already uses), to ${GRADBENCH_PLOT:-artifacts/bench/gradbench-gmm-sweep.html}.
 # The benchmarks run in process: on a busy machine BenchmarkDotNet's separate build can exceed its two-minute limit.
+# BenchmarkDotNet's logs are kept in artifacts/bench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sweep=0
 if [ "${1:-}" = "--sweep" ]; then sweep=1; shift; fi
 artifacts=$(mktemp -d)
-trap 'rm -rf "$artifacts"' EXIT
+logs=artifacts/bench
+mkdir -p "$logs"
+trap 'cp "$artifacts"/*.log "$logs"/ 2>/dev/null; rm -rf "$artifacts"' EXIT
 dotnet build src/Optimize.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly > "$artifacts/build.log"
 dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
   --filter '*GaussianMixtureBenchmarks*' '*BundleAdjustmentBenchmarks*' \
@@ -23,7 +26,7 @@ if [ "$sweep" -eq 1 ]; then
   dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
     --filter '*GaussianMixtureSweepBenchmarks*' --launchCount 1 --warmupCount 1 --iterationCount 3 --inProcess \
     --exporters json --artifacts "$artifacts/sweep" "$@" > "$artifacts/sweep.log"
-  plot=${GRADBENCH_PLOT:-artifacts/bench/gradbench-gmm-sweep.html}
+  plot=${GRADBENCH_PLOT:-$logs/gradbench-gmm-sweep.html}
   mkdir -p "$(dirname "$plot")"
   packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
   version=$(sed -n 's/.*PackageVersion Include="Plotly.NET" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)

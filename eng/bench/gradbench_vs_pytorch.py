@@ -117,7 +117,8 @@ def dotnet_medians(folder):
         with open(report) as handle:
             for benchmark in json.load(handle)["Benchmarks"]:
                 key = (benchmark["Type"], benchmark["Method"], benchmark.get("Parameters", ""))
-                medians[key] = benchmark["Statistics"]["Median"] * 1e-9
+                statistics = benchmark.get("Statistics")  # None when the benchmark did not run (see the log)
+                medians[key] = statistics["Median"] * 1e-9 if statistics else float("nan")
     return medians
 
 

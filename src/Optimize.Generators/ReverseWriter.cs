@@ -88,6 +88,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         code.Append(forward);
         code.Append(backward);
         ReturnStacks(code);
+        Finish(code);
     }
 
     /// <summary>
@@ -208,8 +209,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         string stack = Stack(type);
         if (frames.Count > 0)
         {
-            var frame = frames[frames.Count - 1];
-            frame[type] = frame.TryGetValue(type, out int n) ? n + 1 : 1;
+            var segment = frames[frames.Count - 1].Counts;
+            segment[type] = segment.TryGetValue(type, out int n) ? n + 1 : 1;
             return $"{stack}[{stack}_top++] = {value};";
         }
         return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}, {stack}_top + 1); {stack}[{stack}_top++] = {value};";
@@ -487,9 +488,11 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         else header = LoopHeader(loop);
         code.Line($"{count} = 0;");
         code.Open(header);
-        // The iteration's pushes are counted while its code is written; the room for them is made once, at its start.
+        // The iteration's pushes are counted while its code is written; the room for them is made once, at its start,
+        // and again after each taped loop inside it (whose own pushes use the room up).
         var body = new Code();
-        frames.Add(new Dictionary<string, int>());
+        frames.Add(new Frame());
+        body.Line(Reserve());
         tapeDepth++;
         var outside = accumulating;
         accumulating = new HashSet<ILocalSymbol>(outside.Concat(accumulators), SymbolEqualityComparer.Default);
@@ -502,15 +505,10 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             foreach (var (name, type) in saved) body.Line(Push(type, name));
             foreach (var e in g.Incrementors) body.Line(M.Render(e) + ";");
         }
-        var frame = frames[frames.Count - 1];
         frames.RemoveAt(frames.Count - 1);
-        foreach (var pair in frame)
-        {
-            string stack = Stack(pair.Key);
-            code.Line($"if ({stack}_top + {pair.Value} > {stack}.Length) __Grow(ref {stack}, {stack}_top + {pair.Value});");
-        }
         code.Append(body);
         code.Close();
+        if (frames.Count > 0) code.Line(Reserve());
         code.Line(Push("int", count));
         tapedSaves[loop] = saved;
     }
@@ -546,8 +544,38 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         return candidates.Where(l => !rejected.Contains(l)).ToList();
     }
 
-    /// <summary>The pushes of the taped iterations being written, per stack type: each iteration makes room for them at its start.</summary>
-    private readonly List<Dictionary<string, int>> frames = new();
+    /// <summary>The pushes of a taped iteration being written, per stack type, counted since the last room was made.</summary>
+    private sealed class Frame
+    {
+        public Dictionary<string, int> Counts { get; set; } = new();
+    }
+
+    /// <summary>The taped iterations being written, innermost last.</summary>
+    private readonly List<Frame> frames = new();
+
+    /// <summary>Where room is made on the stacks, and for how many pushes of each type: filled in by <see cref="Finish"/>.</summary>
+    private readonly List<(string Placeholder, Dictionary<string, int> Counts)> reservations = new();
+
+    /// <summary>A placeholder for the room the pushes that follow, up to the next one, need: their count is known later.</summary>
+    private string Reserve()
+    {
+        var frame = frames[frames.Count - 1];
+        frame.Counts = new Dictionary<string, int>();
+        string placeholder = "/*" + Fresh("__reserve") + "*/";
+        reservations.Add((placeholder, frame.Counts));
+        return placeholder;
+    }
+
+    /// <summary>Replaces each placeholder by the code that makes room for its pushes.</summary>
+    private void Finish(Code code)
+    {
+        foreach (var (placeholder, counts) in reservations)
+            code.Replace(placeholder, string.Join(" ", counts.Select(pair =>
+            {
+                string stack = Stack(pair.Key);
+                return $"if ({stack}_top + {pair.Value} > {stack}.Length) __Grow(ref {stack}, {stack}_top + {pair.Value});";
+            })));
+    }
 
     private readonly Dictionary<SyntaxNode, List<(string Name, string Type)>> tapedSaves = new();
 

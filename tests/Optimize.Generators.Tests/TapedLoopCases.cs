@@ -193,3 +193,23 @@ public sealed partial class ArrayDeclaredInALoopThatIsNotLastCase : ControlFlowC
         return T.Sqrt(total * total + T.One);
     }
 }
+
+public sealed partial class PushesAfterATapedInnerLoopCase : ControlFlowCase
+{
+    // Forty rounds of four inner pushes and three after the inner loop: the stack of T fills up to its first size
+    // exactly at the end of an inner loop, and the pushes that follow it must make room of their own.
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One;
+        for (int round = 0; round < 40; round++)
+        {
+            for (int i = 0; i < x.Length; i++) p *= T.One + x[i] * T.CreateChecked(0.01);
+            T a = p * x[round % x.Length];
+            T b = a * a;
+            p = p - T.CreateChecked(0.001) * b;
+        }
+        return p;
+    }
+}

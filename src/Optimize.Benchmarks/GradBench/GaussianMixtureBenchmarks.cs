@@ -23,13 +23,8 @@ public class GaussianMixtureBenchmarks : GaussianMixtureRows
     [Params(25)]
     public override int K { get; set; } = 25;
 
-    /// <summary>Builds the objective and its tensor version.</summary>
-    [GlobalSetup]
-    public override void Setup()
-    {
-        base.Setup();
-        tensor = new GaussianMixtureTensor(Problem);
-    }
+    /// <summary>Builds the tensor version of the objective.</summary>
+    protected override void SetupMore() => tensor = new GaussianMixtureTensor(Problem);
 
     /// <summary>F and ∇F by the reverse-mode tape.</summary>
     [Benchmark]

@@ -24,13 +24,19 @@ public abstract class GaussianMixtureRows
     /// <summary>K, the number of components.</summary>
     public abstract int K { get; set; }
 
-    /// <summary>Builds the objective at D, K and N = 1000.</summary>
+    /// <summary>Builds the objective at D, K and N = 1000, then what the suite adds (<see cref="SetupMore"/>).</summary>
     [GlobalSetup]
-    public virtual void Setup()
+    public void Setup()
     {
         Problem = new GaussianMixture(D, K, 1000);
         X = Problem.StartingPoint;
         GradientBuffer = new double[Problem.Dimension];
+        SetupMore();
+    }
+
+    /// <summary>What a suite builds beside the objective; nothing by default.</summary>
+    protected virtual void SetupMore()
+    {
     }
 
     /// <summary>F by the generic code over double.</summary>
