@@ -3,11 +3,15 @@
 Times GradBench's Gaussian mixture objective (as GradBench's PyTorch tool writes it) and ADBench's bundle adjustment
 residuals (vectorized over observations; the Jacobian as two vector-Jacobian products over the gathered per-observation
 variables, since each residual pair reads only its own block) in float64 on one thread, reads the BenchmarkDotNet
-JSON reports in the folder given, and prints one table of medians.
+JSON reports in the folder given, and prints one table of medians. With --sweep, it times the Gaussian mixture over
+GradBench's sizes beside the sweep's BenchmarkDotNet report, prints that table and writes an HTML plot whose
+plotly.js is the copy embedded in Plotly.NET.dll (a .NET manifest resource: a 32-bit length, then the bytes).
 """
 import glob
+import html
 import json
 import math
+import struct
 import sys
 import time
 
@@ -113,11 +117,64 @@ def dotnet_medians(folder):
         with open(report) as handle:
             for benchmark in json.load(handle)["Benchmarks"]:
                 key = (benchmark["Type"], benchmark["Method"], benchmark.get("Parameters", ""))
-                medians[key] = benchmark["Statistics"]["Median"] * 1e-9
+                statistics = benchmark.get("Statistics")  # None when the benchmark did not run (see the log)
+                medians[key] = statistics["Median"] * 1e-9 if statistics else float("nan")
     return medians
 
 
+def plotly_js(assembly):
+    """The minified plotly.js that Plotly.NET.dll carries as a manifest resource."""
+    with open(assembly, "rb") as handle:
+        data = handle.read()
+    at = data.find(b"/**\n* plotly.js v")
+    if at < 4:
+        raise SystemExit(f"no plotly.js in {assembly}")
+    length = struct.unpack("<I", data[at - 4:at])[0]
+    return data[at:at + length].decode("utf-8")
+
+
+def sweep(folder, plot, assembly):
+    medians = dotnet_medians(folder)
+    dimensions, components = [2, 10, 20, 32, 64], [5, 10, 25, 50, 100]
+    rows = []
+    print(f"{'GMM n=1000':<14} {'variables':>9} {'f':>11} {'generated f+grad':>17} {'ratio':>6} {'PyTorch f':>11} {'PyTorch f+grad':>15} {'ratio':>6}")
+    for d in dimensions:
+        for k in components:
+            parameters = f"D={d}&K={k}"
+            f = medians.get(("GaussianMixtureSweepBenchmarks", "Value", parameters), float("nan"))
+            g = medians.get(("GaussianMixtureSweepBenchmarks", "GeneratedGradient", parameters), float("nan"))
+            value, gradient = gmm(d, k, 1000)
+            pf, pg = median_time(value, 3, 0.2), median_time(gradient, 3, 0.2)
+            variables = k * (1 + 2 * d + d * (d - 1) // 2)
+            rows.append((d, k, variables, f, g, pf, pg))
+            print(f"{'d=%d k=%d' % (d, k):<14} {variables:>9} {f * 1e3:>8.3f} ms {g * 1e3:>14.3f} ms {g / f:>6.2f} "
+                  f"{pf * 1e3:>8.3f} ms {pg * 1e3:>12.3f} ms {pg / pf:>6.2f}")
+    labels = [f"d={d} k={k}" for d, k, *_ in rows]
+    series = [("f, generic code", 3, "circle"), ("f + ∇f, generated adjoint code", 4, "circle"),
+              ("f, PyTorch " + torch.__version__, 5, "x"), ("f + ∇f, PyTorch " + torch.__version__, 6, "x")]
+    traces = [{"x": [r[2] for r in rows], "y": [r[column] * 1e3 for r in rows], "text": labels, "name": name,
+               "mode": "markers", "type": "scatter", "marker": {"symbol": symbol, "size": 9}}
+              for name, column, symbol in series]
+    layout = {"title": "GradBench Gaussian mixture, N = 1000: time against the number of variables (one thread, float64)",
+              "xaxis": {"title": "variables K(1 + 2D + D(D−1)/2)", "type": "log"},
+              "yaxis": {"title": "time (ms)", "type": "log"}, "height": 640}
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>GradBench GMM sweep</title>
+<script>{plotly_js(assembly)}</script></head>
+<body><div id="sweep"></div>
+<script>Plotly.newPlot("sweep", {json.dumps(traces)}, {json.dumps(layout)});</script>
+<pre>{html.escape(chr(10).join(f"{l}: f {r[3] * 1e3:.3f} ms, generated f+grad {r[4] * 1e3:.3f} ms; PyTorch {r[5] * 1e3:.3f} / {r[6] * 1e3:.3f} ms" for l, r in zip(labels, rows)))}</pre>
+</body></html>
+"""
+    with open(plot, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    print(f"plot: {plot}")
+
+
 def main():
+    if sys.argv[1] == "--sweep":
+        sweep(*sys.argv[2:5])
+        return
     medians = dotnet_medians(sys.argv[1])
 
     def ours(kind, method, parameters):

@@ -16,5 +16,6 @@ internal sealed class Code
         foreach (var line in other.text.ToString().Split('\n'))
             if (line.Length > 0) Line(line);
     }
+    public void Replace(string placeholder, string replacement) => text.Replace(placeholder, replacement);
     public override string ToString() => text.ToString();
 }

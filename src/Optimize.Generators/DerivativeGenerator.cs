@@ -115,10 +115,25 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         return types;
     }
 
+    /// <summary>Whether the method has the shape of a vector function, <c>void F&lt;T&gt;(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; y)</c>.</summary>
+    private static bool IsVectorShape(IMethodSymbol method) =>
+        method.TypeParameters.Length == 1 && method.ReturnsVoid && method.Parameters.Length == 2
+        && method.Parameters[0].Type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } x
+        && SymbolEqualityComparer.Default.Equals(x.TypeArguments[0], method.TypeParameters[0])
+        && method.Parameters[1].Type is INamedTypeSymbol { Name: "Span", TypeArguments.Length: 1 } y
+        && SymbolEqualityComparer.Default.Equals(y.TypeArguments[0], method.TypeParameters[0]);
+
     private static string? CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
         if (method.TypeParameters.Length != 1) return "it must have exactly one type parameter, the scalar type T";
         var t = method.TypeParameters[0];
+        if (IsVectorShape(method))
+        {
+            foreach (var parameter in method.Parameters)
+                if (parameter.Name is "jacobian" or "direction" or "derivative")
+                    return $"its parameter must not be named '{parameter.Name}', a name the generated methods give their own parameters";
+            return syntax.Body is null ? "it must have a block body that ends with the writes of the outputs" : CheckTypes(method);
+        }
         if (method.Parameters.Length != 1
             || method.Parameters[0].Type is not INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span
             || !SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], t))
@@ -127,6 +142,11 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         if (method.Parameters[0].Name is "gradient" or "direction" or "derivative")
             return $"its parameter must not be named '{method.Parameters[0].Name}', a name the generated methods give their own parameters";
         if (syntax.Body is null && syntax.ExpressionBody is null) return "it must have a body";
+        return CheckTypes(method);
+    }
+
+    private static string? CheckTypes(IMethodSymbol method)
+    {
         foreach (var type in ContainingTypes(method))
         {
             if (type.IsGenericType) return $"its type '{type.Name}' must not be generic";
@@ -136,8 +156,126 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         return null;
     }
 
+    /// <summary>
+    /// A vector function <c>void F&lt;T&gt;(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; y)</c> whose body is straight-line code
+    /// (with ifs) that ends with the writes <c>y[0] = e₀; y[1] = e₁; …</c>: its Jacobian by one forward sweep and one
+    /// backward sweep per output, and its Jacobian-vector product by the tangent code.
+    /// </summary>
+    private static string WriteVector(GeneratorAttributeSyntaxContext ctx, MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        var block = syntax.Body!;
+        var m = new MethodModel(ctx.SemanticModel, method, block);
+        var output = method.Parameters[1];
+        var statements = block.Statements.ToList();
+        var outputs = new List<ExpressionSyntax>();
+        while (statements.Count > 0 && statements[statements.Count - 1] is ExpressionStatementSyntax
+               {
+                   Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access } assignment
+               }
+               && SymbolEqualityComparer.Default.Equals(ctx.SemanticModel.GetSymbolInfo(access.Expression).Symbol, output)
+               && ctx.SemanticModel.GetConstantValue(access.ArgumentList.Arguments[0].Expression) is { HasValue: true, Value: int k }
+               && k == CountOutputs(statements, ctx.SemanticModel, output) - 1)
+        {
+            outputs.Insert(0, assignment.Right);
+            statements.RemoveAt(statements.Count - 1);
+        }
+        if (outputs.Count == 0)
+            throw new UnsupportedException(syntax.Identifier.Parent!, $"the body must end with the writes {output.Name}[0] = …; {output.Name}[1] = …; of the outputs, in order");
+        foreach (var s in statements)
+        {
+            foreach (var loop in s.DescendantNodesAndSelf().Where(n => n is ForStatementSyntax or WhileStatementSyntax))
+                throw new UnsupportedException(loop, "a function with several outputs must be straight-line code (loops are not transformed yet)");
+            foreach (var id in s.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                if (SymbolEqualityComparer.Default.Equals(ctx.SemanticModel.GetSymbolInfo(id).Symbol, output))
+                    throw new UnsupportedException(id.Parent ?? id, $"'{output.Name}' may only be written at the end, once per output");
+        }
+        foreach (var r in block.DescendantNodes().OfType<ReturnStatementSyntax>())
+            throw new UnsupportedException(r, "a function with several outputs must not return early");
+
+        string x = method.Parameters[0].Name, y = output.Name, t = method.TypeParameters[0].Name;
+        string constraints = Constraints(method.TypeParameters[0]);
+        string modifiers = method.IsStatic ? "public static" : "public";
+        int count = outputs.Count;
+        var jacobian = new Code();
+        jacobian.Line($"if ({y}.Length != {count}) throw new global::System.ArgumentException($\"{y} has length {{{y}.Length}}; expected {count}.\", nameof({y}));");
+        jacobian.Line($"if (jacobian.Length != {count} * {x}.Length) throw new global::System.ArgumentException($\"jacobian has length {{jacobian.Length}}; expected {count} × the length of {x}, {{{count} * {x}.Length}}.\", nameof(jacobian));");
+        jacobian.Line("jacobian.Clear();");
+        new ReverseWriter(m).Jacobian(statements, outputs, y, jacobian);
+        var tangent = new Code();
+        tangent.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
+        tangent.Line($"if ({y}.Length != {count}) throw new global::System.ArgumentException($\"{y} has length {{{y}.Length}}; expected {count}.\", nameof({y}));");
+        tangent.Line($"if (derivative.Length != {count}) throw new global::System.ArgumentException($\"derivative has length {{derivative.Length}}; expected {count}.\", nameof(derivative));");
+        var tangentWriter = new TangentWriter(m);
+        tangentWriter.Statements(statements, tangent);
+        tangentWriter.Outputs(outputs, y, tangent);
+
+        string name = method.Name, span = "global::System.ReadOnlySpan", writable = "global::System.Span";
+        return Wrap(method, code =>
+        {
+            code.Line($"/// <summary>{name}(x) and its {count} × n Jacobian, row by row, by the adjoint code the derivative generator wrote from {name}&lt;{t}&gt;: one forward sweep and one backward sweep per output.</summary>");
+            code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
+            code.Line($"/// <param name=\"{x}\">The point.</param>");
+            code.Line($"/// <param name=\"{y}\">Destination for the {count} outputs.</param>");
+            code.Line($"/// <param name=\"jacobian\">Destination for the Jacobian, row-major, {count} × the length of the point; every entry is overwritten.</param>");
+            code.Line("/// <exception cref=\"global::System.ArgumentException\">A destination has the wrong length.</exception>");
+            code.Open($"{modifiers} void {name}Jacobian<{t}>({span}<{t}> {x}, {writable}<{t}> {y}, {writable}<{t}> jacobian){constraints}");
+            code.Append(jacobian);
+            code.Close();
+            code.Line($"/// <summary>{name}(x) and its Jacobian over double, by the generated adjoint code.</summary>");
+            code.Line($"/// <param name=\"{x}\">The point.</param>");
+            code.Line($"/// <param name=\"{y}\">Destination for the {count} outputs.</param>");
+            code.Line($"/// <param name=\"jacobian\">Destination for the Jacobian, row-major.</param>");
+            code.Line($"{modifiers} void {name}Jacobian({span}<double> {x}, {writable}<double> {y}, {writable}<double> jacobian) => {name}Jacobian<double>({x}, {y}, jacobian);");
+            code.Line($"/// <summary>{name}(x) and its Jacobian-vector product J(x)·p, by the tangent code the derivative generator wrote from {name}&lt;{t}&gt;.</summary>");
+            code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
+            code.Line($"/// <param name=\"{x}\">The point.</param>");
+            code.Line("/// <param name=\"direction\">The direction p, as long as the point.</param>");
+            code.Line($"/// <param name=\"{y}\">Destination for the {count} outputs.</param>");
+            code.Line($"/// <param name=\"derivative\">Destination for J(x)·p, {count} entries.</param>");
+            code.Line("/// <exception cref=\"global::System.ArgumentException\">An argument has the wrong length.</exception>");
+            code.Open($"{modifiers} void {name}JacobianVectorProduct<{t}>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> {y}, {writable}<{t}> derivative){constraints}");
+            code.Append(tangent);
+            code.Close();
+        }, implements: false);
+    }
+
+    /// <summary>How many writes of the output end the statements (the outputs' count, when the body is well formed).</summary>
+    private static int CountOutputs(List<StatementSyntax> statements, SemanticModel model, IParameterSymbol output)
+    {
+        int k = 0;
+        for (int i = statements.Count - 1; i >= 0; i--, k++)
+            if (statements[i] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax access } }
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol, output))
+                break;
+        return k;
+    }
+
+    /// <summary>The generated file: the namespace and the containing types around the members <paramref name="members"/> writes.</summary>
+    private static string Wrap(IMethodSymbol method, System.Action<Code> members, bool implements)
+    {
+        var code = new Code();
+        code.Line("// <auto-generated/> by Optimize.Generators.DerivativeGenerator from " + method.Name + "<" + method.TypeParameters[0].Name + ">.");
+        code.Line("#nullable enable");
+        code.Line("#pragma warning disable CS0219, CS0162, CS0164, CS0168, CS8600, CS8601");
+        var ns = method.ContainingNamespace;
+        if (!ns.IsGlobalNamespace) code.Open("namespace " + ns.ToDisplayString());
+        var types = ContainingTypes(method).ToList();
+        for (int k = 0; k < types.Count; k++)
+        {
+            var type = types[k];
+            string kind = type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind == TypeKind.Struct ? "struct" : "class";
+            string bases = k == types.Count - 1 && implements ? " : global::" + InterfaceName : "";
+            code.Open($"partial {kind} {type.Name}{bases}");
+        }
+        members(code);
+        foreach (var _ in types) code.Close();
+        if (!ns.IsGlobalNamespace) code.Close();
+        return code.ToString();
+    }
+
     private static string Write(GeneratorAttributeSyntaxContext ctx, MethodDeclarationSyntax syntax, IMethodSymbol method)
     {
+        if (IsVectorShape(method)) return WriteVector(ctx, syntax, method);
         SyntaxNode body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
         var m = new MethodModel(ctx.SemanticModel, method, body);
         IReadOnlyList<StatementSyntax> statements;
@@ -177,44 +315,30 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         bool implements = method.Name == "Evaluate" && !method.IsStatic && interfaceType is not null
             && scalar.ConstraintTypes.Length == 1 && scalar.ConstraintTypes[0].Name == "IFloatingPointIeee754";
 
-        var code = new Code();
-        code.Line("// <auto-generated/> by Optimize.Generators.DerivativeGenerator from " + method.Name + "<" + t + ">.");
-        code.Line("#nullable enable");
-        code.Line("#pragma warning disable CS0219, CS0162, CS0164, CS0168, CS8600, CS8601");
-        var ns = method.ContainingNamespace;
-        if (!ns.IsGlobalNamespace) code.Open("namespace " + ns.ToDisplayString());
-        var types = ContainingTypes(method).ToList();
-        for (int k = 0; k < types.Count; k++)
+        return Wrap(method, code =>
         {
-            var type = types[k];
-            string kind = type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind == TypeKind.Struct ? "struct" : "class";
-            string bases = k == types.Count - 1 && implements ? " : global::" + InterfaceName : "";
-            code.Open($"partial {kind} {type.Name}{bases}");
-        }
-        string name = method.Name;
-        string span = "global::System.ReadOnlySpan";
-        code.Line($"/// <summary>{name}(x) and its gradient, by the adjoint code the derivative generator wrote from {name}&lt;{t}&gt; (reverse mode by source transformation). Over a dual-number {t} it gives Hessian-vector products (forward over reverse).</summary>");
-        code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
-        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
-        code.Open($"{modifiers} {t} {name}Gradient<{t}>({span}<{t}> {x}, global::System.Span<{t}> gradient){constraints}");
-        code.Append(gradient);
-        code.Close();
-        code.Line($"/// <summary>{name}(x) and its gradient over double, by the generated adjoint code.</summary>");
-        Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
-        code.Line($"{modifiers} double {name}Gradient({span}<double> {x}, global::System.Span<double> gradient) => {name}Gradient<double>({x}, gradient);");
-        code.Line($"/// <summary>{name}(x) and its derivative along a direction, ∇f(x)·p, by the tangent code the derivative generator wrote from {name}&lt;{t}&gt; (forward mode by source transformation).</summary>");
-        code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
-        Parameters(code, x, "direction", "The direction p, as long as the point.", name);
-        code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
-        code.Open($"{modifiers} {t} {name}DirectionalDerivative<{t}>({span}<{t}> {x}, {span}<{t}> direction, out {t} derivative){constraints}");
-        code.Append(tangent);
-        code.Close();
-        code.Line($"/// <summary>{name}(x) and ∇f(x)·p over double, by the generated tangent code.</summary>");
-        Parameters(code, x, "direction", "The direction p, as long as the point.", name);
-        code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
-        code.Line($"{modifiers} double {name}DirectionalDerivative({span}<double> {x}, {span}<double> direction, out double derivative) => {name}DirectionalDerivative<double>({x}, direction, out derivative);");
-        foreach (var _ in types) code.Close();
-        if (!ns.IsGlobalNamespace) code.Close();
-        return code.ToString();
+            string name = method.Name;
+            string span = "global::System.ReadOnlySpan";
+            code.Line($"/// <summary>{name}(x) and its gradient, by the adjoint code the derivative generator wrote from {name}&lt;{t}&gt; (reverse mode by source transformation). Over a dual-number {t} it gives Hessian-vector products (forward over reverse).</summary>");
+            code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
+            Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
+            code.Open($"{modifiers} {t} {name}Gradient<{t}>({span}<{t}> {x}, global::System.Span<{t}> gradient){constraints}");
+            code.Append(gradient);
+            code.Close();
+            code.Line($"/// <summary>{name}(x) and its gradient over double, by the generated adjoint code.</summary>");
+            Parameters(code, x, "gradient", "Destination for the gradient, as long as the point; every entry is overwritten.", name);
+            code.Line($"{modifiers} double {name}Gradient({span}<double> {x}, global::System.Span<double> gradient) => {name}Gradient<double>({x}, gradient);");
+            code.Line($"/// <summary>{name}(x) and its derivative along a direction, ∇f(x)·p, by the tangent code the derivative generator wrote from {name}&lt;{t}&gt; (forward mode by source transformation).</summary>");
+            code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
+            Parameters(code, x, "direction", "The direction p, as long as the point.", name);
+            code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
+            code.Open($"{modifiers} {t} {name}DirectionalDerivative<{t}>({span}<{t}> {x}, {span}<{t}> direction, out {t} derivative){constraints}");
+            code.Append(tangent);
+            code.Close();
+            code.Line($"/// <summary>{name}(x) and ∇f(x)·p over double, by the generated tangent code.</summary>");
+            Parameters(code, x, "direction", "The direction p, as long as the point.", name);
+            code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
+            code.Line($"{modifiers} double {name}DirectionalDerivative({span}<double> {x}, {span}<double> direction, out double derivative) => {name}DirectionalDerivative<double>({x}, direction, out derivative);");
+        }, implements);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class VariableNode(ILocalSymbol symbol) : Node
 internal sealed class InputNode(string index) : Node
 {
     public string Index { get; } = index;
+
+    /// <summary>The key under which the writers remember the local that holds a computed index.</summary>
+    public Node Slot { get; } = new ConstantNode(index);
 }
 
 /// <summary>An element a[index] of an active local array of T, at an index that does not depend on x.</summary>
@@ -73,7 +76,7 @@ internal sealed class MethodModel
         this.model = model;
         Scalar = method.TypeParameters[0];
         Input = method.Parameters[0];
-        var taken = new HashSet<string> { Input.Name, "gradient", "direction", "derivative" };
+        var taken = new HashSet<string>(method.Parameters.Select(q => q.Name)) { "gradient", "direction", "derivative", "jacobian" };
         foreach (var declared in body.DescendantNodes().Select(n => model.GetDeclaredSymbol(n)).OfType<ILocalSymbol>())
         {
             string name = declared.Name;

@@ -87,7 +87,41 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         code.Append(top.Declarations);
         code.Append(forward);
         code.Append(backward);
-        code.Line("return __value;");
+        ReturnStacks(code);
+        Finish(code);
+    }
+
+    /// <summary>
+    /// Writes the Jacobian of a vector function whose body is straight-line code: one forward sweep, which also
+    /// writes the outputs, then one backward sweep per output into its row of <c>jacobian</c>. Before each sweep
+    /// after the first, the variables a sweep restores get back the values the forward sweep left.
+    /// </summary>
+    public void Jacobian(IReadOnlyList<StatementSyntax> statements, IReadOnlyList<ExpressionSyntax> outputs, string output, Code code)
+    {
+        var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+        var forward = new Code();
+        foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
+        for (int k = 0; k < outputs.Count; k++) forward.Line($"{output}[{k}] = {M.Render(outputs[k])};");
+        var restored = statements.SelectMany(s => Written(s)).Where(l => !M.IsScalarArray(l.Type)).Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList();
+        if (statements.SelectMany(s => s.DescendantNodesAndSelf().OfType<ExpressionSyntax>()).Any(e => Target(e, out _, out _, out var index) is not null && index is not null))
+            throw new UnsupportedException(statements[0], "a function with several outputs may not write elements of arrays of the scalar type");
+        var snapshot = restored.Select(l => (Name: M.Name(l), Saved: Fresh("__e"), Type: M.TypeName(l, statements[0]))).ToList();
+        foreach (var (name, saved, type) in snapshot) forward.Line($"{type} {saved} = {name};");
+        code.Append(top.Declarations);
+        code.Append(forward);
+        for (int k = 0; k < outputs.Count; k++)
+        {
+            var sweep = new Code();
+            sweep.Open("");
+            if (k > 0) foreach (var (name, saved, _) in snapshot) sweep.Line($"{name} = {saved};");
+            sweep.Line($"global::System.Span<{M.Rules.Scalar}> gradient = jacobian.Slice({k} * {M.Input.Name}.Length, {M.Input.Name}.Length);");
+            known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            DeclareAdjoints(top, sweep);
+            Propagate(M.ToNode(outputs[k]), M.Rules.One, "true", sweep);
+            BackwardAll(statements, top, sweep);
+            sweep.Close();
+            code.Append(sweep);
+        }
     }
 
     /// <summary>
@@ -166,15 +200,56 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         return name;
     }
 
-    private string Push(string type, string value) => $"{Stack(type)}.Push({value});";
+    /// <summary>
+    /// Pushes a value: the stacks are arrays rented from the shared pool with a top index, grown by doubling, so that
+    /// a call allocates nothing once the pool holds arrays of the size it needs.
+    /// </summary>
+    private string Push(string type, string value)
+    {
+        string stack = Stack(type);
+        if (frames.Count > 0)
+        {
+            var segment = frames[frames.Count - 1].Counts;
+            segment[type] = segment.TryGetValue(type, out int n) ? n + 1 : 1;
+            return $"{stack}[{stack}_top++] = {value};";
+        }
+        return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}, {stack}_top + 1); {stack}[{stack}_top++] = {value};";
+    }
 
-    private string Pop(string type) => $"{Stack(type)}.Pop()";
+    private string Pop(string type) => $"{Stack(type)}[--{Stack(type)}_top]";
 
     /// <summary>Declarations of the stacks the code uses; written at the start of the method.</summary>
     public void DeclareStacks(Code code)
     {
+        foreach (var store in scratch) code.Line($"{M.Rules.Scalar}[] {store} = global::System.Array.Empty<{M.Rules.Scalar}>();");
         foreach (var pair in stacks)
-            code.Line($"var {pair.Value} = new global::System.Collections.Generic.Stack<{pair.Key}>();");
+        {
+            code.Line($"{pair.Key}[] {pair.Value} = global::System.Buffers.ArrayPool<{pair.Key}>.Shared.Rent(256);");
+            code.Line($"int {pair.Value}_top = 0;");
+        }
+    }
+
+    /// <summary>Returns the stacks to the pool, then the value; the helper that grows a stack follows, as a local function.</summary>
+    private void ReturnStacks(Code code)
+    {
+        foreach (var pair in stacks)
+            code.Line($"global::System.Buffers.ArrayPool<{pair.Key}>.Shared.Return({pair.Value}, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<{pair.Key}>());");
+        code.Line("return __value;");
+        if (scratch.Count > 0)
+        {
+            code.Open("static __U[] __Scratch<__U>(ref __U[] store, int length)");
+            code.Line("if (store.Length != length) store = new __U[length];");
+            code.Line("else global::System.Array.Clear(store);");
+            code.Line("return store;");
+            code.Close();
+        }
+        if (stacks.Count == 0) return;
+        code.Open("static void __Grow<__U>(ref __U[] stack, int needed)");
+        code.Line("var bigger = global::System.Buffers.ArrayPool<__U>.Shared.Rent(global::System.Math.Max(2 * stack.Length, needed));");
+        code.Line("global::System.Array.Copy(stack, bigger, stack.Length);");
+        code.Line("global::System.Buffers.ArrayPool<__U>.Shared.Return(stack, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<__U>());");
+        code.Line("stack = bigger;");
+        code.Close();
     }
 
     /// <param name="s">The statement.</param>
@@ -197,9 +272,12 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     region.Declarations.Line($"{type} {M.Name(local)} = default!;");
                     if (M.IsScalarArray(local.Type))
                     {
-                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
-                            throw new UnsupportedException(d, $"the array '{local.Name}' of the scalar type must be declared outside loops");
                         if (M.Active.Contains(local)) region.Declarations.Line($"{type} {M.Adjoint(local)} = default!;");
+                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
+                        {
+                            ScratchArray(s, d, local, code);
+                            continue;
+                        }
                         if (d.Initializer is { } created)
                         {
                             code.Line($"{M.Name(local)} = {M.Render(created.Value)};");
@@ -220,7 +298,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (index is null && skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
                 string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 // An accumulation into a variable of the enclosing code is never restored by the backward part.
-                if (save && (index is not null || !region.Outer.Contains(target)))
+                if (save && index is null && accumulating.Contains(target))
+                {
+                    // An accumulation in a taped loop into a variable that the loop only accumulates into: its adjoint
+                    // is fixed through the loop, and its value was saved once, before the loop.
+                    accumulations.Add(s);
+                }
+                else if (save && (index is not null || !region.Outer.Contains(target)))
                 {
                     if (tape) code.Line(Push(type, Place(target, index)));
                     else
@@ -257,7 +341,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (tape) code.Line(Push("bool", condition));
                 break;
             }
-            case ForStatementSyntax or WhileStatementSyntax when IsTaped(s):
+            case ForStatementSyntax or WhileStatementSyntax when IsTaped(s) || tape && HasInnerLoop(s):
                 if (save) ForwardTaped(s, region, skip, code);
                 else PlainLoop(s, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), skip, code);
                 break;
@@ -287,6 +371,33 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 break;
             default:
                 throw Unsupported(s);
+        }
+    }
+
+    /// <summary>Storage of the arrays of T declared inside loops, by generated name; declared at the start of the method.</summary>
+    private readonly List<string> scratch = new();
+
+    /// <summary>
+    /// An array of T declared inside a loop, <c>var a = new T[n];</c>: a fresh array of zeros in each iteration. Its
+    /// storage is kept across iterations and cleared (allocated again only when n changes), as is its adjoint's, so
+    /// the code allocates nothing per iteration. The loops around it must be reductions, replayed iteration by
+    /// iteration: a taped loop would need the arrays of all its iterations on the way back.
+    /// </summary>
+    private void ScratchArray(StatementSyntax s, VariableDeclaratorSyntax d, ILocalSymbol local, Code code)
+    {
+        if (tapeDepth > 0 || s.Ancestors().OfType<StatementSyntax>().Any(n => n is ForStatementSyntax or WhileStatementSyntax && IsTaped(n)))
+            throw new UnsupportedException(d, $"the array '{local.Name}' of the scalar type is declared inside a loop that is not a reduction (declare it outside the loop)");
+        if (d.Initializer?.Value is not ArrayCreationExpressionSyntax { Initializer: null } creation
+            || creation.Type.RankSpecifiers.Count != 1 || creation.Type.RankSpecifiers[0].Sizes.Count != 1)
+            throw new UnsupportedException(d, $"the array '{local.Name}' declared inside a loop must be created as 'new {M.Rules.Scalar}[length]'");
+        string name = M.Name(local), store = "__h_" + name;
+        if (!scratch.Contains(store)) scratch.Add(store);
+        code.Line($"{name} = __Scratch(ref {store}, {M.Render(creation.Type.RankSpecifiers[0].Sizes[0])});");
+        if (M.Active.Contains(local))
+        {
+            string adjointStore = "__h" + M.Adjoint(local);
+            if (!scratch.Contains(adjointStore)) scratch.Add(adjointStore);
+            code.Line($"{M.Adjoint(local)} = __Scratch(ref {adjointStore}, {name}.Length);");
         }
     }
 
@@ -332,13 +443,15 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private void ForwardTaped(StatementSyntax loop, Region region, HashSet<ILocalSymbol> skip, Code code)
     {
         taped.Add(loop);
+        var accumulators = PureAccumulators(loop);
+        tapedAccumulators[loop] = accumulators;
+        foreach (var local in accumulators) code.Line(Push(M.TypeName(local, loop), M.Name(local)));
         string count = Fresh("__n");
         counts[loop] = count;
         region.Declarations.Line($"int {count} = 0;");
         var counter = Counter(loop);
         var saved = new List<(string Name, string Type)>();
         string header;
-        var after = new Code();
         if (loop is ForStatementSyntax f)
         {
             var inits = new List<string>();
@@ -371,23 +484,97 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             string condition = f.Condition is null ? "" : M.Render(f.Condition);
             string increments = string.Join(", ", f.Incrementors.Select(M.Render));
             header = counter is null ? $"for ({string.Join(", ", inits)}; {condition}; )" : $"for ({string.Join(", ", inits)}; {condition}; {increments})";
-            if (counter is null)
-            {
-                foreach (var (name, type) in saved) after.Line(Push(type, name));
-                foreach (var e in f.Incrementors) after.Line(M.Render(e) + ";");
-            }
         }
         else header = LoopHeader(loop);
         code.Line($"{count} = 0;");
         code.Open(header);
+        // The iteration's pushes are counted while its code is written; the room for them is made once, at its start,
+        // and again after each taped loop inside it (whose own pushes use the room up).
+        var body = new Code();
+        frames.Add(new Frame());
+        body.Line(Reserve());
         tapeDepth++;
-        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, region, true, skip, code);
+        var outside = accumulating;
+        accumulating = new HashSet<ILocalSymbol>(outside.Concat(accumulators), SymbolEqualityComparer.Default);
+        foreach (var inner in StatementsOf(LoopBody(loop))) Forward(inner, region, true, skip, body);
+        accumulating = outside;
         tapeDepth--;
-        code.Line($"{count}++;");
-        code.Append(after);
+        body.Line($"{count}++;");
+        if (loop is ForStatementSyntax g && counter is null)
+        {
+            foreach (var (name, type) in saved) body.Line(Push(type, name));
+            foreach (var e in g.Incrementors) body.Line(M.Render(e) + ";");
+        }
+        frames.RemoveAt(frames.Count - 1);
+        code.Append(body);
         code.Close();
+        if (frames.Count > 0) code.Line(Reserve());
         code.Line(Push("int", count));
         tapedSaves[loop] = saved;
+    }
+
+    /// <summary>The variables the taped loops being written only accumulate into.</summary>
+    private HashSet<ILocalSymbol> accumulating = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Accumulations in taped loops that push nothing: their targets are in <see cref="accumulating"/>.</summary>
+    private readonly HashSet<SyntaxNode> accumulations = new();
+
+    /// <summary>Per taped loop, the variables it only accumulates into, saved once before it.</summary>
+    private readonly Dictionary<SyntaxNode, List<ILocalSymbol>> tapedAccumulators = new();
+
+    /// <summary>
+    /// The active variables declared outside a loop that the loop uses only by accumulating into them (<c>s += e</c>,
+    /// <c>s -= e</c>, e not reading s): as in a reduction, their adjoints are the same in every iteration, so a taped
+    /// loop need not push their values per iteration.
+    /// </summary>
+    private List<ILocalSymbol> PureAccumulators(StatementSyntax loop)
+    {
+        var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
+        var candidates = new List<ILocalSymbol>();
+        var rejected = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (M.SymbolOf(id) is not ILocalSymbol l || inside.Contains(l) || !M.Active.Contains(l) || !M.IsScalar(l.Type)) continue;
+            bool accumulates = id.Parent is AssignmentExpressionSyntax a && a.Left == id
+                && (a.IsKind(SyntaxKind.AddAssignmentExpression) || a.IsKind(SyntaxKind.SubtractAssignmentExpression))
+                && !a.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(r => SymbolEqualityComparer.Default.Equals(M.SymbolOf(r), l));
+            if (!accumulates) rejected.Add(l);
+            else if (!candidates.Contains(l, SymbolEqualityComparer.Default)) candidates.Add(l);
+        }
+        return candidates.Where(l => !rejected.Contains(l)).ToList();
+    }
+
+    /// <summary>The pushes of a taped iteration being written, per stack type, counted since the last room was made.</summary>
+    private sealed class Frame
+    {
+        public Dictionary<string, int> Counts { get; set; } = new();
+    }
+
+    /// <summary>The taped iterations being written, innermost last.</summary>
+    private readonly List<Frame> frames = new();
+
+    /// <summary>Where room is made on the stacks, and for how many pushes of each type: filled in by <see cref="Finish"/>.</summary>
+    private readonly List<(string Placeholder, Dictionary<string, int> Counts)> reservations = new();
+
+    /// <summary>A placeholder for the room the pushes that follow, up to the next one, need: their count is known later.</summary>
+    private string Reserve()
+    {
+        var frame = frames[frames.Count - 1];
+        frame.Counts = new Dictionary<string, int>();
+        string placeholder = "/*" + Fresh("__reserve") + "*/";
+        reservations.Add((placeholder, frame.Counts));
+        return placeholder;
+    }
+
+    /// <summary>Replaces each placeholder by the code that makes room for its pushes.</summary>
+    private void Finish(Code code)
+    {
+        foreach (var (placeholder, counts) in reservations)
+            code.Replace(placeholder, string.Join(" ", counts.Select(pair =>
+            {
+                string stack = Stack(pair.Key);
+                return $"if ({stack}_top + {pair.Value} > {stack}.Length) __Grow(ref {stack}, {stack}_top + {pair.Value});";
+            })));
     }
 
     private readonly Dictionary<SyntaxNode, List<(string Name, string Type)>> tapedSaves = new();
@@ -403,7 +590,9 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         try
         {
             CheckLoop(loop);
-            result = loop.DescendantNodes().OfType<ExpressionSyntax>().Any(e => Target(e, out _, out _, out var index) is not null && index is not null);
+            // Element writes to arrays declared inside the loop change nothing that outlives an iteration.
+            var inside = new HashSet<ILocalSymbol>(loop.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>(), SymbolEqualityComparer.Default);
+            result = loop.DescendantNodes().OfType<ExpressionSyntax>().Any(e => Target(e, out _, out _, out var index) is { } t && index is not null && !inside.Contains(t));
         }
         catch (UnsupportedException)
         {
@@ -414,6 +603,15 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     }
 
     private readonly Dictionary<SyntaxNode, bool> tapedLoops = new();
+
+    /// <summary>
+    /// Whether a loop's body holds a loop. A reduction with an inner loop that runs inside a taped loop is taped as
+    /// well: replaying it would recompute its inner loops (a row of a matrix-vector product) on the way back, where
+    /// the tape keeps the few values each iteration overwrites.
+    /// </summary>
+    private static bool HasInnerLoop(StatementSyntax loop) =>
+        LoopBody(loop).DescendantNodesAndSelf().Any(n => n is ForStatementSyntax or WhileStatementSyntax);
+
 
     /// <summary>
     /// Checks that a loop is a reduction. Returns the active variables declared outside it that it
@@ -481,7 +679,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var target = Target(e.Expression, out var right, out var kind, out var index)!;
                 string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 string restore = tape ? Pop(type) : saves.TryGetValue(s, out var slot) ? slot : "";
-                if (index is null && region.Outer.Contains(target))
+                if (index is null && (region.Outer.Contains(target) || accumulations.Contains(s)))
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
@@ -556,6 +754,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (s is ForStatementSyntax f)
                     foreach (var e in f.Initializers.Reverse())
                         if (Target(e, out _, out _) is { } t) code.Line($"{M.Name(t)} = {Pop(M.TypeName(t, e))};");
+                foreach (var local in Enumerable.Reverse(tapedAccumulators[s])) code.Line($"{M.Name(local)} = {Pop(M.TypeName(local, s))};");
                 break;
             }
             case ForStatementSyntax or WhileStatementSyntax:
@@ -642,7 +841,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (reached == "true") known.Add(v.Symbol);
                 return;
             case InputNode input:
-                code.Line($"gradient[{input.Index}] += {adjoint};");
+                code.Line($"gradient[{IndexOf(input, code, values)}] += {adjoint};");
                 return;
             case ElementNode element:
                 code.Line($"{M.Adjoint(element.Array)}[{element.Index}] += {adjoint};");

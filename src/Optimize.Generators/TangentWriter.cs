@@ -144,6 +144,17 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
         code.Line($"return {v};");
     }
 
+    /// <summary>Writes the outputs of a vector function: each output's tangent into <c>derivative</c>, its value into the output.</summary>
+    public void Outputs(IReadOnlyList<ExpressionSyntax> outputs, string output, Code code)
+    {
+        for (int k = 0; k < outputs.Count; k++)
+        {
+            var (v, t) = ValueAndTangent(M.ToNode(outputs[k]), code);
+            code.Line($"derivative[{k}] = {t};");
+            code.Line($"{output}[{k}] = {v};");
+        }
+    }
+
     /// <summary>Writes the temporaries of a tree's value and tangent; returns the code of both.</summary>
     private (string Value, string Tangent) ValueAndTangent(Node node, Code code)
     {

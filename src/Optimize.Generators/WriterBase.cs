@@ -24,7 +24,7 @@ internal abstract class WriterBase(MethodModel m)
         switch (n)
         {
             case VariableNode var: v = M.Name(var.Symbol); break;
-            case InputNode input: v = $"{M.Input.Name}[{input.Index}]"; break;
+            case InputNode input: v = $"{M.Input.Name}[{IndexOf(input, code, values)}]"; break;
             case ElementNode element: v = $"{M.Name(element.Array)}[{element.Index}]"; break;
             case ConstantNode c: v = c.Text; break;
             case OperationNode op:
@@ -41,6 +41,21 @@ internal abstract class WriterBase(MethodModel m)
         }
         values[n] = v;
         return v;
+    }
+
+    /// <summary>
+    /// The index of an element of x, in a local when it is computed (<c>x[lower + table[r * d + j]]</c>): the value
+    /// and the adjoint of the element then read it once. The JIT does not reuse such an index across the store into
+    /// the gradient.
+    /// </summary>
+    protected string IndexOf(InputNode input, Code code, Dictionary<Node, string> values)
+    {
+        if (values.TryGetValue(input.Slot, out var known)) return known;
+        if (SyntaxFacts.IsValidIdentifier(input.Index) || int.TryParse(input.Index, out _)) return input.Index;
+        string i = Fresh("__i");
+        code.Line($"int {i} = {input.Index};");
+        values[input.Slot] = i;
+        return i;
     }
 
     /// <summary>Rejects a statement the generator does not transform.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -8,7 +9,7 @@ namespace Optimize.Problems;
 /// (hidden × inputs) then W₂ (outputs × hidden), each row-major. Derivatives are exact wherever no
 /// hidden pre-activation is exactly zero (ReLU″ = 0 there).
 /// </summary>
-public sealed class ShallowNetwork : TestProblem
+public sealed partial class ShallowNetwork : TestProblem
 {
     private readonly int inputs, hidden, outputs, samples;
     private readonly double[] data;    // samples × inputs
@@ -76,6 +77,7 @@ public sealed class ShallowNetwork : TestProblem
     public double[] Targets => (double[])targets.Clone();
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> w)
     {
         var h = new T[hidden];

@@ -29,6 +29,8 @@ public sealed class DiagnosticTests
     [InlineData("function outside the subset", "return T.Cbrt(x[0]);", "T.Cbrt(x[0])")]
     [InlineData("write to x", "x = x.Slice(1); return x[0];", "x = x.Slice(1)")]
     [InlineData("write to a field", "Calls = Calls + 1; return x[0];", "Calls = Calls + 1")]
+    [InlineData("array of T in a loop that is not a reduction", "T p = T.One; for (int i = 0; i < x.Length; i++) { var a = new T[2]; a[0] = x[i]; p *= a[0]; } return p;", "a = new T[2]")]
+    [InlineData("array of T in a loop, not created by new", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { T[] a = Array.Empty<T>(); s += x[i]; } return s;", "a = Array.Empty<T>()")]
     [InlineData("span of T local", "Span<T> a = new T[2]; return x[0];", "a = new T[2]")]
     [InlineData("increment of an active local", "T a = x[0]; a++; return a;", "a++;")]
     [InlineData("assignment inside an expression", "T a = x[0]; T b = (a = x[1]) * a; return b;", "a = x[1]")]
@@ -45,6 +47,19 @@ public sealed class DiagnosticTests
         Assert.StartsWith("Cannot generate derivatives of 'F':", message);
         string located = Located(source, d);
         Assert.True(located.Contains(at, StringComparison.Ordinal), $"{what}: the diagnostic points at '{located}', not at '{at}' ({message})");
+    }
+
+    [Theory]
+    [InlineData("loop in a function with several outputs", "T s = T.Zero; for (int i = 0; i < x.Length; i++) s += x[i]; y[0] = s; y[1] = x[0];", "for (int i")]
+    [InlineData("output written before the end", "y[0] = x[0]; T s = x[1] * x[1]; y[1] = s;", "y[0] = x[0]")]
+    [InlineData("outputs out of order", "y[1] = x[0]; y[0] = x[1];", "G")]
+    public void UnsupportedVectorFunctionsAreReportedAsOptad001(string what, string body, string at)
+    {
+        string source = GeneratorHarness.Usings + "namespace Probes;\npublic static partial class Probe { [GenerateDerivatives] public static void G<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T> { " + body + " } }";
+        var d = OnlyDiagnostic(source);
+        Assert.Equal("OPTAD001", d.Id);
+        string located = Located(source, d);
+        Assert.True(located.Contains(at, StringComparison.Ordinal), $"{what}: the diagnostic points at '{located}', not at '{at}' ({d.GetMessage()})");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Optimize.AutoDiff.Reverse;
 using Optimize.Oracles;
 using Optimize.Problems;
 
@@ -12,7 +13,8 @@ public sealed class ProblemLibraryTests
     private static Dictionary<string, TestProblem> MarkedProblems()
     {
         var problems = ProblemLibrary.Standard
-            .Concat([ProblemLibrary.ExtendedRosenbrock(4), ProblemLibrary.ExtendedRosenbrock(10), ProblemLibrary.ExtendedRosenbrock(64)])
+            .Concat([ProblemLibrary.ExtendedRosenbrock(4), ProblemLibrary.ExtendedRosenbrock(10), ProblemLibrary.ExtendedRosenbrock(64),
+                ProblemLibrary.ShallowNetwork(3, 5, 2, 7, 2)])
             .Where(p => p is IGeneratedDerivatives);
         return problems.ToDictionary(p => $"{p.Name}-{p.Dimension}");
     }
@@ -64,6 +66,27 @@ public sealed class ProblemLibraryTests
             double value = generated.EvaluateDirectionalDerivative(x, p, out double derivative);
             Close(expectedValue, value, Check.RuntimeTolerance, $"{name}: value");
             Close(dot / magnitude, derivative / magnitude, Check.RuntimeTolerance, $"{name}: directional derivative");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedGradientAndHessianVectorProductsAgreeWithTheTape(string name)
+    {
+        var problem = Problems[name];
+        var generated = (IGeneratedDerivatives)problem;
+        int k = 0;
+        foreach (double[] x in PointsOf(problem))
+        {
+            double[] tape = new double[x.Length], actual = new double[x.Length];
+            Array.Fill(actual, double.NaN);
+            double expectedValue = ReverseMode.ValueAndGradient(problem, x, tape);
+            Close(expectedValue, generated.EvaluateGradient(x, actual), Check.RuntimeTolerance, $"{name}: value");
+            Close(tape, actual, Check.RuntimeTolerance, $"{name}: gradient against the tape");
+            double[] v = Check.Direction(x.Length, 200 + k++), expected = new double[x.Length];
+            ReverseMode.HessianVector(problem, x, v, expected);
+            var hessianVector = Check.HessianVector((y, g) => generated.EvaluateGradient(y, g), x, v, tape);
+            Close(expected, hessianVector, Check.HessianVectorTolerance, $"{name}: Hessian-vector product against the tape");
         }
     }
 

@@ -154,3 +154,62 @@ public sealed partial class BranchesInsideATapedLoopCase : ControlFlowCase
         return state;
     }
 }
+
+public sealed partial class ArrayDeclaredInAReductionLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T total = x[0] * x[1];
+        for (int round = 0; round < 3; round++)
+        {
+            // A fresh array of zeros in each iteration: its first element is only accumulated into.
+            var weights = new T[x.Length];
+            weights[0] += x[round] * x[round];
+            for (int c = 1; c < x.Length; c++) weights[c] = x[c] * T.Cos(x[(c + round) % x.Length]);
+            T norm = T.Zero;
+            for (int c = 0; c < x.Length; c++) norm += weights[c] * weights[c];
+            for (int c = 0; c < x.Length; c++) total += weights[c] / (T.One + norm);
+        }
+        return total;
+    }
+}
+
+public sealed partial class ArrayDeclaredInALoopThatIsNotLastCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T total = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var powers = new T[3];
+            powers[0] = x[i];
+            for (int k = 1; k < 3; k++) powers[k] = powers[k - 1] * x[(i + k) % x.Length];
+            total += T.Sin(powers[2]) + powers[1];
+        }
+        return T.Sqrt(total * total + T.One);
+    }
+}
+
+public sealed partial class PushesAfterATapedInnerLoopCase : ControlFlowCase
+{
+    // Forty rounds of four inner pushes and three after the inner loop: the stack of T fills up to its first size
+    // exactly at the end of an inner loop, and the pushes that follow it must make room of their own.
+    public override double[][] Points => [[0.3, -1.2, 0.5, 0.7], [1.5, 0.4, -2.0, 0.1], [-0.8, 2.0, 1.1, -0.3]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One;
+        for (int round = 0; round < 40; round++)
+        {
+            for (int i = 0; i < x.Length; i++) p *= T.One + x[i] * T.CreateChecked(0.01);
+            T a = p * x[round % x.Length];
+            T b = a * a;
+            p = p - T.CreateChecked(0.001) * b;
+        }
+        return p;
+    }
+}

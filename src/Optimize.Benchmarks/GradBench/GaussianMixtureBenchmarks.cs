@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Optimize.AutoDiff;
+using Optimize.AutoDiff.Reverse;
 using Optimize.Problems.GradBench;
 
 namespace Optimize.Benchmarks.GradBench;
@@ -11,50 +11,34 @@ namespace Optimize.Benchmarks.GradBench;
 /// <c>eng/bench/gradbench-vs-pytorch.sh</c> runs it beside PyTorch.
 /// </summary>
 [MemoryDiagnoser]
-public class GaussianMixtureBenchmarks
+public class GaussianMixtureBenchmarks : GaussianMixtureRows
 {
-    private GaussianMixture problem = null!;
     private GaussianMixtureTensor tensor = null!;
-    private double[] x = null!, gradient = null!;
 
-    /// <summary>D, the dimension of the data.</summary>
+    /// <inheritdoc/>
     [Params(10)]
-    public int D { get; set; } = 10;
+    public override int D { get; set; } = 10;
 
-    /// <summary>K, the number of components.</summary>
+    /// <inheritdoc/>
     [Params(25)]
-    public int K { get; set; } = 25;
+    public override int K { get; set; } = 25;
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        problem = new GaussianMixture(D, K, 1000);
-        tensor = new GaussianMixtureTensor(problem);
-        x = problem.StartingPoint;
-        gradient = new double[problem.Dimension];
-    }
-
-    /// <summary>F by the generic code over double.</summary>
-    [Benchmark(Baseline = true)]
-    public double Value() => problem.Value(x);
-
-    /// <summary>F and ∇F by the generated adjoint code.</summary>
-    [Benchmark]
-    public double GeneratedGradient() => problem.EvaluateGradient(x, gradient);
+    /// <summary>Builds the tensor version of the objective.</summary>
+    protected override void SetupMore() => tensor = new GaussianMixtureTensor(Problem);
 
     /// <summary>F and ∇F by the reverse-mode tape.</summary>
     [Benchmark]
-    public double TapeGradient() => Differentiate.Gradient(problem, x, gradient);
+    public double TapeGradient() => ReverseMode.ValueAndGradient(Problem, X, GradientBuffer);
 
     /// <summary>F and ∇F by hand.</summary>
     [Benchmark]
-    public double ManualGradient() => problem.ValueAndGradient(x, gradient);
+    public double ManualGradient() => Problem.ValueAndGradient(X, GradientBuffer);
 
     /// <summary>F on the tensor tape.</summary>
     [Benchmark]
-    public double TensorValue() => tensor.Value(x);
+    public double TensorValue() => tensor.Value(X);
 
     /// <summary>F and ∇F on the tensor tape.</summary>
     [Benchmark]
-    public double TensorGradient() => tensor.ValueAndGradient(x, gradient);
+    public double TensorGradient() => tensor.ValueAndGradient(X, GradientBuffer);
 }

@@ -102,19 +102,13 @@ public sealed class BundleAdjustment : IResidualBlocks
     /// <inheritdoc/>
     public int ResidualCount(int block) => block < Observations ? 2 : 1;
 
-    /// <summary>The feature observation <paramref name="observation"/> sees: ADBench replicates one.</summary>
-    private static (ReprojectionResidual X, ReprojectionResidual Y) Rows(int observation) =>
-        (new ReprojectionResidual(FeatureX, FeatureY, 0), new ReprojectionResidual(FeatureX, FeatureY, 1));
+    /// <summary>The residual of the feature observation <paramref name="observation"/> sees: ADBench replicates one.</summary>
+    private static ReprojectionResidual Reprojection(int observation) => new(FeatureX, FeatureY);
 
     /// <inheritdoc/>
     public void EvaluateBlock<T>(int block, ReadOnlySpan<T> x, Span<T> residuals) where T : IFloatingPointIeee754<T>
     {
-        if (block < Observations)
-        {
-            var (rx, ry) = Rows(block);
-            residuals[0] = rx.Evaluate(x);
-            residuals[1] = ry.Evaluate(x);
-        }
+        if (block < Observations) Reprojection(block).Evaluate(x, residuals[..2]);
         else residuals[0] = default(WeightResidual).Evaluate(x);
     }
 
@@ -180,7 +174,7 @@ public sealed class BundleAdjustment : IResidualBlocks
         }
     }
 
-    /// <summary>The residuals and the Jacobian's values by the adjoint code the derivative generator wrote (one gradient per row).</summary>
+    /// <summary>The residuals and the Jacobian's values by the adjoint code the derivative generator wrote (per block, one forward sweep and a backward sweep per row).</summary>
     /// <param name="x">The variables.</param>
     /// <param name="residuals">Destination for the 3p residuals.</param>
     /// <param name="jacobian">Destination for the 31p Jacobian entries.</param>
@@ -191,9 +185,7 @@ public sealed class BundleAdjustment : IResidualBlocks
         for (int i = 0; i < Observations; i++)
         {
             Gather(x, i, v);
-            var (rx, ry) = Rows(i);
-            residuals[2 * i] = rx.EvaluateGradient(v, jacobian.Slice(30 * i, 15));
-            residuals[2 * i + 1] = ry.EvaluateGradient(v, jacobian.Slice(30 * i + 15, 15));
+            Reprojection(i).EvaluateJacobian(v, residuals.Slice(2 * i, 2), jacobian.Slice(30 * i, 30));
             residuals[2 * Observations + i] = default(WeightResidual).EvaluateGradient(v[14..], jacobian.Slice(30 * Observations + i, 1));
         }
     }

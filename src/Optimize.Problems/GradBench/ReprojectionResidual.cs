@@ -4,36 +4,35 @@ using Optimize.Oracles;
 namespace Optimize.Problems.GradBench;
 
 /// <summary>
-/// One coordinate of ADBench's bundle-adjustment reprojection residual, w·(π(c, X) − f), written once over the scalar
+/// ADBench's bundle-adjustment reprojection residual w·(π(c, X) − f), both coordinates, written once over the scalar
 /// type as straight-line code: the point is moved to the camera centre, rotated by Rodrigues' formula (with the
 /// first-order rotation X + r × X where ‖r‖ = 0), projected, radially distorted by 1 + k₁ρ² + k₂ρ⁴, scaled by the
 /// focal length and shifted by the principal point (Srajer, Kukelova &amp; Fitzgibbon 2018, §4.2; ADBench's ba.h).
 /// The 15 variables are the camera (r₁ r₂ r₃, C₁ C₂ C₃, focal length, u₀ v₀, k₁ k₂), the point X and the weight w.
-/// Its gradient, written by the derivative generator, is one row of the block's Jacobian.
+/// The derivative generator writes its 2 × 15 Jacobian (one forward sweep and two backward sweeps) and its
+/// Jacobian-vector product.
 /// </summary>
-public readonly partial struct ReprojectionResidual : IScalarFunction
+public readonly partial struct ReprojectionResidual : IVectorScalarFunction
 {
     private readonly double featureX, featureY;
-    private readonly int component;
 
-    /// <summary>The residual's coordinate <paramref name="component"/> for the observed feature (x, y).</summary>
+    /// <summary>The residual for the observed feature (x, y).</summary>
     /// <param name="featureX">The feature's x coordinate.</param>
     /// <param name="featureY">The feature's y coordinate.</param>
-    /// <param name="component">0 for the x residual, 1 for the y residual.</param>
-    public ReprojectionResidual(double featureX, double featureY, int component)
-    {
-        if (component is not (0 or 1)) throw new ArgumentOutOfRangeException(nameof(component), component, "component must be 0 or 1.");
-        (this.featureX, this.featureY, this.component) = (featureX, featureY, component);
-    }
+    public ReprojectionResidual(double featureX, double featureY) => (this.featureX, this.featureY) = (featureX, featureY);
 
     /// <summary>15: the camera's 11 parameters, the point's 3 coordinates and the weight.</summary>
     public int Dimension => 15;
 
-    /// <summary>The residual coordinate w·(πₖ(c, X) − fₖ).</summary>
+    /// <summary>2: the x and y residuals.</summary>
+    public int OutputDimension => 2;
+
+    /// <summary>The residual w·(π(c, X) − f).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="v">Camera (11), point (3), weight (1).</param>
+    /// <param name="residuals">Destination for the x and y residuals.</param>
     [GenerateDerivatives]
-    public T Evaluate<T>(ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    public void Evaluate<T>(ReadOnlySpan<T> v, Span<T> residuals) where T : IFloatingPointIeee754<T>
     {
         T r0 = v[0], r1 = v[1], r2 = v[2];
         T p0 = v[11] - v[3], p1 = v[12] - v[4], p2 = v[13] - v[5];
@@ -57,7 +56,8 @@ public readonly partial struct ReprojectionResidual : IScalarFunction
         T u = c0 / c2, w = c1 / c2;
         T radius = u * u + w * w;
         T distortion = T.One + v[9] * radius + v[10] * radius * radius;
-        T projected = component == 0 ? u * distortion * v[6] + v[7] : w * distortion * v[6] + v[8];
-        return v[14] * (projected - T.CreateChecked(component == 0 ? featureX : featureY));
+        T scale = distortion * v[6];
+        residuals[0] = v[14] * (u * scale + v[7] - T.CreateChecked(featureX));
+        residuals[1] = v[14] * (w * scale + v[8] - T.CreateChecked(featureY));
     }
 }
