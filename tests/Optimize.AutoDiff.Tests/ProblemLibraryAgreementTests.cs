@@ -62,7 +62,7 @@ public class ProblemLibraryAgreementTests
         TestProblem problem = Problem(name);
         if (problem is not IGeneratedDerivatives generated)
         {
-            Assert.Contains(name, new[] { "beale", "powell-singular", "wood", "helical-valley", "shallow-network" });
+            Assert.Contains(name, new[] { "beale", "powell-singular", "wood", "helical-valley" });
             return;
         }
         var objective = new GeneratedCodeObjective(generated);
