@@ -54,41 +54,14 @@ public sealed class SumOfSquaresResiduals : IVectorFunction, IVectorScalarFuncti
     /// <param name="p">The direction, of length n.</param>
     /// <param name="result">Destination of length m.</param>
     public void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> result)
-    {
-        Guard.Length(p.Length, Dimension, nameof(p));
-        Guard.Length(result.Length, OutputDimension, nameof(result));
-        var jacobian = JacobianAt(x);
-        for (int i = 0; i < result.Length; i++)
-        {
-            double sum = 0;
-            for (int j = 0; j < p.Length; j++) sum += jacobian[i, j] * p[j];
-            result[i] = sum;
-        }
-    }
+        => DenseJacobianProducts.JacobianVector(this, x, p, result);
 
     /// <summary>wᵀJ(x) from the hand-coded Jacobian (built, then multiplied).</summary>
     /// <param name="x">The point, of length n.</param>
     /// <param name="w">The cotangent, of length m.</param>
     /// <param name="result">Destination of length n.</param>
     public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
-    {
-        Guard.Length(w.Length, OutputDimension, nameof(w));
-        Guard.Length(result.Length, Dimension, nameof(result));
-        var jacobian = JacobianAt(x);
-        for (int j = 0; j < result.Length; j++)
-        {
-            double sum = 0;
-            for (int i = 0; i < w.Length; i++) sum += w[i] * jacobian[i, j];
-            result[j] = sum;
-        }
-    }
-
-    private Matrix<double> JacobianAt(ReadOnlySpan<double> x)
-    {
-        var jacobian = Matrix<double>.Build.Dense(OutputDimension, Dimension);
-        Jacobian(x, jacobian);
-        return jacobian;
-    }
+        => DenseJacobianProducts.VectorJacobian(this, x, w, result);
 
     /// <inheritdoc/>
     public override string ToString() => $"residuals of {Problem.Name} (n = {Dimension}, m = {OutputDimension})";

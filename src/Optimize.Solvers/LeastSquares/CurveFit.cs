@@ -206,28 +206,10 @@ public static class CurveFit
             }
         }
 
-        public void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
-        {
-            var jacobian = Matrix<double>.Build.Dense(OutputDimension, Dimension);
-            Jacobian(x, jacobian);
-            for (int i = 0; i < OutputDimension; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < Dimension; j++) sum += jacobian[i, j] * v[j];
-                result[i] = sum;
-            }
-        }
+        public void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result) =>
+            DenseJacobianProducts.JacobianVector(this, x, v, result);
 
-        public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
-        {
-            var jacobian = Matrix<double>.Build.Dense(OutputDimension, Dimension);
-            Jacobian(x, jacobian);
-            for (int j = 0; j < Dimension; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < OutputDimension; i++) sum += w[i] * jacobian[i, j];
-                result[j] = sum;
-            }
-        }
+        public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result) =>
+            DenseJacobianProducts.VectorJacobian(this, x, w, result);
     }
 }

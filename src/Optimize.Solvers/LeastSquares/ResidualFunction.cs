@@ -88,26 +88,10 @@ public static class ResidualFunction
                 differences.JacobianVector(x, p, result);
                 return;
             }
-            var j = Matrix<double>.Build.Dense(OutputDimension, Dimension);
-            Jacobian(x, j);
-            for (int i = 0; i < OutputDimension; i++)
-            {
-                double sum = 0;
-                for (int k = 0; k < Dimension; k++) sum += j[i, k] * p[k];
-                result[i] = sum;
-            }
+            DenseJacobianProducts.JacobianVector(this, x, p, result);
         }
 
-        public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
-        {
-            var j = Matrix<double>.Build.Dense(OutputDimension, Dimension);
-            Jacobian(x, j);
-            for (int k = 0; k < Dimension; k++)
-            {
-                double sum = 0;
-                for (int i = 0; i < OutputDimension; i++) sum += w[i] * j[i, k];
-                result[k] = sum;
-            }
-        }
+        public void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result) =>
+            DenseJacobianProducts.VectorJacobian(this, x, w, result);
     }
 }
