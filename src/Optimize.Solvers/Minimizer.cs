@@ -205,7 +205,7 @@ public abstract class Minimizer<TObjective, TState>
             state.Iteration++;
             // A method that finds no decrease at a point f cannot resolve further has converged (StoppingRules.RoundingLimited).
             if (stop is TerminationReason.LineSearchFailed or TerminationReason.NoProgress
-                && (bounded ? BoundedStoppingRules.RoundingLimited(state) : StoppingRules.RoundingLimited(state)))
+                && StoppingRules.RoundingLimited(state))
                 stop = TerminationReason.GradientTolerance;
             var finished = stop ?? (bounded && BoundedStoppingRules.GradientTest(state, options) ? TerminationReason.GradientTolerance : Test(state, options));
             bool callbackStop = Report(state, counted, trace, clock, options);

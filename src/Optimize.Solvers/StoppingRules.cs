@@ -38,17 +38,30 @@ internal static class StoppingRules
         double scaled = ScaledGradient(state);
         if (!(scaled <= CubeRootEpsilon)) return false;
         state.StopDetail = string.Create(CultureInfo.InvariantCulture,
-            $"f no longer decreases beyond rounding, at scaled gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
+            $"f no longer decreases beyond rounding, at scaled {(state.Bounds is null ? "" : "projected ")}gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
         return true;
     }
 
-    /// <summary>maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, 1) / max(|f|, 1) (Dennis &amp; Schnabel, eq. 7.2.5).</summary>
+    /// <summary>
+    /// maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, 1) / max(|f|, 1) (Dennis &amp; Schnabel, eq. 7.2.5); in a bounded run the projected
+    /// gradient x − P(x − ∇f) takes the place of ∇f, so that a bound the gradient pushes against does not count.
+    /// </summary>
     public static double ScaledGradient(MinimizerState state)
     {
         double largest = 0;
         var g = state.Gradient;
         var x = state.X;
-        for (int i = 0; i < g.Length; i++) largest = Math.Max(largest, Math.Abs(g[i]) * Math.Max(Math.Abs(x[i]), 1));
+        if (state.Bounds is { } bounds)
+        {
+            // With bounds, the projected gradient x − P(x − ∇f) in place of ∇f.
+            ReadOnlySpan<double> lower = bounds.Lower, upper = bounds.Upper;
+            for (int i = 0; i < g.Length; i++)
+                largest = Math.Max(largest, Math.Abs(x[i] - Math.Clamp(x[i] - g[i], lower[i], upper[i])) * Math.Max(Math.Abs(x[i]), 1));
+        }
+        else
+        {
+            for (int i = 0; i < g.Length; i++) largest = Math.Max(largest, Math.Abs(g[i]) * Math.Max(Math.Abs(x[i]), 1));
+        }
         return largest / Math.Max(Math.Abs(state.Value), 1);
     }
 

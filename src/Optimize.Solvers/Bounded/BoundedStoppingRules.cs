@@ -11,25 +11,8 @@ namespace Optimize.Solvers.Bounded;
 /// </summary>
 internal static class BoundedStoppingRules
 {
-    private const double Epsilon = 1.1102230246251565e-16;
-    private static readonly double CubeRootEpsilon = Math.Cbrt(Epsilon);
-
     /// <summary>‖x − P(x − ∇f)‖∞ at the state's point (the run must have bounds).</summary>
     public static double Measure(MinimizerState state) => state.Bounds!.ProjectedGradientNorm(state.X, state.Gradient);
-
-    /// <summary>maxᵢ |(x − P(x − ∇f))ᵢ|·max(|xᵢ|, 1) / max(|f|, 1): the scaled gradient of Dennis &amp; Schnabel (eq. 7.2.5) on the projected gradient.</summary>
-    public static double ScaledMeasure(MinimizerState state)
-    {
-        var bounds = state.Bounds!;
-        ReadOnlySpan<double> lower = bounds.Lower, upper = bounds.Upper, x = state.X, g = state.Gradient;
-        double largest = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            double projected = x[i] - Math.Clamp(x[i] - g[i], lower[i], upper[i]);
-            largest = Math.Max(largest, Math.Abs(projected) * Math.Max(Math.Abs(x[i]), 1));
-        }
-        return largest / Math.Max(Math.Abs(state.Value), 1);
-    }
 
     /// <summary>
     /// Whether f is finite and the projected gradient meets the run's gradient target or the scaled-gradient tolerance;
@@ -46,26 +29,10 @@ internal static class BoundedStoppingRules
             return true;
         }
         if (options.ScaledGradientTolerance <= 0) return false;
-        double scaled = ScaledMeasure(state);
+        double scaled = StoppingRules.ScaledGradient(state);
         if (!(scaled <= options.ScaledGradientTolerance)) return false;
         state.StopDetail = string.Create(c,
             $"scaled projected gradient maxᵢ|(x − P(x − ∇f))ᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ {options.ScaledGradientTolerance:E2}");
-        return true;
-    }
-
-    /// <summary>
-    /// The bounded form of the driver's rounding-limited test (Gill, Murray &amp; Wright 1981, §8.2.3.2, tests U2 and
-    /// U3): no decrease was found, the scaled projected gradient is at most ε^{1/3} and the last step at most
-    /// √ε·(1 + ‖x‖₂). Sets <see cref="MinimizerState.StopDetail"/>.
-    /// </summary>
-    public static bool RoundingLimited(MinimizerState state)
-    {
-        if (!double.IsFinite(state.Value) || !double.IsFinite(state.GradientNorm)) return false;
-        double scaled = ScaledMeasure(state);
-        if (!(scaled <= CubeRootEpsilon)) return false;
-        if (!(TensorPrimitives.Distance(state.X, state.PreviousX) <= Math.Sqrt(Epsilon) * (1 + TensorPrimitives.Norm(state.X)))) return false;
-        state.StopDetail = string.Create(CultureInfo.InvariantCulture,
-            $"f no longer decreases beyond rounding, at scaled projected gradient {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
         return true;
     }
 

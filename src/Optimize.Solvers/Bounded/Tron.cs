@@ -141,7 +141,7 @@ public sealed class Tron : Minimizer<IHessianVectorObjective, Tron.State>
             if (stepNorm == 0 || predicted <= 4 * MachineEpsilon * Math.Abs(state.Value))
             {
                 // f cannot resolve the decrease the model predicts: x stays (a null step), and the driver decides
-                // whether the point is stationary to rounding (BoundedStoppingRules.RoundingLimited).
+                // whether the point is stationary to rounding (StoppingRules.RoundingLimited, on the projected gradient).
                 state.RememberCurrent();
                 state.StopDetail = string.Create(CultureInfo.InvariantCulture,
                     $"the model's predicted decrease {predicted:E2} is below the rounding of f");
