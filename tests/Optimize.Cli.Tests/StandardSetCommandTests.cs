@@ -13,7 +13,7 @@ public class StandardSetCommandTests
     /// <summary>The cells of the summary row of <paramref name="method"/> in the terminal table.</summary>
     private static string[] SummaryRow(string output, string method) =>
         Assert.Single(output.Split('\n').Select(line => line.Split('│', StringSplitOptions.TrimEntries)),
-            cells => cells.Length == 13 && cells[1] == method);
+            cells => cells.Length == 14 && cells[1] == method);
 
     [Fact]
     public void CountsSolvedRunsAndRunsStoppedByTheIterationLimitAsFailed()
@@ -36,9 +36,59 @@ public class StandardSetCommandTests
     [Fact]
     public void ProblemNumberSelectsEveryInstanceOfTheProblem()
     {
-        var instances = StandardSetCommand.SelectInstances("mgh20,mgh35-chebyquad-9");
+        var mgh = StandardSetCommand.SetInstances("mgh");
+        var instances = StandardSetCommand.SelectInstances(mgh, "mgh20,mgh35-chebyquad-9");
         Assert.Equal(["mgh20-watson-6", "mgh20-watson-9", "mgh20-watson-12", "mgh35-chebyquad-9"], instances.Select(i => i.Name));
-        Assert.Equal(42, StandardSetCommand.SelectInstances(null).Count);
+        Assert.Equal(42, StandardSetCommand.SelectInstances(mgh, null).Count);
+    }
+
+    [Fact]
+    public void LargeSetHoldsBothSizesOfEachProblemWithTheirMinima()
+    {
+        var large = StandardSetCommand.SetInstances("LARGE");
+        Assert.Equal(18, large.Count);
+        Assert.Equal(["mgh21-extended-rosenbrock-1000", "mgh21-extended-rosenbrock-10000"],
+            StandardSetCommand.SelectInstances(large, "mgh21").Select(i => i.Name));
+        Assert.Equal([1000, 10000], StandardSetCommand.SelectInstances(large, "ginzburg-landau-1d").Select(i => i.Problem.Dimension));
+        // Penalty I's f* depends on n and is computed: its problem class knows it only at n = 4 and 10.
+        var penalty = Assert.Single(StandardSetCommand.SelectInstances(large, "mgh23-penalty-1-1000"));
+        Assert.Null(penalty.Problem.KnownMinimum);
+        Assert.Equal(Optimize.Problems.LargeScale.LargeScaleSet.PenaltyOneMinimum(1000), penalty.KnownMinimum);
+        Assert.Equal(StandardSetOutcome.Solved, StandardSetRunner.Judge(penalty, penalty.KnownMinimum!.Value + 1e-7));
+        Assert.Equal(StandardSetOutcome.Failed, StandardSetRunner.Judge(penalty, penalty.KnownMinimum!.Value + 1e-5));
+        var error = Assert.Throws<UsageException>(() => StandardSetCommand.SelectInstances(large, "mgh05"));
+        Assert.Contains("mgh30-broyden-tridiagonal-1000", error.Message);
+        Assert.Contains("Valid sets: mgh, large", Assert.Throws<UsageException>(() => StandardSetCommand.SetInstances("cute")).Message);
+    }
+
+    [Fact]
+    public void RunsTheLargeSetFromTheCommandLine()
+    {
+        var outcome = CliRunner.Run("standard-set", "--set", "large", "--problems", "mgh30-broyden-tridiagonal-1000,ginzburg-landau-1d-1000",
+            "--methods", "lbfgs", "--starts", "1", "--details");
+        Assert.Equal(ExitCodes.Success, outcome.ExitCode);
+        Assert.Equal(["analytic", "2", "2", "0", "0", "0"], SummaryRow(outcome.Output, "lbfgs")[2..8]);
+        Assert.Contains("Solved runs stopped by a limit", outcome.Output);
+        Assert.Contains("2 instances × 1 starts; 2 runs", outcome.Output);
+    }
+
+    [Fact]
+    public void CountsSolvedRunsThatALimitStopped()
+    {
+        // One run per kind: converged, iteration limit (solved and not), time limit, line-search failure.
+        StandardSetRun[] runs =
+        [
+            Run("a", "m", StandardSetOutcome.Solved, 10),
+            Run("b", "m", StandardSetOutcome.Solved, 10, converged: false),
+            Run("c", "m", StandardSetOutcome.Failed, 10, converged: false),
+            Run("d", "m", StandardSetOutcome.Solved, 10) with { Reason = TerminationReason.TimeLimit, ReportsConvergence = false },
+            Run("e", "m", StandardSetOutcome.Solved, 10) with { Reason = TerminationReason.LineSearchFailed, ReportsConvergence = false },
+        ];
+        Assert.Equal([false, true, false, true, false], runs.Select(r => r.SolvedAtLimit));
+        var row = Assert.Single(StandardSetReport.Summary(runs).Rows);
+        Assert.Equal("2", row[10]);
+        Assert.Equal(["b", "d"], StandardSetReport.SolvedAtLimit(runs).Rows.Select(r => r[0]));
+        Assert.Equal(["IterationLimit", "TimeLimit"], StandardSetReport.SolvedAtLimit(runs).Rows.Select(r => r[4]));
     }
 
     [Fact]
@@ -76,14 +126,14 @@ public class StandardSetCommandTests
     [Fact]
     public void JudgesFinalValuesAgainstTheKnownAndTheDocumentedMinima()
     {
-        var freudenstein = MoreGarbowHillstromSet.Find("mgh02-freudenstein-roth")!;
+        var freudenstein = StandardSetInstance.From(MoreGarbowHillstromSet.Find("mgh02-freudenstein-roth")!);
         Assert.Equal(StandardSetOutcome.Solved, StandardSetRunner.Judge(freudenstein, 1e-7));
         Assert.Equal(StandardSetOutcome.Failed, StandardSetRunner.Judge(freudenstein, 2e-6));
         Assert.Equal(StandardSetOutcome.OtherKnownMinimum, StandardSetRunner.Judge(freudenstein, 48.98425));
         Assert.Equal(StandardSetOutcome.Failed, StandardSetRunner.Judge(freudenstein, 48.9));
         Assert.Equal(StandardSetOutcome.Failed, StandardSetRunner.Judge(freudenstein, double.NaN));
         // A documented local minimum is no lower bound: a value below it is not "at" it.
-        var bard = MoreGarbowHillstromSet.Find("mgh08-bard")!;
+        var bard = StandardSetInstance.From(MoreGarbowHillstromSet.Find("mgh08-bard")!);
         Assert.Equal(StandardSetOutcome.Failed, StandardSetRunner.Judge(bard, 0.097));
         Assert.Equal(StandardSetOutcome.Solved, StandardSetRunner.Judge(bard, 8.21488e-3));
     }
@@ -97,6 +147,18 @@ public class StandardSetCommandTests
         Assert.False(StandardSetRunner.IsStrictLocalMinimizer(new PowellSingular(), [0, 0, 0, 0]));
         Assert.True(StandardSetRunner.IsPositiveDefinite(Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 1 }, { 1, 2 } })));
         Assert.False(StandardSetRunner.IsPositiveDefinite(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 2, 1 } })));
+    }
+
+    [Fact]
+    public void AboveTheDenseLimitCurvatureAlongConjugateGradientDirectionsDecides()
+    {
+        int n = StandardSetRunner.DenseHessianLimit + 2;
+        var ones = Enumerable.Repeat(1.0, n).ToArray();
+        Assert.True(StandardSetRunner.IsStrictLocalMinimizer(new ExtendedRosenbrock(n), ones));
+        Assert.True(StandardSetRunner.HasPositiveCurvature(new ExtendedRosenbrock(n), ones, StandardSetRunner.CurvatureDirections));
+        // Ginzburg–Landau at u = 0: (1/h)·tridiag(−1, 2, −1) − h·I has negative eigenvalues (its smallest is about h(π²/L² − 1)).
+        var landau = new GinzburgLandau1D(n);
+        Assert.False(StandardSetRunner.HasPositiveCurvature(landau, new double[n], StandardSetRunner.CurvatureDirections));
     }
 
     private static StandardSetRun Run(string instance, string method, StandardSetOutcome outcome, long values, bool converged = true,

@@ -1,4 +1,4 @@
-using Optimize.Problems.MoreGarbowHillstrom;
+using Optimize.Cli.Measurement;
 using Optimize.Solvers;
 using Optimize.Solvers.Methods;
 
@@ -10,6 +10,8 @@ namespace Optimize.Cli.Commands;
 /// <param name="Sources">The derivative sources.</param>
 /// <param name="StartFactors">The start factors.</param>
 /// <param name="Options">Driver options of every run.</param>
+/// <param name="Title">The set's name as the HTML page's heading shows it.</param>
 public sealed record StandardSetPlan(
-    IReadOnlyList<MoreGarbowHillstromInstance> Instances, IReadOnlyList<MinimizationMethod> Methods,
-    IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<double> StartFactors, DriverOptions Options);
+    IReadOnlyList<StandardSetInstance> Instances, IReadOnlyList<MinimizationMethod> Methods,
+    IReadOnlyList<DerivativeSource> Sources, IReadOnlyList<double> StartFactors, DriverOptions Options,
+    string Title = "Moré–Garbow–Hillstrom");

@@ -34,6 +34,13 @@ public sealed record StandardSetRun(
     /// </summary>
     public bool FalseConvergence => ReportsConvergence && Outcome == StandardSetOutcome.Failed && !StrictLocalMinimizer;
 
+    /// <summary>
+    /// A run that ends at the known minimum but was stopped by a budget (iterations, evaluations or time) rather than
+    /// by a convergence test: it spent that budget at a point already solved.
+    /// </summary>
+    public bool SolvedAtLimit => Outcome == StandardSetOutcome.Solved
+        && Reason is TerminationReason.IterationLimit or TerminationReason.EvaluationLimit or TerminationReason.TimeLimit;
+
     /// <summary>The solver as the profiles name it: method, and source unless the method takes values only.</summary>
     public string Solver => Source == MethodRunner.ValuesOnly ? Method : $"{Method}/{Source}";
 

@@ -1,7 +1,7 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
 using Optimize.Problems;
-using Optimize.Problems.MoreGarbowHillstrom;
 using Optimize.Solvers;
 using Optimize.Solvers.Methods;
 
@@ -37,16 +37,24 @@ public static class StandardSetRunner
     /// <summary>Judges a final value against the instance's f* and its documented other minima.</summary>
     /// <param name="instance">The instance.</param>
     /// <param name="value">The final f.</param>
-    public static StandardSetOutcome Judge(MoreGarbowHillstromInstance instance, double value)
+    public static StandardSetOutcome Judge(StandardSetInstance instance, double value)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.Problem.KnownMinimum is double fStar && Reaches(value, fStar)) return StandardSetOutcome.Solved;
+        if (instance.KnownMinimum is double fStar && Reaches(value, fStar)) return StandardSetOutcome.Solved;
         return instance.OtherMinima.Any(m => Near(value, m.Value)) ? StandardSetOutcome.OtherKnownMinimum : StandardSetOutcome.Failed;
     }
 
+    /// <summary>The largest n at which the strict-local-minimizer test factors the dense Hessian; beyond it, <see cref="HasPositiveCurvature"/>.</summary>
+    public const int DenseHessianLimit = 1000;
+
+    /// <summary>The most conjugate-gradient directions <see cref="HasPositiveCurvature"/> examines.</summary>
+    public const int CurvatureDirections = 200;
+
     /// <summary>
     /// The strict-local-minimizer test with the problem's exact (hand-coded) derivatives: ‖∇f(x)‖∞ ≤ 10⁻⁵·max(1, |f(x)|)
-    /// and a Cholesky factorization of ∇²f(x) exists (the Hessian is positive definite).
+    /// and a Cholesky factorization of ∇²f(x) exists (the Hessian is positive definite). Above
+    /// <see cref="DenseHessianLimit"/> variables the Hessian is not formed: positive curvature along the
+    /// conjugate-gradient directions of <see cref="HasPositiveCurvature"/> stands in for the factorization.
     /// </summary>
     /// <param name="problem">The problem.</param>
     /// <param name="x">The point.</param>
@@ -58,9 +66,44 @@ public static class StandardSetRunner
         double value = problem.ValueAndGradient(x, gradient);
         if (!double.IsFinite(value) || gradient.Any(g => !double.IsFinite(g))) return false;
         if (gradient.Max(Math.Abs) > StationaryTolerance * Math.Max(1, Math.Abs(value))) return false;
+        if (problem.Dimension > DenseHessianLimit) return HasPositiveCurvature(problem, x, CurvatureDirections);
         var hessian = Matrix<double>.Build.Dense(problem.Dimension, problem.Dimension);
         problem.Hessian(x, hessian);
         return IsPositiveDefinite(hessian);
+    }
+
+    /// <summary>
+    /// A matrix-free test of positive definiteness: conjugate gradients on ∇²f(x)·y = b, b seeded and random, for at most
+    /// <paramref name="directions"/> steps or until the residual falls below 10⁻¹⁰‖b‖; false as soon as a direction p has
+    /// pᵀ∇²f(x)p ≤ 0 (Nocedal &amp; Wright, "Numerical Optimization", 2nd ed., Algorithm 7.1). The curvatures along the
+    /// directions are the pivots of the Lanczos tridiagonal matrix, so true means that matrix is positive definite: its
+    /// smallest Ritz value, which approaches λmin(∇²f) from above, is positive. A necessary test, not a proof.
+    /// </summary>
+    /// <param name="problem">An objective with Hessian-vector products.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="directions">The most directions to examine (at most n are used).</param>
+    public static bool HasPositiveCurvature(IHessianVectorObjective problem, double[] x, int directions)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentOutOfRangeException.ThrowIfLessThan(directions, 1);
+        int n = problem.Dimension;
+        var random = new Random(1);
+        double[] residual = new double[n], direction = new double[n], product = new double[n];
+        for (int i = 0; i < n; i++) residual[i] = direction[i] = random.NextDouble() - 0.5;
+        double start = TensorPrimitives.Dot<double>(residual, residual), squared = start;
+        for (int k = 0; k < Math.Min(directions, n) && squared > 1e-20 * start; k++)
+        {
+            problem.HessianVector(x, direction, product);
+            double curvature = TensorPrimitives.Dot<double>(direction, product);
+            if (!(curvature > 0) || !double.IsFinite(curvature)) return false;
+            double alpha = squared / curvature;
+            for (int i = 0; i < n; i++) residual[i] -= alpha * product[i];
+            double next = TensorPrimitives.Dot<double>(residual, residual);
+            for (int i = 0; i < n; i++) direction[i] = residual[i] + next / squared * direction[i];
+            squared = next;
+        }
+        return true;
     }
 
     /// <summary>Whether the Cholesky factorization LLᵀ of the symmetric <paramref name="matrix"/> runs to the end with positive pivots.</summary>
@@ -94,7 +137,7 @@ public static class StandardSetRunner
     /// <param name="methods">The methods.</param>
     /// <param name="sources">The sources.</param>
     /// <param name="factors">The start factors.</param>
-    public static int Count(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<MinimizationMethod> methods,
+    public static int Count(IReadOnlyList<StandardSetInstance> instances, IReadOnlyList<MinimizationMethod> methods,
         IReadOnlyList<DerivativeSource> sources, IReadOnlyList<double> factors)
     {
         ArgumentNullException.ThrowIfNull(instances);
@@ -117,7 +160,7 @@ public static class StandardSetRunner
     /// <param name="options">Driver options of every run.</param>
     /// <param name="advance">Called after each run, with the name of the instance run.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static IReadOnlyList<StandardSetRun> Run(IReadOnlyList<MoreGarbowHillstromInstance> instances, IReadOnlyList<MinimizationMethod> methods,
+    public static IReadOnlyList<StandardSetRun> Run(IReadOnlyList<StandardSetInstance> instances, IReadOnlyList<MinimizationMethod> methods,
         IReadOnlyList<DerivativeSource> sources, IReadOnlyList<double> factors, DriverOptions options, Action<string> advance,
         CancellationToken cancellationToken)
     {
@@ -147,7 +190,7 @@ public static class StandardSetRunner
     /// <param name="source">The derivative source, or null for a value-only method.</param>
     /// <param name="options">Driver options.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static StandardSetRun RunOne(MoreGarbowHillstromInstance instance, double factor, MinimizationMethod method,
+    public static StandardSetRun RunOne(StandardSetInstance instance, double factor, MinimizationMethod method,
         DerivativeSource? source, DriverOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -161,6 +204,6 @@ public static class StandardSetRunner
         var counts = result.Evaluations;
         return new StandardSetRun(instance.Name, problem.Dimension, factor, method.Name, run.SourceName, outcome, result.Reason,
             result.Converged, strict, counts.Values, counts.Gradients, counts.HessianVectors, counts.Hessians, result.Iterations,
-            value, problem.KnownMinimum ?? double.NaN, result.Elapsed.TotalSeconds);
+            value, instance.KnownMinimum ?? double.NaN, result.Elapsed.TotalSeconds);
     }
 }

@@ -8,7 +8,8 @@ namespace Optimize.Cli.Reports;
 
 /// <summary>
 /// The report of <c>optimize standard-set</c>: per method and source, the runs solved, ended at another documented
-/// minimum, or failed; the false convergences; the median evaluations among solved runs; as a terminal table, CSV,
+/// minimum, or failed; the false convergences; the median evaluations among solved runs; the solved runs stopped by a
+/// budget; as a terminal table, CSV,
 /// and an HTML page with the Dolan–Moré performance profile and the Moré–Wild data profile (Plotly).
 /// </summary>
 public static class StandardSetReport
@@ -21,7 +22,7 @@ public static class StandardSetReport
         return new TextTable(
             "Standard set by method and source (solved: f − f* ≤ 1e-6·max(1,|f*|))",
             ["method", "source", "runs", "solved", "other known minimum", "failed", "false convergences",
-             "median f evals (solved)", "median ∇f evals (solved)", "converged among solved", "time"],
+             "median f evals (solved)", "median ∇f evals (solved)", "converged among solved", "solved at a limit", "time"],
             runs.GroupBy(r => (r.Method, r.Source)).Select(g =>
             {
                 var solved = g.Where(r => r.Outcome == StandardSetOutcome.Solved).ToArray();
@@ -32,10 +33,25 @@ public static class StandardSetReport
                     g.Count(r => r.FalseConvergence).ToString(CultureInfo.InvariantCulture),
                     Median(solved.Select(r => (double)r.Values)), Median(solved.Select(r => (double)r.Gradients)),
                     solved.Length == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * solved.Count(r => r.ReportsConvergence) / solved.Length:0}%"),
+                    g.Count(r => r.SolvedAtLimit).ToString(CultureInfo.InvariantCulture),
                     Format.Duration(g.Sum(r => r.Seconds)),
                 };
             }).ToArray(),
-            new HashSet<int> { 2, 3, 4, 5, 6, 7, 8, 9, 10 });
+            new HashSet<int> { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 });
+    }
+
+    /// <summary>Every solved run that a budget stopped (<see cref="StandardSetRun.SolvedAtLimit"/>): what it spent.</summary>
+    /// <param name="runs">The judged runs.</param>
+    public static TextTable SolvedAtLimit(IReadOnlyList<StandardSetRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return new TextTable("Solved runs stopped by a limit", ["instance", "start", "method", "source", "stopped by", "iterations", "f evals", "final f", "f*"],
+            runs.Where(r => r.SolvedAtLimit).Select(r => new[]
+            {
+                r.Instance, string.Create(CultureInfo.InvariantCulture, $"{r.StartFactor}·x0"), r.Method, r.Source, r.Reason.ToString(),
+                I(r.Iterations), I(r.Values), Format.Scientific(r.FinalValue), Format.Scientific(r.KnownMinimum),
+            }).ToArray(),
+            new HashSet<int> { 5, 6, 7, 8 });
     }
 
     /// <summary>Every run that is not solved: where it stopped and why.</summary>
@@ -107,6 +123,7 @@ public static class StandardSetReport
         }
         HtmlReport.AppendTable(page, Summary(runs));
         HtmlReport.AppendTable(page, Unsolved(runs));
+        HtmlReport.AppendTable(page, SolvedAtLimit(runs));
         page.AppendLine("</body></html>");
         writer.Write(page.ToString());
     }

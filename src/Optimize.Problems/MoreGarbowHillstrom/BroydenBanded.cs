@@ -7,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Jᵢ = {j ≠ i : max(1, i − 5) ≤ j ≤ min(n, i + 1)}; start −1; minimum 0 (Broyden 1971;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BroydenBanded : SumOfSquaresProblem
+public sealed class BroydenBanded : StructuredSumOfSquaresProblem
 {
     private const int Lower = 5, Upper = 1;
 
@@ -65,6 +65,39 @@ public sealed class BroydenBanded : SumOfSquaresProblem
             var (first, last) = Band(i);
             for (int j = first; j <= last; j++)
                 hessian[j, j] += residuals[i] * (j == i ? 30 * x[i] : -2);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int i = 0; i < Dimension; i++)
+        {
+            var (first, last) = Band(i);
+            double sum = 0;
+            for (int j = first; j <= last; j++) sum += (j == i ? 2 + 15 * x[i] * x[i] : -(1 + 2 * x[j])) * v[j];
+            result[i] = sum;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        result.Clear();
+        for (int i = 0; i < Dimension; i++)
+        {
+            var (first, last) = Band(i);
+            for (int j = first; j <= last; j++) result[j] += (j == i ? 2 + 15 * x[i] * x[i] : -(1 + 2 * x[j])) * w[i];
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int i = 0; i < Dimension; i++)
+        {
+            var (first, last) = Band(i);
+            for (int j = first; j <= last; j++) result[j] += residuals[i] * (j == i ? 30 * x[i] : -2) * v[j];
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Broyden's tridiagonal function (MGH problem 30), m = n, x₀ = xₙ₊₁ = 0: rᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1;
 /// start −1; minimum 0 (Broyden 1965; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BroydenTridiagonal : SumOfSquaresProblem
+public sealed class BroydenTridiagonal : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -53,5 +53,25 @@ public sealed class BroydenTridiagonal : SumOfSquaresProblem
     protected override void AddResidualCurvature(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, Matrix<double> hessian)
     {
         for (int i = 0; i < Dimension; i++) hessian[i, i] -= 4 * residuals[i];
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int i = 0; i < Dimension; i++)
+            result[i] = (3 - 4 * x[i]) * v[i] - (i > 0 ? v[i - 1] : 0) - 2 * (i < Dimension - 1 ? v[i + 1] : 0);
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int j = 0; j < Dimension; j++)
+            result[j] = (3 - 4 * x[j]) * w[j] - (j < Dimension - 1 ? w[j + 1] : 0) - 2 * (j > 0 ? w[j - 1] : 0);
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int i = 0; i < Dimension; i++) result[i] -= 4 * residuals[i] * v[i];
     }
 }

@@ -7,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// rᵢ = 2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2; start xⱼ = tⱼ(tⱼ − 1); minimum 0 (Moré &amp; Cosnard 1979;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class DiscreteBoundaryValue : SumOfSquaresProblem
+public sealed class DiscreteBoundaryValue : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -61,5 +61,30 @@ public sealed class DiscreteBoundaryValue : SumOfSquaresProblem
     {
         double h2 = Step * Step;
         for (int i = 0; i < Dimension; i++) hessian[i, i] += residuals[i] * 3 * h2 * (x[i] + Node(i) + 1);
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        double h2 = Step * Step;
+        for (int i = 0; i < Dimension; i++)
+        {
+            double u = x[i] + Node(i) + 1;
+            result[i] = (2 + 1.5 * h2 * u * u) * v[i] - (i > 0 ? v[i - 1] : 0) - (i < Dimension - 1 ? v[i + 1] : 0);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        // The off-diagonal entries are all −1, so Jᵀ has the same stencil as J.
+        JacobianVector(x, w, result);
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        double h2 = Step * Step;
+        for (int i = 0; i < Dimension; i++) result[i] += residuals[i] * 3 * h2 * (x[i] + Node(i) + 1) * v[i];
     }
 }

@@ -7,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// (<see cref="PowellSingular"/>, MGH problem 13) on blocks of four variables, m = n; start (3, −1, 0, 1, …);
 /// minimum 0 at the origin, where the Hessian is singular (Spedicato 1975; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class ExtendedPowellSingular : SumOfSquaresProblem
+public sealed class ExtendedPowellSingular : StructuredSumOfSquaresProblem
 {
     private static readonly double Sqrt5 = Math.Sqrt(5), Sqrt10 = Math.Sqrt(10);
 
@@ -88,6 +88,47 @@ public sealed class ExtendedPowellSingular : SumOfSquaresProblem
             Curvature.AddSymmetric(hessian, b, b, quartic);
             Curvature.AddSymmetric(hessian, b, b + 3, -quartic);
             Curvature.AddSymmetric(hessian, b + 3, b + 3, quartic);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int b = 0; b < Dimension; b += 4)
+        {
+            double d = x[b + 1] - 2 * x[b + 2], e = x[b] - x[b + 3];
+            result[b] = v[b] + 10 * v[b + 1];
+            result[b + 1] = Sqrt5 * (v[b + 2] - v[b + 3]);
+            result[b + 2] = 2 * d * (v[b + 1] - 2 * v[b + 2]);
+            result[b + 3] = 2 * Sqrt10 * e * (v[b] - v[b + 3]);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int b = 0; b < Dimension; b += 4)
+        {
+            double d = x[b + 1] - 2 * x[b + 2], e = x[b] - x[b + 3];
+            double square = 2 * d * w[b + 2], quartic = 2 * Sqrt10 * e * w[b + 3];
+            result[b] = w[b] + quartic;
+            result[b + 1] = 10 * w[b] + square;
+            result[b + 2] = Sqrt5 * w[b + 1] - 2 * square;
+            result[b + 3] = -Sqrt5 * w[b + 1] - quartic;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int b = 0; b < Dimension; b += 4)
+        {
+            double square = 2 * residuals[b + 2] * (v[b + 1] - 2 * v[b + 2]);
+            double quartic = 2 * Sqrt10 * residuals[b + 3] * (v[b] - v[b + 3]);
+            result[b] += quartic;
+            result[b + 1] += square;
+            result[b + 2] -= 2 * square;
+            result[b + 3] -= quartic;
         }
     }
 }

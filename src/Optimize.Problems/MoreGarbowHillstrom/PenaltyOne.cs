@@ -7,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// start xⱼ = j; minimum 2.24997…·10⁻⁵ (n = 4), 7.08765…·10⁻⁵ (n = 10) (Gill, Murray &amp; Pitfield 1972;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class PenaltyOne : SumOfSquaresProblem
+public sealed class PenaltyOne : StructuredSumOfSquaresProblem
 {
     private static readonly double RootA = Math.Sqrt(1e-5);
 
@@ -57,5 +57,29 @@ public sealed class PenaltyOne : SumOfSquaresProblem
     protected override void AddResidualCurvature(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, Matrix<double> hessian)
     {
         for (int j = 0; j < Dimension; j++) hessian[j, j] += 2 * residuals[Dimension];
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        double dot = 0;
+        for (int j = 0; j < Dimension; j++)
+        {
+            result[j] = RootA * v[j];
+            dot += x[j] * v[j];
+        }
+        result[Dimension] = 2 * dot;
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int j = 0; j < Dimension; j++) result[j] = RootA * w[j] + 2 * x[j] * w[Dimension];
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        for (int j = 0; j < Dimension; j++) result[j] += 2 * residuals[Dimension] * v[j];
     }
 }

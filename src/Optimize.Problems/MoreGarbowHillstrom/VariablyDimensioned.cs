@@ -6,7 +6,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The variably dimensioned function (MGH problem 25), m = n + 2: rᵢ = xᵢ − 1 for i ≤ n, r_{n+1} = Σⱼ j(xⱼ − 1),
 /// r_{n+2} = r_{n+1}²; start xⱼ = 1 − j/n; minimum 0 at (1, …, 1) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class VariablyDimensioned : SumOfSquaresProblem
+public sealed class VariablyDimensioned : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -69,5 +69,34 @@ public sealed class VariablyDimensioned : SumOfSquaresProblem
         for (int j = 0; j < Dimension; j++)
             for (int k = 0; k < Dimension; k++)
                 hessian[j, k] += 2 * r * (j + 1) * (k + 1);
+    }
+
+    /// <inheritdoc/>
+    protected override void JacobianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        double weighted = 0;
+        for (int j = 0; j < Dimension; j++)
+        {
+            result[j] = v[j];
+            weighted += (j + 1) * v[j];
+        }
+        result[Dimension] = weighted;
+        result[Dimension + 1] = 2 * WeightedSum(x) * weighted;
+    }
+
+    /// <inheritdoc/>
+    protected override void VectorJacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> result)
+    {
+        double row = w[Dimension] + 2 * WeightedSum(x) * w[Dimension + 1];
+        for (int j = 0; j < Dimension; j++) result[j] = w[j] + (j + 1) * row;
+    }
+
+    /// <inheritdoc/>
+    protected override void AddCurvatureVector(ReadOnlySpan<double> x, ReadOnlySpan<double> residuals, ReadOnlySpan<double> v, Span<double> result)
+    {
+        double weighted = 0;
+        for (int k = 0; k < Dimension; k++) weighted += (k + 1) * v[k];
+        double scale = 2 * residuals[Dimension + 1] * weighted;
+        for (int j = 0; j < Dimension; j++) result[j] += scale * (j + 1);
     }
 }
