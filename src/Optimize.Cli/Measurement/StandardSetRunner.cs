@@ -48,7 +48,7 @@ public static class StandardSetRunner
     public const int DenseHessianLimit = 1000;
 
     /// <summary>The most conjugate-gradient directions <see cref="HasPositiveCurvature"/> examines.</summary>
-    public const int CurvatureDirections = 200;
+    public const int CurvatureDirections = 2000;
 
     /// <summary>
     /// The strict-local-minimizer test with the problem's exact (hand-coded) derivatives: ‖∇f(x)‖∞ ≤ 10⁻⁵·max(1, |f(x)|)
