@@ -38,7 +38,7 @@ public static class LargeScaleSet
     }
 
     private static LargeScaleInstance Mgh(int number, TestProblem problem) =>
-        new($"mgh{number:00}-{problem.Name}-{problem.Dimension}", problem, problem.KnownMinimum ?? 0, Paper);
+        new($"mgh{number:00}-{problem.Name}-{problem.Dimension}", problem, 0, Paper);
 
     private static IEnumerable<LargeScaleInstance> Build(int n)
     {
