@@ -81,6 +81,7 @@ public static class StandardSetCommand
         if (cancelled) environment.ErrorWriter.WriteLine("Cancelled: showing the runs finished so far.");
         StandardSetReport.Summary(runs).Write(environment.Output);
         if (details) StandardSetReport.Unsolved(runs).Write(environment.Output);
+        environment.OutputWriter.WriteLine(StandardSetReport.ConvergedShare(runs));
         environment.OutputWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{plan.Instances.Count} instances × {plan.StartFactors.Count} starts; {runs.Count} runs in {Format.Duration(runs.Sum(r => r.Seconds))}."));
         if (csv is not null)
