@@ -117,6 +117,7 @@ public abstract class Minimizer<TObjective, TState>
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
         var state = CreateState((TObjective)(IObjective)counted);
+        state.Oracle = counted;
         EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
         // A box with no finite bound is no constraint: the run is the unbounded one.
