@@ -199,7 +199,7 @@ public abstract class Minimizer<TObjective, TState>
 
         while (true)
         {
-            if (state.Iteration >= options.MaximumIterations) return TerminationReason.IterationLimit;
+            if (state.Iteration >= options.MaximumIterations) return StoppingRules.AtIterationLimit(state, options);
             if (cancellationToken.IsCancellationRequested) return TerminationReason.Cancelled;
 
             var stop = Update(state);

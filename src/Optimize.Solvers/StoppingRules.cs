@@ -45,6 +45,12 @@ internal static class StoppingRules
     }
 
     /// <summary>
+    /// The most variables for which the second-order test runs: it needs a dense n×n Hessian, or n gradients, which
+    /// above this size would cost more than the iterations it can save.
+    /// </summary>
+    internal const int SecondOrderMaximumDimension = 100;
+
+    /// <summary>
     /// The largest condition number maxᵢⱼ|Hᵢⱼ|/λ_min the second-order test accepts for an exact Hessian: the smallest
     /// eigenvalue must exceed 10⁻¹⁰·maxᵢⱼ|Hᵢⱼ|, far above the rounding of a computed Hessian (nε·‖H‖).
     /// </summary>
@@ -66,14 +72,14 @@ internal static class StoppingRules
     /// flat valley of Osborne 1 at a saddle with a singular Hessian (f = 1.106), where this test fails. The Hessian is
     /// the oracle's when it gives one (one Hessian evaluation), otherwise forward differences of ∇f with steps
     /// √ε·max(|xⱼ|, 1) (n gradient evaluations, counted), symmetrized. On success <paramref name="detail"/> states the
-    /// numbers.
+    /// numbers. It is not run for bounded runs or above <see cref="SecondOrderMaximumDimension"/> variables.
     /// </summary>
     /// <param name="state">The state at xₖ, with f and ∇f there and the run's counted objective.</param>
     /// <param name="detail">The certificate in words, or empty.</param>
     internal static bool SecondOrderMinimizer(MinimizerState state, out string detail)
     {
         detail = "";
-        if (state.Bounds is not null || state.Oracle is not IGradientObjective objective) return false;
+        if (state.Bounds is not null || state.Oracle is not IGradientObjective objective || state.X.Length > SecondOrderMaximumDimension) return false;
         if (!state.HasGradient || !double.IsFinite(state.Value) || !double.IsFinite(state.GradientNorm)) return false;
         double scaled = ScaledGradient(state);
         if (!(scaled <= CubeRootEpsilon)) return false;
@@ -94,6 +100,25 @@ internal static class StoppingRules
         detail = string.Create(CultureInfo.InvariantCulture,
             $"a strict local minimizer: scaled gradient {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2} and the {(exact ? "" : "difference ")}Hessian ∇²f − {margin:E2}·I is positive definite");
         return true;
+    }
+
+    /// <summary>
+    /// The verdict of a run that reached its iteration limit: converged when its last step moved x to a point that
+    /// passes the second-order test (<see cref="SecondOrderMinimizer"/>, with <see cref="DriverOptions.SecondOrderTest"/>),
+    /// otherwise <see cref="TerminationReason.IterationLimit"/>.
+    /// </summary>
+    /// <param name="state">The state after the last iteration.</param>
+    /// <param name="options">The run's options.</param>
+    public static TerminationReason AtIterationLimit(MinimizerState state, DriverOptions options)
+    {
+        if (options.SecondOrderTest && state.Iteration > 0 && !state.X.AsSpan().SequenceEqual(state.PreviousX)
+            && SecondOrderMinimizer(state, out string certificate))
+        {
+            state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+                $"at the iteration limit {options.MaximumIterations}, ") + certificate;
+            return TerminationReason.GradientTolerance;
+        }
+        return TerminationReason.IterationLimit;
     }
 
     /// <summary>Forward differences of ∇f about xₖ, symmetrized; false when a gradient is not finite.</summary>
@@ -176,7 +201,7 @@ internal static class StoppingRules
             int negligible = state.NegligibleChangeIterations;
             bool tryCertificate = stalled || (negligible >= options.StallIterations && negligible % options.StallIterations == 0
                 && BitOperations.IsPow2(negligible / options.StallIterations));
-            if (tryCertificate && SecondOrderMinimizer(state, out string certificate))
+            if (tryCertificate && options.SecondOrderTest && SecondOrderMinimizer(state, out string certificate))
             {
                 state.StopDetail = string.Create(CultureInfo.InvariantCulture,
                     $"f changed by no more than 4ε·max(1, |f|) in {negligible} consecutive iterations, at ") + certificate;
