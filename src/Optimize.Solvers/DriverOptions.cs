@@ -10,8 +10,9 @@ public sealed record DriverOptions
 {
     /// <summary>
     /// The defaults: converged when ‖∇f‖₂ ≤ 1e-8 or the scaled gradient of <see cref="ScaledGradientTolerance"/> is
-    /// at most 1e-10; no progress after <see cref="StallIterations"/> iterations in which f changed only by
-    /// rounding; at most 1000 iterations.
+    /// at most 1e-10, or when a run that stalls or reaches the iteration limit ends at a point that passes the
+    /// <see cref="SecondOrderTest"/>; no progress after <see cref="StallIterations"/> iterations in which f changed
+    /// only by rounding; at most 1000 iterations.
     /// </summary>
     public static DriverOptions Default { get; } = new();
 
@@ -34,12 +35,29 @@ public sealed record DriverOptions
     /// iterations in which |fₖ₊₁ − fₖ| ≤ 4ε·|fₖ| (ε the unit round-off): f no longer changes except by rounding,
     /// so further iterations cannot improve it. Default 10; 0 disables the test. (The gradient tests are tried
     /// first, so a run that stalls at a point they accept still converges. A stall is never taken for convergence
-    /// by itself: x may still be drifting along a flat valley. A step that leaves x unchanged, or a method that
+    /// by itself: x may still be drifting along a flat valley; a stalled point converges only by the
+    /// <see cref="SecondOrderTest"/>, which also looks at ∇²f. A step that leaves x unchanged, or a method that
     /// finds no decrease along a descent direction, converges where the scaled gradient is at most ε^{1/3} ≈ 4.8e-6:
     /// f resolves no further decrease there, tests U1 and U3 of Gill, Murray &amp; Wright, "Practical Optimization"
     /// (1981), §8.2.3.2.)
     /// </summary>
     public int StallIterations { get; init; } = 10;
+
+    /// <summary>
+    /// Whether a run that stalls or reaches <see cref="MaximumIterations"/> before the gradient tests hold gets a
+    /// second-order test at the point it returns: it converges when the scaled gradient there is at most ε^{1/3} ≈ 4.8e-6
+    /// (test U3 of Gill, Murray &amp; Wright, "Practical Optimization" (1981), §8.2.3.2) and the Hessian is positive
+    /// definite with its smallest eigenvalue above 10⁻¹⁰ (exact Hessian) or 10⁻⁶ (forward differences of ∇f) times its
+    /// largest entry: the second-order sufficient conditions of a strict local minimizer (Nocedal &amp; Wright, Theorem
+    /// 2.4), to the accuracy double precision gives f. The test runs when f has changed by at most 4ε·max(1, |f|) (GMW's
+    /// U1 scale) in <see cref="StallIterations"/> consecutive iterations (then after 2×, 4×, … as many), when the stall
+    /// rule stops the run, and at the iteration limit; it uses the oracle's Hessian, or n extra gradient evaluations
+    /// (counted), and only without bounds and for at most 100 variables (a dense Hessian). A point where ∇²f is singular
+    /// or indefinite (a saddle, a flat valley) never passes. Default true:
+    /// first-order methods (gradient descent, heavy ball, Adam, coordinate descent) reach minimizers where f no longer
+    /// resolves the gradient tests' accuracy. Set false to converge only by the gradient, step and f-change tolerances.
+    /// </summary>
+    public bool SecondOrderTest { get; init; } = true;
 
     /// <summary>Converged when ‖∇f(x)‖₂ ≤ this value · ‖∇f(x₀)‖₂. Default 0 (off).</summary>
     public double RelativeGradientTolerance { get; init; }

@@ -117,6 +117,7 @@ public abstract class Minimizer<TObjective, TState>
         var counted = Count(objective);
         var clock = Stopwatch.StartNew();
         var state = CreateState((TObjective)(IObjective)counted);
+        state.Oracle = counted;
         EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
         // A box with no finite bound is no constraint: the run is the unbounded one.
@@ -198,7 +199,7 @@ public abstract class Minimizer<TObjective, TState>
 
         while (true)
         {
-            if (state.Iteration >= options.MaximumIterations) return TerminationReason.IterationLimit;
+            if (state.Iteration >= options.MaximumIterations) return StoppingRules.AtIterationLimit(state, options);
             if (cancellationToken.IsCancellationRequested) return TerminationReason.Cancelled;
 
             var stop = Update(state);

@@ -62,8 +62,17 @@ public abstract class MinimizerState
     /// </summary>
     public Bounds? Bounds { get; internal set; }
 
+    /// <summary>
+    /// The counted objective of the run (set by the driver before <c>Initialize</c>), through which the driver's
+    /// second-order test (<see cref="StoppingRules.SecondOrderMinimizer"/>) evaluates the Hessian, or ∇f near xₖ.
+    /// </summary>
+    internal IObjective? Oracle { get; set; }
+
     /// <summary>Consecutive iterations in which f changed only by rounding.</summary>
     internal int StalledIterations { get; set; }
+
+    /// <summary>Consecutive iterations in which |fₖ₊₁ − fₖ| ≤ 4ε·max(1, |fₖ|).</summary>
+    internal int NegligibleChangeIterations { get; set; }
 
     /// <summary>
     /// Why the method stopped, in numbers, when it knows better than the driver (e.g. "trust-region radius 1e-17

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using System.Numerics.Tensors;
+using Optimize.Oracles;
 
 namespace Optimize.Solvers;
 
@@ -39,6 +41,108 @@ internal static class StoppingRules
         if (!(scaled <= CubeRootEpsilon)) return false;
         state.StopDetail = string.Create(CultureInfo.InvariantCulture,
             $"f no longer decreases beyond rounding, at scaled {(state.Bounds is null ? "" : "projected ")}gradient maxᵢ|gᵢ|·max(|xᵢ|,1)/max(|f|,1) = {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2}");
+        return true;
+    }
+
+    /// <summary>
+    /// The most variables for which the second-order test runs: it needs a dense n×n Hessian, or n gradients, which
+    /// above this size would cost more than the iterations it can save.
+    /// </summary>
+    internal const int SecondOrderMaximumDimension = 100;
+
+    /// <summary>
+    /// The largest condition number maxᵢⱼ|Hᵢⱼ|/λ_min the second-order test accepts for an exact Hessian: the smallest
+    /// eigenvalue must exceed 10⁻¹⁰·maxᵢⱼ|Hᵢⱼ|, far above the rounding of a computed Hessian (nε·‖H‖).
+    /// </summary>
+    private const double ExactHessianMargin = 1e-10;
+
+    /// <summary>
+    /// The same bound for a Hessian from forward differences of ∇f, whose entries carry errors of about √ε ≈ 1.5e-8
+    /// relative to ‖H‖: the smallest eigenvalue must exceed 10⁻⁶·maxᵢⱼ|Hᵢⱼ|, so that a singular Hessian (a flat valley
+    /// or a degenerate saddle) is never taken for a positive definite one because of difference error.
+    /// </summary>
+    private const double DifferenceHessianMargin = 1e-6;
+
+    /// <summary>
+    /// The second-order test of a run that stalls while x still moves: xₖ is a strict local minimizer to the accuracy f
+    /// resolves when the scaled gradient is at most ε^{1/3} (test U3 of Gill, Murray &amp; Wright, "Practical
+    /// Optimization" (1981), §8.2.3.2) and ∇²f(xₖ) is positive definite with its smallest eigenvalue above a margin
+    /// (the second-order sufficient conditions, Nocedal &amp; Wright, Theorem 2.4; GMW's test for methods with second
+    /// derivatives adds the same condition). A stall alone is no evidence of a minimizer: heavy ball drifts along the
+    /// flat valley of Osborne 1 at a saddle with a singular Hessian (f = 1.106), where this test fails. The Hessian is
+    /// the oracle's when it gives one (one Hessian evaluation), otherwise forward differences of ∇f with steps
+    /// √ε·max(|xⱼ|, 1) (n gradient evaluations, counted), symmetrized. On success <paramref name="detail"/> states the
+    /// numbers. It is not run for bounded runs or above <see cref="SecondOrderMaximumDimension"/> variables.
+    /// </summary>
+    /// <param name="state">The state at xₖ, with f and ∇f there and the run's counted objective.</param>
+    /// <param name="detail">The certificate in words, or empty.</param>
+    internal static bool SecondOrderMinimizer(MinimizerState state, out string detail)
+    {
+        detail = "";
+        if (state.Bounds is not null || state.Oracle is not IGradientObjective objective || state.X.Length > SecondOrderMaximumDimension) return false;
+        if (!state.HasGradient || !double.IsFinite(state.Value) || !double.IsFinite(state.GradientNorm)) return false;
+        double scaled = ScaledGradient(state);
+        if (!(scaled <= CubeRootEpsilon)) return false;
+        int n = state.X.Length;
+        var hessian = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
+        bool exact = objective is IHessianObjective;
+        if (objective is IHessianObjective second) second.Hessian(state.X, hessian);
+        else if (!DifferenceHessian(objective, state, hessian)) return false;
+        var values = hessian.Values;
+        double largest = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i])) return false;
+            largest = Math.Max(largest, Math.Abs(values[i]));
+        }
+        double margin = (exact ? ExactHessianMargin : DifferenceHessianMargin) * largest;
+        if (!(largest > 0) || !new LinearAlgebra.SymmetricFactorization(n).TryFactor(hessian, -margin)) return false;
+        detail = string.Create(CultureInfo.InvariantCulture,
+            $"a strict local minimizer: scaled gradient {scaled:E2} ≤ ε^(1/3) = {CubeRootEpsilon:E2} and the {(exact ? "" : "difference ")}Hessian ∇²f − {margin:E2}·I is positive definite");
+        return true;
+    }
+
+    /// <summary>
+    /// The verdict of a run that reached its iteration limit: converged when its last step moved x to a point that
+    /// passes the second-order test (<see cref="SecondOrderMinimizer"/>, with <see cref="DriverOptions.SecondOrderTest"/>),
+    /// otherwise <see cref="TerminationReason.IterationLimit"/>.
+    /// </summary>
+    /// <param name="state">The state after the last iteration.</param>
+    /// <param name="options">The run's options.</param>
+    public static TerminationReason AtIterationLimit(MinimizerState state, DriverOptions options)
+    {
+        if (options.SecondOrderTest && state.Iteration > 0 && !state.X.AsSpan().SequenceEqual(state.PreviousX)
+            && SecondOrderMinimizer(state, out string certificate))
+        {
+            state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+                $"at the iteration limit {options.MaximumIterations}, ") + certificate;
+            return TerminationReason.GradientTolerance;
+        }
+        return TerminationReason.IterationLimit;
+    }
+
+    /// <summary>Forward differences of ∇f about xₖ, symmetrized; false when a gradient is not finite.</summary>
+    private static bool DifferenceHessian(IGradientObjective objective, MinimizerState state, MathNet.Numerics.LinearAlgebra.Double.DenseMatrix hessian)
+    {
+        int n = state.X.Length;
+        var point = (double[])state.X.Clone();
+        var gradient = new double[n];
+        var values = hessian.Values;
+        for (int j = 0; j < n; j++)
+        {
+            double h = Math.Sqrt(2 * Epsilon) * Math.Max(Math.Abs(point[j]), 1);
+            double original = point[j];
+            point[j] = original + h;
+            h = point[j] - original;
+            double value = objective.ValueAndGradient(point, gradient);
+            point[j] = original;
+            if (!double.IsFinite(value)) return false;
+            // Column j (column-major) is (∇f(x + h eⱼ) − ∇f(x))/h.
+            for (int i = 0; i < n; i++) values[j * n + i] = (gradient[i] - state.Gradient[i]) / h;
+        }
+        for (int j = 0; j < n; j++)
+            for (int i = j + 1; i < n; i++)
+                values[j * n + i] = values[i * n + j] = 0.5 * (values[j * n + i] + values[i * n + j]);
         return true;
     }
 
@@ -88,7 +192,22 @@ internal static class StoppingRules
         if (options.StallIterations > 0)
         {
             state.StalledIterations = change <= 4 * Epsilon * Math.Abs(state.PreviousValue) ? state.StalledIterations + 1 : 0;
-            if (state.StalledIterations >= options.StallIterations)
+            // On the scale of GMW's U1, τ_F(1 + |f|): near f = 0 a change of f below ε is no progress either, though f
+            // may still be falling relative to itself (Beale, Wood at f ≈ 1e-15).
+            state.NegligibleChangeIterations = change <= 4 * Epsilon * Math.Max(1, Math.Abs(state.PreviousValue)) ? state.NegligibleChangeIterations + 1 : 0;
+            bool stalled = state.StalledIterations >= options.StallIterations;
+            // A run whose f changes by less than ε·max(1, |f|) without stalling relative to f is tested after StallIterations
+            // such iterations, then after twice, four times as many, and so on: a failed test costs n gradients.
+            int negligible = state.NegligibleChangeIterations;
+            bool tryCertificate = stalled || (negligible >= options.StallIterations && negligible % options.StallIterations == 0
+                && BitOperations.IsPow2(negligible / options.StallIterations));
+            if (tryCertificate && options.SecondOrderTest && SecondOrderMinimizer(state, out string certificate))
+            {
+                state.StopDetail = string.Create(CultureInfo.InvariantCulture,
+                    $"f changed by no more than 4ε·max(1, |f|) in {negligible} consecutive iterations, at ") + certificate;
+                return TerminationReason.GradientTolerance;
+            }
+            if (stalled)
             {
                 state.StopDetail = string.Create(CultureInfo.InvariantCulture,
                     $"f changed by no more than rounding (4ε·|f|) in {state.StalledIterations} consecutive iterations");

@@ -31,6 +31,7 @@ public class StandardSetCommandTests
         Assert.True(double.Parse(exact[8], System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal("100%", exact[10]);
         Assert.Contains("2 instances × 1 starts; 2 runs", solved.Output);
+        Assert.Contains("converged among solved over all methods: 2 of 2 = 100.0%; false convergences: 0 of 2 runs", solved.Output);
     }
 
     [Fact]
@@ -181,6 +182,21 @@ public class StandardSetCommandTests
         Assert.Equal([true, false, false, false, false, false], runs.Select(r => r.FalseConvergence));
         var row = Assert.Single(StandardSetReport.Summary(runs).Rows);
         Assert.Equal(["m", "analytic", "6", "2", "1", "3", "1", "40", "40", "50%"], row[..10]);
+    }
+
+    [Fact]
+    public void OverallLineCountsConvergedAmongSolvedRunsOfEveryMethod()
+    {
+        StandardSetRun[] runs =
+        [
+            Run("a", "m", StandardSetOutcome.Solved, 10), Run("b", "m", StandardSetOutcome.Solved, 10, converged: false),
+            Run("a", "k", StandardSetOutcome.Solved, 10), Run("b", "k", StandardSetOutcome.Failed, 10),
+            Run("c", "k", StandardSetOutcome.OtherKnownMinimum, 10),
+        ];
+        Assert.Equal("converged among solved over all methods: 2 of 3 = 66.7%; false convergences: 1 of 5 runs",
+            StandardSetReport.ConvergedShare(runs));
+        Assert.Equal("converged among solved over all methods: 0 of 0 = —; false convergences: 0 of 0 runs",
+            StandardSetReport.ConvergedShare([]));
     }
 
     [Fact]

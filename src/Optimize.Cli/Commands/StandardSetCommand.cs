@@ -105,6 +105,7 @@ public static class StandardSetCommand
             StandardSetReport.Unsolved(runs).Write(environment.Output);
             StandardSetReport.SolvedAtLimit(runs).Write(environment.Output);
         }
+        environment.OutputWriter.WriteLine(StandardSetReport.ConvergedShare(runs));
         environment.OutputWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{plan.Instances.Count} instances × {plan.StartFactors.Count} starts; {runs.Count} runs in {Format.Duration(runs.Sum(r => r.Seconds))}."));
         if (csv is not null)

@@ -94,4 +94,47 @@ public class TrustRegionTests(ITestOutputHelper output)
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrustRegion(options));
         Assert.Equal("AcceptanceRatio", error.ParamName);
     }
+
+    [Theory]
+    [InlineData(TrustRegionSubproblem.Exact)]
+    [InlineData(TrustRegionSubproblem.Dogleg)]
+    public void FirstRadiusIsTheLengthOfTheSteepestDescentMinimizer(TrustRegionSubproblem subproblem)
+    {
+        // f = ½·10⁻⁴‖x‖² from (100, 0): ‖g‖³/(gᵀHg) = 10⁻⁶/10⁻⁸ = 100 reaches the minimizer in one step; a first radius
+        // of 1 needs doublings 1, 2, 4, … first.
+        var objective = Optimize.Analytic.AnalyticObjective.Create(2,
+            x => 5e-5 * (x[0] * x[0] + x[1] * x[1]),
+            (x, g) =>
+            {
+                g[0] = 1e-4 * x[0];
+                g[1] = 1e-4 * x[1];
+                return 5e-5 * (x[0] * x[0] + x[1] * x[1]);
+            },
+            (x, h) =>
+            {
+                h.Clear();
+                h[0, 0] = h[1, 1] = 1e-4;
+            });
+        var scaled = new TrustRegion(new TrustRegionNewtonOptions { Subproblem = subproblem }).Minimize(objective, [100, 0]);
+        output.WriteLine(scaled.Message);
+        Assert.True(scaled.Converged);
+        Assert.Equal(1, scaled.Iterations);
+        Assert.Equal(2, scaled.Evaluations.Values);
+        var fixedRadius = new TrustRegion(new TrustRegionNewtonOptions { Subproblem = subproblem, CauchyInitialRadius = false })
+            .Minimize(objective, [100, 0]);
+        Assert.True(fixedRadius.Converged);
+        Assert.True(fixedRadius.Iterations >= 7, fixedRadius.BriefReport());
+    }
+
+    [Fact]
+    public void SolvesBiggsExpSixFromTheStandardStart()
+    {
+        // With Δ₀ = 1 the exact method entered the valley where f tends to 0.2427 and stopped after 8907 iterations.
+        var instance = Optimize.Problems.MoreGarbowHillstrom.MoreGarbowHillstromSet.Find("mgh18-biggs-exp6")!;
+        var result = new TrustRegion().Minimize(instance.Problem, instance.Start(1), new DriverOptions { MaximumIterations = 10_000 });
+        output.WriteLine(result.Message);
+        Assert.True(result.Converged, result.Message);
+        Assert.True(result.Minimum <= 1e-6, result.BriefReport());
+        Assert.True(result.Evaluations.Values <= 40, result.BriefReport());
+    }
 }
