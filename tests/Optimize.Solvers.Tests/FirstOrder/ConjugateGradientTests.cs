@@ -1,3 +1,4 @@
+using Optimize.Problems;
 using Optimize.Solvers.FirstOrder;
 using Optimize.Solvers.Tests.Support;
 using Xunit.Abstractions;
@@ -40,5 +41,25 @@ public class ConjugateGradientTests(ITestOutputHelper output)
         var result = new ConjugateGradient(options).Minimize(problem, problem.StartingPoint, new DriverOptions { GradientTolerance = 1e-6 });
         Convergence.AssertConverged(result, problem, 1e-6, output);
         Assert.True(result.Iterations <= 12, $"{result.Iterations} iterations");
+    }
+
+    /// <summary>
+    /// The first line search, along −∇f(x₀), tries the point at Euclidean distance 1 from x₀ (α₀ = 1/‖∇f(x₀)‖₂);
+    /// later ones interpolate from the last decrease.
+    /// </summary>
+    [Fact]
+    public void FirstTrialPointIsAtUnitEuclideanDistance() =>
+        Assert.Equal(1, RecordingObjective.FirstTrialDistance((f, x, options) => new ConjugateGradient().Minimize(f, x, options)), 12);
+
+    /// <summary>
+    /// Broyden banded (n = 10) from x₀ with the default options: f* within 40 f evaluations. With the first trial at
+    /// ∞-norm distance 1, CG ended at another stationary point (f = 3.06) after 256.
+    /// </summary>
+    [Fact]
+    public void SolvesBroydenBandedWithinEvaluations()
+    {
+        const string instance = "mgh31-broyden-banded-10";
+        var result = StandardSetRuns.Run(instance, (f, x, options) => new ConjugateGradient().Minimize(f, x, options));
+        StandardSetRuns.AssertSolvedWithin(instance, result, 40, output);
     }
 }

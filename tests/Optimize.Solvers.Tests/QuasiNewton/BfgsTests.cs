@@ -41,4 +41,26 @@ public class BfgsTests(ITestOutputHelper output)
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Bfgs(new BfgsOptions { CurvatureThreshold = -1 }));
         Assert.Equal("CurvatureThreshold", error.ParamName);
     }
+
+    /// <summary>
+    /// Before the first update scales H₀ = I, the first trial point lies at Euclidean distance 1 from x₀ along −∇f
+    /// (α₀ = 1/‖∇f(x₀)‖₂; ‖∇f(x₀)‖₂ = 233 on Rosenbrock), not at ∞-norm distance 1.
+    /// </summary>
+    [Fact]
+    public void FirstTrialPointIsAtUnitEuclideanDistance() =>
+        Assert.Equal(1, RecordingObjective.FirstTrialDistance((f, x, options) => new Bfgs().Minimize(f, x, options)), 12);
+
+    /// <summary>
+    /// f evaluations on Moré–Garbow–Hillstrom instances from x₀ with the default options, at most what the defaults
+    /// give today (before the 2-norm first step, BFGS ended on Broyden banded at another stationary point after 58).
+    /// </summary>
+    [Theory]
+    [InlineData("mgh31-broyden-banded-10", 44)]
+    [InlineData("mgh22-extended-powell-singular-12", 51)]
+    [InlineData("mgh35-chebyquad-10", 31)]
+    public void SolvesStandardSetInstancesWithinEvaluations(string instance, long values)
+    {
+        var result = StandardSetRuns.Run(instance, (f, x, options) => new Bfgs().Minimize(f, x, options));
+        StandardSetRuns.AssertSolvedWithin(instance, result, values, output);
+    }
 }
