@@ -50,14 +50,15 @@ public class DescentState : MinimizerState
     /// <param name="search">The line search.</param>
     /// <param name="rule">How the first trial step is chosen.</param>
     /// <param name="maximumInitialStep">
-    /// An upper bound on the first trial step (1 for Newton-type directions, 1/‖d‖₂ for a quasi-Newton direction
+    /// An upper bound on the first trial step (1 for Newton-type directions, 1/‖d‖∞ for a quasi-Newton direction
     /// from an unscaled identity matrix; see <see cref="UnitStepBound"/>).
     /// </param>
     public TerminationReason? SearchAndMove(LineSearch search, InitialStep rule, double maximumInitialStep = double.PositiveInfinity)
     {
         double slope = TensorPrimitives.Dot(Gradient, Direction);
         if (!(slope < 0)) return double.IsFinite(slope) ? TerminationReason.NoProgress : TerminationReason.NonFiniteValue;
-        double first = InitialStepRule.Choose(rule, slope, TensorPrimitives.Norm(Direction), StepLength, PreviousSlope, Value, PreviousValue);
+        // MaxMagnitude returns the signed entry of largest magnitude: ‖d‖∞ is its absolute value.
+        double first = InitialStepRule.Choose(rule, slope, Math.Abs(TensorPrimitives.MaxMagnitude(Direction)), StepLength, PreviousSlope, Value, PreviousValue);
         first = Math.Min(first, maximumInitialStep);
         Line.ResetCount();
         var result = search.Search(Line, Value, slope, first);
@@ -75,18 +76,14 @@ public class DescentState : MinimizerState
     }
 
     /// <summary>
-    /// min(1, 1/‖d‖₂): the first trial step along a direction that carries the units of ∇f rather than of x, as
+    /// min(1, 1/‖d‖∞): the first trial step along a direction that carries the units of ∇f rather than of x, as
     /// −H₀∇f with H₀ = I before any curvature pair scaled it (Nocedal &amp; Wright, §6.1, "Implementation": the first
-    /// step needs scaling). The first trial point lies within unit Euclidean distance of x, the first step of
-    /// L-BFGS-B (Byrd, Lu, Nocedal &amp; Zhu 1995: α₀ = 1/‖d‖₂) and, through its guess fₖ₋₁ = f₀ + ‖∇f₀‖/2, of
-    /// scipy's BFGS. Bounding the 2-norm rather than the largest coordinate (1/‖d‖∞, used before) solved one more
-    /// Moré–Garbow–Hillstrom instance from x₀ with BFGS and with L-BFGS (Broyden banded, which the longer first
-    /// trial sent to another stationary point) and lowered the total f evaluations of both over the set.
+    /// step needs scaling; here no coordinate moves by more than 1 on the first trial).
     /// </summary>
     public double UnitStepBound()
     {
-        double norm = TensorPrimitives.Norm(Direction);
-        return norm > 1 ? 1 / norm : 1;
+        double largest = Math.Abs(TensorPrimitives.MaxMagnitude(Direction));
+        return largest > 1 ? 1 / largest : 1;
     }
 
     /// <summary>

@@ -135,8 +135,8 @@ public class MinimizationMethodsTests(ITestOutputHelper output)
         var configured = entry.WithOptions(new LbfgsOptions { Memory = 3 });
         Assert.Equal("lbfgs", configured.Name);
         Assert.Equal(3, ((LbfgsOptions)configured.Options).Memory);
-        Assert.Equal(20, ((LbfgsOptions)configured.DefaultOptions).Memory);
-        Assert.Equal(20, ((LbfgsOptions)entry.Options).Memory);
+        Assert.Equal(10, ((LbfgsOptions)configured.DefaultOptions).Memory);
+        Assert.Equal(10, ((LbfgsOptions)entry.Options).Memory);
 
         var direct = new Lbfgs(new LbfgsOptions { Memory = 3 }).Minimize(problem, problem.StartingPoint);
         var viaRegistry = configured.Minimize(problem, problem.StartingPoint);
@@ -155,7 +155,7 @@ public class MinimizationMethodsTests(ITestOutputHelper output)
     {
         var entry = Assert.IsType<MinimizerFactory<IGradientObjective, Lbfgs.State, LbfgsOptions>>(MinimizationMethods.Get("lbfgs"));
         var lbfgs = Assert.IsType<Lbfgs>(entry.Create());
-        Assert.Equal(20, lbfgs.Options.Memory);
+        Assert.Equal(10, lbfgs.Options.Memory);
         Assert.Equal(5, Assert.IsType<Lbfgs>(entry.Create(new LbfgsOptions { Memory = 5 })).Options.Memory);
         Assert.Equal(7, Assert.IsType<Lbfgs>(entry.WithOptions(new LbfgsOptions { Memory = 7 }).Create()).Options.Memory);
         var dogleg = Assert.IsType<TrustRegion>(
