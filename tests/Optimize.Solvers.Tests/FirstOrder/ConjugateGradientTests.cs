@@ -41,4 +41,12 @@ public class ConjugateGradientTests(ITestOutputHelper output)
         Convergence.AssertConverged(result, problem, 1e-6, output);
         Assert.True(result.Iterations <= 12, $"{result.Iterations} iterations");
     }
+
+    /// <summary>
+    /// The first line search, along −∇f(x₀) with no previous decrease to interpolate from, tries min(1, 1/‖d‖∞): no
+    /// coordinate moves by more than 1, also when the largest entry of d is negative.
+    /// </summary>
+    [Fact]
+    public void FirstTrialMovesNoCoordinateByMoreThanOne() =>
+        Assert.Equal(1, RecordingObjective.FirstTrialLargestMove((f, x, options) => new ConjugateGradient().Minimize(f, x, options)), 12);
 }

@@ -41,4 +41,27 @@ public class BfgsTests(ITestOutputHelper output)
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Bfgs(new BfgsOptions { CurvatureThreshold = -1 }));
         Assert.Equal("CurvatureThreshold", error.ParamName);
     }
+
+    /// <summary>
+    /// Before the first update scales H₀ = I, the first trial step is min(1, 1/‖d‖∞): no coordinate moves by more than
+    /// 1, also when the largest entry of d is negative (‖d‖∞ is the magnitude of the signed entry
+    /// TensorPrimitives.MaxMagnitude returns; without the absolute value the first trial moved x by 211.6).
+    /// </summary>
+    [Fact]
+    public void FirstTrialMovesNoCoordinateByMoreThanOne() =>
+        Assert.Equal(1, RecordingObjective.FirstTrialLargestMove((f, x, options) => new Bfgs().Minimize(f, x, options)), 12);
+
+    /// <summary>
+    /// f evaluations on Moré–Garbow–Hillstrom instances from x₀ with the default options (the standard-set benchmark's
+    /// limits), at most what the defaults take today.
+    /// </summary>
+    [Theory]
+    [InlineData("mgh07-helical-valley", 33)]
+    [InlineData("mgh16-brown-dennis", 38)]
+    [InlineData("mgh35-chebyquad-10", 33)]
+    public void SolvesStandardSetInstancesWithinEvaluations(string instance, long values)
+    {
+        var result = StandardSetRuns.Run(instance, (f, x, options) => new Bfgs().Minimize(f, x, options));
+        StandardSetRuns.AssertSolvedWithin(instance, result, values, output);
+    }
 }

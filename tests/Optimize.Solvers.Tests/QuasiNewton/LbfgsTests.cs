@@ -45,28 +45,20 @@ public class LbfgsTests(ITestOutputHelper output)
         Convergence.AssertConverged(result, problem, 1e-8, output);
     }
 
+    /// <summary>
+    /// In steady state a run allocates nothing per iteration: iterations 10 to 30 of extended Rosenbrock (n = 1000),
+    /// read by the callback so that the result built at the end (whose message has numbers of varying length) is not
+    /// counted. Iteration 30 is past the point where the ring of m = 10 pairs wraps.
+    /// </summary>
     [Fact]
     public void AllocatesNothingPerIteration()
     {
         var problem = ProblemLibrary.ExtendedRosenbrock(1000);
         var start = problem.StartingPoint;
         var method = new Lbfgs();
-        DriverOptions Limit(int iterations) => new() { MaximumIterations = iterations, GradientTolerance = 0 };
-        method.Minimize(problem, start, Limit(30));
-        method.Minimize(problem, start, Limit(10));
-
-        long Allocated(int iterations)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var result = method.Minimize(problem, start, Limit(iterations));
-            long after = GC.GetAllocatedBytesForCurrentThread();
-            Assert.Equal(TerminationReason.IterationLimit, result.Reason);
-            return after - before;
-        }
-
-        long ten = Allocated(10), thirty = Allocated(30);
-        output.WriteLine($"allocated: 10 iterations {ten} B, 30 iterations {thirty} B");
-        Assert.Equal(ten, thirty);
+        long allocated = SteadyStateAllocation.Between(10, 30, options => method.Minimize(problem, start, options));
+        output.WriteLine($"allocated between iterations 10 and 30: {allocated} B");
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
@@ -74,5 +66,28 @@ public class LbfgsTests(ITestOutputHelper output)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Lbfgs(new LbfgsOptions { Memory = 0 }));
         Assert.Equal("Memory", error.ParamName);
+    }
+
+    /// <summary>
+    /// Before the first update scales H₀ = I, the first trial step is min(1, 1/‖d‖∞): no coordinate moves by more than
+    /// 1, also when the largest entry of d is negative (‖d‖∞ is the magnitude of the signed entry
+    /// TensorPrimitives.MaxMagnitude returns; without the absolute value the first trial moved x by 211.6).
+    /// </summary>
+    [Fact]
+    public void FirstTrialMovesNoCoordinateByMoreThanOne() =>
+        Assert.Equal(1, RecordingObjective.FirstTrialLargestMove((f, x, options) => new Lbfgs().Minimize(f, x, options)), 12);
+
+    /// <summary>
+    /// f evaluations on Moré–Garbow–Hillstrom instances from x₀ with the default options (the standard-set benchmark's
+    /// limits), at most what the defaults take today.
+    /// </summary>
+    [Theory]
+    [InlineData("mgh08-bard", 22)]
+    [InlineData("mgh16-brown-dennis", 25)]
+    [InlineData("mgh35-chebyquad-8", 36)]
+    public void SolvesStandardSetInstancesWithinEvaluations(string instance, long values)
+    {
+        var result = StandardSetRuns.Run(instance, (f, x, options) => new Lbfgs().Minimize(f, x, options));
+        StandardSetRuns.AssertSolvedWithin(instance, result, values, output);
     }
 }
