@@ -139,6 +139,8 @@ internal static class StridedKernels
     public static void MatrixProduct(NativeLinearAlgebraProvider blas, double[] a, int aRows, int aColumns, bool transposeA,
         double[] b, int bRows, int bColumns, bool transposeB, double beta, double[] c)
     {
+        // BLAS does not read c when β = 0 (a stale NaN stays out); the managed fallback is not relied on for that.
+        if (beta == 0.0 && blas.Backend == LinearAlgebraBackendKind.Managed) Array.Clear(c);
         blas.MatrixMultiplyWithUpdate(
             transposeB ? Transpose.Transpose : Transpose.DontTranspose,
             transposeA ? Transpose.Transpose : Transpose.DontTranspose,
