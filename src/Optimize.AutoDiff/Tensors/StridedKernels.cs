@@ -133,27 +133,30 @@ internal static class StridedKernels
     }
 
     /// <summary>
-    /// The number of entries from which a matrix–vector product of the backward sweep reads its matrix from the end:
+    /// The number of entries from which a matrix–vector product of the backward sweep may read its matrix from the end:
     /// 2²⁰ doubles (8 MiB), well above a core's L2 cache, so what the forward product left in the last-level cache
     /// is what the backward product reads first.
     /// </summary>
     public const int FromEndThreshold = 1 << 20;
 
-    /// <summary>The entries of the matrix read per BLAS call when reading from the end: 2¹⁵ doubles (256 KiB).</summary>
-    public const int FromEndBlock = 1 << 15;
+    /// <summary>The entries of the matrix read per BLAS call when reading from the end: 2¹⁸ doubles (2 MiB).</summary>
+    public const int FromEndBlock = 1 << 18;
 
     /// <summary>
-    /// c = op(a)·op(b) + β·c as <see cref="MatrixProduct"/>, except that a matrix–vector product whose matrix has at
-    /// least <see cref="FromEndThreshold"/> entries is computed in blocks of the matrix's stored rows, last block first.
+    /// c = op(a)·op(b) + β·c as <see cref="MatrixProduct"/>, except that with <paramref name="fromEnd"/> a matrix–vector
+    /// product whose matrix has at least <see cref="FromEndThreshold"/> entries is computed in blocks of the matrix's
+    /// stored rows, last block first.
     /// The forward product streamed the matrix from its start, so its end is what the cache still holds; the
     /// backward sweep reads it first (the reverse of the forward order, as reverse mode runs its records) and goes to
     /// memory only for the part that was evicted, instead of for all of it.
     /// </summary>
-    public static void MatrixProductFromEnd(NativeLinearAlgebraProvider blas, double[] a, int aRows, int aColumns, bool transposeA,
+    public static void BackwardProduct(NativeLinearAlgebraProvider blas, bool fromEnd, double[] a, int aRows, int aColumns, bool transposeA,
         double[] b, int bRows, int bColumns, bool transposeB, double beta, double[] c)
     {
         int m = transposeA ? aColumns : aRows, n = transposeB ? bRows : bColumns;
-        if (n == 1 && a.Length >= FromEndThreshold)
+        if (!fromEnd)
+            MatrixProduct(blas, a, aRows, aColumns, transposeA, b, bRows, bColumns, transposeB, beta, c);
+        else if (n == 1 && a.Length >= FromEndThreshold)
             // c = op(a)·b: a·v by row blocks of a, or aᵀ·v summed over row blocks of a.
             MatrixVectorFromEnd(blas, a, aRows, aColumns, transposeA, b, beta, c);
         else if (m == 1 && n > 1 && b.Length >= FromEndThreshold)

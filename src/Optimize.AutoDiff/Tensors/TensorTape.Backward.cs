@@ -186,9 +186,9 @@ public sealed partial class TensorTape
         int ib = right[node];
         bool ta = integer0[node] != 0, tb = integer1[node] != 0;
         if (!ta)
-            StridedKernels.MatrixProductFromEnd(blas, cbar, rows[node], columns[node], false, b, rows[ib], columns[ib], !tb, beta, abar);
+            StridedKernels.BackwardProduct(blas, ReadsLargeMatricesFromEnd, cbar, rows[node], columns[node], false, b, rows[ib], columns[ib], !tb, beta, abar);
         else
-            StridedKernels.MatrixProductFromEnd(blas, b, rows[ib], columns[ib], tb, cbar, rows[node], columns[node], true, beta, abar);
+            StridedKernels.BackwardProduct(blas, ReadsLargeMatricesFromEnd, b, rows[ib], columns[ib], tb, cbar, rows[node], columns[node], true, beta, abar);
     }
 
     /// <summary>B̄ = op(A)ᵀ·C̄ + β·B̄, or B̄ = C̄ᵀ·op(A) + β·B̄ when B enters transposed.</summary>
@@ -197,9 +197,9 @@ public sealed partial class TensorTape
         int ia = left[node];
         bool ta = integer0[node] != 0, tb = integer1[node] != 0;
         if (!tb)
-            StridedKernels.MatrixProductFromEnd(blas, a, rows[ia], columns[ia], !ta, cbar, rows[node], columns[node], false, beta, bbar);
+            StridedKernels.BackwardProduct(blas, ReadsLargeMatricesFromEnd, a, rows[ia], columns[ia], !ta, cbar, rows[node], columns[node], false, beta, bbar);
         else
-            StridedKernels.MatrixProductFromEnd(blas, cbar, rows[node], columns[node], true, a, rows[ia], columns[ia], ta, beta, bbar);
+            StridedKernels.BackwardProduct(blas, ReadsLargeMatricesFromEnd, cbar, rows[node], columns[node], true, a, rows[ia], columns[ia], ta, beta, bbar);
     }
 
     /// <summary>y = a⊙b: ā += ȳ⊙b, b̄ += ȳ⊙a (summed over broadcast dimensions); tangents: ā˙ += ȳ˙⊙b + ȳ⊙ḃ, b̄˙ += ȳ˙⊙a + ȳ⊙ȧ.</summary>
