@@ -24,7 +24,7 @@ export OPTIMIZE_BLAS_THREADS=1 OPENBLAS_NUM_THREADS=1
 artifacts=$(mktemp -d)
 logs=artifacts/bench
 mkdir -p "$logs"
-trap 'cp "$artifacts"/*.log "$logs"/ 2>/dev/null; for d in "$artifacts"/*/results; do [ -d "$d" ] && cp "$d"/*.json "$logs"/; done; rm -rf "$artifacts"' EXIT
+trap 'cp "$artifacts"/*.log "$logs"/ 2>/dev/null; for d in "$artifacts"/*/results; do n=${d%/results}; n=${n##*/}; [ -d "$d" ] && mkdir -p "$logs/$n" && cp "$d"/*.json "$logs/$n"/; done; rm -rf "$artifacts"' EXIT
 dotnet build src/Optimize.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly > "$artifacts/build.log"
 tensors='*TensorGradientBenchmarks.Value*'
 if [ "$tensor" -eq 1 ]; then filters=("$tensors"); else filters=('*GaussianMixtureBenchmarks*' '*BundleAdjustmentBenchmarks*' "$tensors"); fi

@@ -175,8 +175,7 @@ def tensor_rows(medians, openblas):
 
 
 def lookup(medians, kind, method, parameters):
-    # BenchmarkDotNet writes a string parameter in quotes (Loss="least-squares 5000x1000") in some versions.
-    return next((v for (t, m, p), v in medians.items() if t == kind and m == method and p.replace('"', '') == parameters), float("nan"))
+    return next((v for (t, m, p), v in medians.items() if t == kind and m == method and p == parameters), float("nan"))
 
 
 def print_table(rows):
@@ -193,6 +192,12 @@ def dotnet_medians(folder):
                 key = (benchmark["Type"], benchmark["Method"], benchmark.get("Parameters", ""))
                 statistics = benchmark.get("Statistics")  # None when the benchmark did not run (see the log)
                 medians[key] = statistics["Median"] * 1e-9 if statistics else float("nan")
+                # "Parameters" shortens long strings (Loss=least(...)x1000 [23]); FullName has them whole:
+                # ...Value(Loss: "least-squares 5000x1000"), kept as Loss=least-squares 5000x1000.
+                full = benchmark.get("FullName", "")
+                if "(" in full:
+                    whole = full[full.index("(") + 1:-1].replace(": ", "=").replace('"', '')
+                    medians[(benchmark["Type"], benchmark["Method"], whole)] = medians[key]
     return medians
 
 
