@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs the GradBench rows of the BenchmarkDotNet suites (Gaussian mixture D = 10, K = 25, N = 1000; bundle adjustment
-# ba1 and ba5) and the same objectives in PyTorch (one thread, float64), in one run, and prints one table: time of f,
-# time of f and its derivative, and their ratio. Needs Debian's python3-torch (/usr/bin/python3). Not part of the test suite.
-#   bash eng/bench/gradbench-vs-pytorch.sh [--sweep] [extra BenchmarkDotNet arguments]
+# ba1 and ba5), the tensor rows (TensorGradientBenchmarks: least squares 5000×1000 and the network 100–200–10 with a
+# batch of 1000, f and f + ∇f through TensorObjective) and the same objectives in PyTorch (one thread, float64), in one
+# run, and prints one table: time of f, time of f and its derivative, and their ratio. Needs Debian's python3-torch
+# (/usr/bin/python3). Not part of the test suite.
+#   bash eng/bench/gradbench-vs-pytorch.sh [--sweep | --tensor] [extra BenchmarkDotNet arguments]
+# The tensor rows run twice: with the BLAS library the automatic choice loads (MKL when present) and with OpenBLAS,
+# the library Debian's PyTorch calls; both on one BLAS thread (OPTIMIZE_BLAS_THREADS=1, and the benchmark sets it),
+# as PyTorch is (torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1). With --tensor only the tensor rows run.
 # With --sweep it also runs the Gaussian mixture over GradBench's sizes (D ∈ {2, 10, 20, 32, 64} × K ∈ {5, 10, 25,
 # 50, 100}, N = 1000; f and f + ∇f by the generated code, three iterations each) and PyTorch at the same sizes, prints
 # that table and writes a plot, an HTML page that carries plotly.js itself (taken from the Plotly.NET package the
@@ -12,16 +17,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sweep=0
+tensor=0
 if [ "${1:-}" = "--sweep" ]; then sweep=1; shift; fi
+if [ "${1:-}" = "--tensor" ]; then tensor=1; shift; fi
+export OPTIMIZE_BLAS_THREADS=1 OPENBLAS_NUM_THREADS=1
 artifacts=$(mktemp -d)
 logs=artifacts/bench
 mkdir -p "$logs"
-trap 'cp "$artifacts"/*.log "$logs"/ 2>/dev/null; rm -rf "$artifacts"' EXIT
+trap 'cp "$artifacts"/*.log "$logs"/ 2>/dev/null; for d in "$artifacts"/*/results; do n=${d%/results}; n=${n##*/}; [ -d "$d" ] && mkdir -p "$logs/$n" && cp "$d"/*.json "$logs/$n"/; done; rm -rf "$artifacts"' EXIT
 dotnet build src/Optimize.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly > "$artifacts/build.log"
+tensors='*TensorGradientBenchmarks.Value*'
+if [ "$tensor" -eq 1 ]; then filters=("$tensors"); else filters=('*GaussianMixtureBenchmarks*' '*BundleAdjustmentBenchmarks*' "$tensors"); fi
 dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
-  --filter '*GaussianMixtureBenchmarks*' '*BundleAdjustmentBenchmarks*' \
-  --job short --inProcess --exporters json --artifacts "$artifacts/main" "$@" > "$artifacts/dotnet.log"
-/usr/bin/python3 eng/bench/gradbench_vs_pytorch.py "$artifacts/main/results"
+  --filter "${filters[@]}" --job short --inProcess --exporters json --artifacts "$artifacts/main" "$@" > "$artifacts/dotnet.log"
+OPTIMIZE_BLAS=openblas dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
+  --filter "$tensors" --job short --inProcess --exporters json --artifacts "$artifacts/openblas" "$@" > "$artifacts/openblas.log"
+grep -h -m1 '^// BLAS' "$artifacts/dotnet.log" "$artifacts/openblas.log" || true
+echo "// load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+if [ "$tensor" -eq 1 ]; then
+  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py --tensor "$artifacts/main/results" "$artifacts/openblas/results"
+else
+  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py "$artifacts/main/results" "$artifacts/openblas/results"
+fi
 if [ "$sweep" -eq 1 ]; then
   dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
     --filter '*GaussianMixtureSweepBenchmarks*' --launchCount 1 --warmupCount 1 --iterationCount 3 --inProcess \

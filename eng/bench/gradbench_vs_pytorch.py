@@ -1,9 +1,12 @@
 """The PyTorch side of eng/bench/gradbench-vs-pytorch.sh, and the table.
 
-Times GradBench's Gaussian mixture objective (as GradBench's PyTorch tool writes it) and ADBench's bundle adjustment
+Times GradBench's Gaussian mixture objective (as GradBench's PyTorch tool writes it), ADBench's bundle adjustment
 residuals (vectorized over observations; the Jacobian as two vector-Jacobian products over the gathered per-observation
-variables, since each residual pair reads only its own block) in float64 on one thread, reads the BenchmarkDotNet
-JSON reports in the folder given, and prints one table of medians. With --sweep, it times the Gaussian mixture over
+variables, since each residual pair reads only its own block) and the two tensor workloads of TensorGradientBenchmarks
+(least squares ½‖y − Ax‖² with A 5000×1000; the network ‖Y − relu(X·W₁ᵀ)·W₂ᵀ‖²_F, batch 1000, 100–200–10) in
+float64 on one thread, reads the BenchmarkDotNet JSON reports in the folder given (and, for the tensor rows, a second
+folder of the same benchmarks run on OpenBLAS, the library this PyTorch calls), and prints one table of medians.
+With --tensor only the tensor rows are timed and printed. With --sweep, it times the Gaussian mixture over
 GradBench's sizes beside the sweep's BenchmarkDotNet report, prints that table and writes an HTML plot whose
 plotly.js is the copy embedded in Plotly.NET.dll (a .NET manifest resource: a 32-bit length, then the bytes).
 """
@@ -111,6 +114,76 @@ def bundle_adjustment(n, m, p):
     return value, jacobian
 
 
+def least_squares(m, n):
+    """½‖y − Ax‖² as TensorGradientBenchmarks records it: A and y constants, x the parameter (x_i = sin i)."""
+    torch.manual_seed(1)
+    a, y = torch.randn(m, n), torch.randn(m)
+    x = torch.sin(torch.arange(n, dtype=torch.float64))
+    leaf = x.clone().requires_grad_(True)
+
+    def objective(x):
+        return 0.5 * torch.sum((y - a @ x) ** 2)
+
+    def value():
+        with torch.no_grad():
+            return objective(x)
+
+    def gradient():
+        leaf.grad = None
+        objective(leaf).backward()
+
+    return value, gradient
+
+
+def shallow_network(samples, inputs, hidden, outputs):
+    """‖Y − relu(X·W₁ᵀ)·W₂ᵀ‖²_F as TensorGradientBenchmarks records it: X and Y constants, W₁ and W₂ the parameters."""
+    torch.manual_seed(1)
+    x, y = torch.randn(samples, inputs), torch.randn(samples, outputs)
+    w1, w2 = torch.randn(hidden, inputs) / math.sqrt(inputs), torch.randn(outputs, hidden) / math.sqrt(hidden)
+    leaves = [w1.clone().requires_grad_(True), w2.clone().requires_grad_(True)]
+
+    def objective(w1, w2):
+        return torch.sum((y - torch.relu(x @ w1.T) @ w2.T) ** 2)
+
+    def value():
+        with torch.no_grad():
+            return objective(w1, w2)
+
+    def gradient():
+        for leaf in leaves:
+            leaf.grad = None
+        objective(*leaves).backward()
+
+    return value, gradient
+
+
+def tensor_rows(medians, openblas):
+    """Our TensorObjective rows (automatic BLAS choice and OpenBLAS) and PyTorch's, for both tensor workloads."""
+    rows = []
+    kind = "TensorGradientBenchmarks"
+    for label, loss, pytorch in [("least squares 5000x1000", "least-squares 5000x1000", lambda: least_squares(5000, 1000)),
+                                 ("network 100-200-10 x1000", "shallow-network 100-200-10 x1000", lambda: shallow_network(1000, 100, 200, 10))]:
+        parameters = f"Loss={loss}"
+        for backend, source in [("automatic BLAS", medians), ("OpenBLAS", openblas)]:
+            if source is None:
+                continue
+            rows.append((f"{label}, tensor tape, {backend}", lookup(source, kind, "Value", parameters),
+                         lookup(source, kind, "ValueAndGradient", parameters)))
+        value, gradient = pytorch()
+        rows.append((f"{label}, PyTorch " + torch.__version__, median_time(value, 50), median_time(gradient, 50)))
+    return rows
+
+
+def lookup(medians, kind, method, parameters):
+    return next((v for (t, m, p), v in medians.items() if t == kind and m == method and p == parameters), float("nan"))
+
+
+def print_table(rows):
+    print(f"{'objective, derivative source':<52} {'f':>12} {'f + derivative':>16} {'ratio':>7}")
+    for label, f, fd in rows:
+        print(f"{label:<52} {f * 1e3:>9.3f} ms {fd * 1e3:>13.3f} ms {fd / f:>7.2f}")
+
+
 def dotnet_medians(folder):
     medians = {}
     for report in glob.glob(f"{folder}/*-report-full-compressed.json") + glob.glob(f"{folder}/*-report-full.json"):
@@ -119,6 +192,12 @@ def dotnet_medians(folder):
                 key = (benchmark["Type"], benchmark["Method"], benchmark.get("Parameters", ""))
                 statistics = benchmark.get("Statistics")  # None when the benchmark did not run (see the log)
                 medians[key] = statistics["Median"] * 1e-9 if statistics else float("nan")
+                # "Parameters" shortens long strings (Loss=least(...)x1000 [23]); FullName has them whole:
+                # ...Value(Loss: "least-squares 5000x1000"), kept as Loss=least-squares 5000x1000.
+                full = benchmark.get("FullName", "")
+                if "(" in full:
+                    whole = full[full.index("(") + 1:-1].replace(": ", "=").replace('"', '')
+                    medians[(benchmark["Type"], benchmark["Method"], whole)] = medians[key]
     return medians
 
 
@@ -175,10 +254,13 @@ def main():
     if sys.argv[1] == "--sweep":
         sweep(*sys.argv[2:5])
         return
+    if sys.argv[1] == "--tensor":
+        print_table(tensor_rows(dotnet_medians(sys.argv[2]), dotnet_medians(sys.argv[3]) if len(sys.argv) > 3 else None))
+        return
     medians = dotnet_medians(sys.argv[1])
 
     def ours(kind, method, parameters):
-        return next((v for (t, m, p), v in medians.items() if t == kind and m == method and p == parameters), float("nan"))
+        return lookup(medians, kind, method, parameters)
 
     rows = []
     g = ("GaussianMixtureBenchmarks", "D=10&K=25")
@@ -195,9 +277,8 @@ def main():
             rows.append((f"BA ba{number} p={p}, Jacobian {label}", r, ours(b[0], method, b[1])))
         value, jacobian = bundle_adjustment(n, m, p)
         rows.append((f"BA ba{number} p={p}, PyTorch " + torch.__version__, median_time(value, 10), median_time(jacobian, 10)))
-    print(f"{'objective, derivative source':<46} {'f':>12} {'f + derivative':>16} {'ratio':>7}")
-    for label, f, fd in rows:
-        print(f"{label:<46} {f * 1e3:>9.3f} ms {fd * 1e3:>13.3f} ms {fd / f:>7.2f}")
+    rows += tensor_rows(medians, dotnet_medians(sys.argv[2]) if len(sys.argv) > 2 else None)
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -133,12 +133,71 @@ internal static class StridedKernels
     }
 
     /// <summary>
+    /// The number of entries from which a matrix–vector product of the backward sweep may read its matrix from the end:
+    /// 2²⁰ doubles (8 MiB), well above a core's L2 cache, so what the forward product left in the last-level cache
+    /// is what the backward product reads first.
+    /// </summary>
+    public const int FromEndThreshold = 1 << 20;
+
+    /// <summary>The entries of the matrix read per BLAS call when reading from the end: 2¹⁸ doubles (2 MiB).</summary>
+    public const int FromEndBlock = 1 << 18;
+
+    /// <summary>
+    /// c = op(a)·op(b) + β·c as <see cref="MatrixProduct"/>, except that with <paramref name="fromEnd"/> a matrix–vector
+    /// product whose matrix has at least <see cref="FromEndThreshold"/> entries is computed in blocks of the matrix's
+    /// stored rows, last block first.
+    /// The forward product streamed the matrix from its start, so its end is what the cache still holds; the
+    /// backward sweep reads it first (the reverse of the forward order, as reverse mode runs its records) and goes to
+    /// memory only for the part that was evicted, instead of for all of it.
+    /// </summary>
+    public static void BackwardProduct(NativeLinearAlgebraProvider blas, bool fromEnd, double[] a, int aRows, int aColumns, bool transposeA,
+        double[] b, int bRows, int bColumns, bool transposeB, double beta, double[] c)
+    {
+        int m = transposeA ? aColumns : aRows, n = transposeB ? bRows : bColumns;
+        if (!fromEnd)
+            MatrixProduct(blas, a, aRows, aColumns, transposeA, b, bRows, bColumns, transposeB, beta, c);
+        else if (n == 1 && a.Length >= FromEndThreshold)
+            // c = op(a)·b: a·v by row blocks of a, or aᵀ·v summed over row blocks of a.
+            MatrixVectorFromEnd(blas, a, aRows, aColumns, transposeA, b, beta, c);
+        else if (m == 1 && n > 1 && b.Length >= FromEndThreshold)
+            // cᵀ = op(b)ᵀ·aᵀ: with op(b) = b that is bᵀ·a, with op(b) = bᵀ it is b·a.
+            MatrixVectorFromEnd(blas, b, bRows, bColumns, !transposeB, a, beta, c);
+        else
+            MatrixProduct(blas, a, aRows, aColumns, transposeA, b, bRows, bColumns, transposeB, beta, c);
+    }
+
+    /// <summary>
+    /// u = s·v + β·u (or sᵀ·v + β·u when <paramref name="transpose"/>) for a row-major rows×columns s, in blocks of
+    /// whole rows from the last to the first: each block of s·v fills its own part of u; the blocks of sᵀ·v add up.
+    /// </summary>
+    private static void MatrixVectorFromEnd(NativeLinearAlgebraProvider blas, double[] s, int rows, int columns, bool transpose,
+        double[] v, double beta, double[] u)
+    {
+        int block = Math.Max(1, FromEndBlock / columns);
+        for (int end = rows; end > 0; end -= block)
+        {
+            int start = Math.Max(0, end - block), count = end - start;
+            var rowsOfS = new ReadOnlySpan<double>(s, start * columns, count * columns);
+            // A row-major block is the column-major storage of its transpose (columns × count).
+            if (transpose)
+            {
+                blas.MatrixVector(false, columns, count, 1.0, rowsOfS, v.AsSpan(start, count), beta, u);
+                beta = 1.0;
+            }
+            else
+                blas.MatrixVector(true, columns, count, 1.0, rowsOfS, v, beta, u.AsSpan(start, count));
+        }
+    }
+
+    /// <summary>
     /// c = op(a)·op(b) + β·c for row-major a (aRows×aColumns as stored), b and c, through the BLAS provider.
     /// A row-major matrix is the column-major storage of its transpose, so the call computes cᵀ = op(b)ᵀ·op(a)ᵀ.
     /// </summary>
     public static void MatrixProduct(NativeLinearAlgebraProvider blas, double[] a, int aRows, int aColumns, bool transposeA,
         double[] b, int bRows, int bColumns, bool transposeB, double beta, double[] c)
     {
+        // BLAS does not read c when β = 0 (a stale NaN stays out); the managed fallback is not relied on for that.
+        if (beta == 0.0 && blas.Backend == LinearAlgebraBackendKind.Managed) Array.Clear(c);
         blas.MatrixMultiplyWithUpdate(
             transposeB ? Transpose.Transpose : Transpose.DontTranspose,
             transposeA ? Transpose.Transpose : Transpose.DontTranspose,

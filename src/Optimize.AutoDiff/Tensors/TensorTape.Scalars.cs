@@ -71,7 +71,7 @@ public sealed partial class TensorTape
         if (k >= exportCount) return; // an export of an earlier tensor recording
         if (k == exportCount - 1) PrepareAdjoints(exportPositions[k]);
         inScalarSweep = true;
-        adjoints[exportNodes[k]][0] += adjoint;
+        Accumulator(exportNodes[k])[0] += adjoint;
         int low = k == 0 ? 0 : exportPositions[k - 1];
         for (int node = exportPositions[k] - 1; node >= low; node--) BackwardNode(node);
         inScalarSweep = false;

@@ -31,6 +31,11 @@ public sealed partial class TensorTape
     private bool[] needsAdjoint = new bool[64];
     private bool[] zeroTangent = new bool[64];     // the record's tangent is identically zero (constants), so products skip it
     private bool[] ownedTangentCleared = new bool[64];  // the owned tangent buffer at this position holds zeros
+    // During a backward sweep the adjoint buffers are not cleared beforehand: an adjoint still "pending" stands for
+    // zero (its buffer holds stale numbers), the first rule that reaches it overwrites it (BLAS β = 0, a copy, a
+    // masked store) and later ones accumulate. A reshape shares the flag of the record that owns its buffer.
+    private bool[] adjointPending = new bool[64];
+    private int[] adjointHome = new int[64];
 
     // Buffers by record position, reused across recordings; `values` etc. are what a node reads (a constant's
     // values are the caller's array, a reshape aliases its operand), `owned*` what the tape allocated.
@@ -52,7 +57,18 @@ public sealed partial class TensorTape
         ArgumentNullException.ThrowIfNull(provider);
         blas = provider;
         exportBackward = ExportBackward;
+        ReadsLargeMatricesFromEnd = provider.Backend == LinearAlgebraBackendKind.OpenBlas;
     }
+
+    /// <summary>
+    /// Whether a matrix–vector product of the backward sweep whose matrix has at least 2²⁰ entries (8 MiB) reads the
+    /// matrix in blocks of rows from its end, where the forward product, which streamed it from the start, left it in
+    /// the last-level cache. On by default with OpenBLAS, off with MKL and the managed provider: on this project's
+    /// 2-core AMD EPYC the forward and backward products of a 5000×1000 least squares took 3.13 ms instead of 3.42 ms
+    /// with OpenBLAS 0.3.21 (fastest of 500), and 4.5–5.0 ms instead of 4.47 ms with MKL 2020.4. The gradient is the
+    /// same either way up to the order of the sums.
+    /// </summary>
+    public bool ReadsLargeMatricesFromEnd { get; set; }
 
     /// <summary>The number of records of the current or last recording.</summary>
     public int NodeCount => count;
@@ -140,7 +156,7 @@ public sealed partial class TensorTape
         Check(tensor);
         if (!adjointsReady) throw new InvalidOperationException("Adjoints are available after a backward sweep: call Backward first.");
         if (!needsAdjoint[tensor.Node]) throw new InvalidOperationException("The tensor is constant (it depends on no parameter or scalar variable): it has no adjoint.");
-        return adjoints[tensor.Node];
+        return Accumulator(tensor.Node);
     }
 
     /// <summary>The tangent of a tensor (its directional derivative along the parameters' tangents).</summary>
@@ -257,6 +273,8 @@ public sealed partial class TensorTape
         Array.Resize(ref needsAdjoint, size);
         Array.Resize(ref zeroTangent, size);
         Array.Resize(ref ownedTangentCleared, size);
+        Array.Resize(ref adjointPending, size);
+        Array.Resize(ref adjointHome, size);
         Array.Resize(ref values, size);
         Array.Resize(ref tangents, size);
         Array.Resize(ref adjoints, size);

@@ -30,6 +30,8 @@ public class TensorGradientBenchmarks
         // One BLAS thread: on a shared, loaded machine two OpenMP threads contend (measured 20× slower dgemm), and
         // the ratios are about the AD's work, not the library's threading.
         LinearAlgebraBackend.Default.Threads = 1;
+        // The side-by-side script (eng/bench/gradbench-vs-pytorch.sh) names the library from this line.
+        Console.WriteLine($"// BLAS: {LinearAlgebraBackend.Default.Describe().Summary}");
         (objective, x) = Loss switch
         {
             "least-squares 500x100" => LeastSquares(500, 100),
