@@ -2,6 +2,7 @@ using System.Numerics;
 using Optimize.AutoDiff.Forward;
 using Optimize.AutoDiff.Reverse;
 using Optimize.Oracles;
+using Optimize.Problems;
 using static Optimize.AutoDiff.Tests.Support;
 
 namespace Optimize.AutoDiff.Tests;
@@ -176,6 +177,24 @@ public class TapeRecordTests
             2 * v[2] + 0.5 * dr1[2] + v[0],
         ];
         Close(expected, product, 1e-15, "Hessian-vector product");
+    }
+
+    [Fact]
+    public void InputsBeyondTheCachesAreStreamedAndGiveTheHandWrittenDerivatives()
+    {
+        // 300 000 variables of 32 bytes and 160 000 second-order variables of 56 bytes exceed the 8 MiB from which
+        // the tape writes its inputs with non-temporal stores.
+        TestProblem large = ProblemLibrary.ExtendedRosenbrock(300_000);
+        double[] x = Perturbed(large.StartingPoint, 7), expected = new double[x.Length], gradient = new double[x.Length];
+        Close(large.ValueAndGradient(x, expected), ReverseMode.ValueAndGradient(large, x, gradient), 1e-12, "value");
+        Close(expected, gradient, 1e-12, "gradient");
+
+        TestProblem medium = ProblemLibrary.ExtendedRosenbrock(160_000);
+        double[] y = Perturbed(medium.StartingPoint, 8), v = Point(y.Length, 9);
+        double[] product = new double[y.Length], expectedProduct = new double[y.Length];
+        medium.HessianVector(y, v, expectedProduct);
+        ReverseMode.HessianVector(medium, y, v, product);
+        Close(expectedProduct, product, 1e-12, "Hessian-vector product");
     }
 
     [Fact]
