@@ -182,14 +182,14 @@ public class TapeRecordTests
     [Fact]
     public void InputsBeyondTheCachesAreStreamedAndGiveTheHandWrittenDerivatives()
     {
-        // 300 000 variables of 32 bytes and 160 000 second-order variables of 56 bytes exceed the 8 MiB from which
-        // the tape writes its inputs with non-temporal stores.
-        TestProblem large = ProblemLibrary.ExtendedRosenbrock(300_000);
+        // 600 000 variables of 32 bytes exceed the 16 MiB from which the tape writes its inputs with non-temporal
+        // stores; the second-order inputs (56 bytes each) are written with ordinary stores at every size.
+        TestProblem large = ProblemLibrary.ExtendedRosenbrock(600_000);
         double[] x = Perturbed(large.StartingPoint, 7), expected = new double[x.Length], gradient = new double[x.Length];
         Close(large.ValueAndGradient(x, expected), ReverseMode.ValueAndGradient(large, x, gradient), 1e-12, "value");
         Close(expected, gradient, 1e-12, "gradient");
 
-        TestProblem medium = ProblemLibrary.ExtendedRosenbrock(160_000);
+        TestProblem medium = ProblemLibrary.ExtendedRosenbrock(320_000);
         double[] y = Perturbed(medium.StartingPoint, 8), v = Point(y.Length, 9);
         double[] product = new double[y.Length], expectedProduct = new double[y.Length];
         medium.HessianVector(y, v, expectedProduct);

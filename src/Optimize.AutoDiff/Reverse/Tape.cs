@@ -24,8 +24,9 @@ namespace Optimize.AutoDiff.Reverse;
 /// (the running sum of a loop, <c>sum += term</c>), which then costs neither index nor partial and whose adjoint
 /// the backward sweep hands on in a register. Extended Rosenbrock records three words per term. Records of
 /// <see cref="HessianVectorVariable"/> store each partial as a dual number d + ḋε (five or ten words). Input
-/// variables beyond 8 MiB (a quarter of a million <see cref="Variable"/>s) are written with non-temporal stores,
-/// which spares reading each cache line from memory before overwriting it.</para>
+/// <see cref="Variable"/>s beyond 16 MiB (half a million, when a recording no longer fits the last-level cache)
+/// are written with non-temporal stores, which spares reading each cache line from memory before
+/// overwriting it.</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
 /// run concurrently. The tapes of the first fifteen threads that record carry an id in the top four bits of
 /// their node numbers, so a variable leads to its tape without a thread-static lookup; further threads' tapes
@@ -145,7 +146,7 @@ public sealed class Tape
     }
 
     /// <summary>The size of the input variables from which they are written with non-temporal stores.</summary>
-    private const long StreamedBytes = 8L << 20;
+    private const long StreamedBytes = 16L << 20;
 
     /// <summary>
     /// Writes the input variables with non-temporal stores (x86-64): far more than the caches hold, each line
@@ -163,27 +164,6 @@ public sealed class Tape
                 Sse2.X64.StoreNonTemporal(destination + 1, 0x3FF0000000000000UL); // the partial 1.0
                 Sse2.X64.StoreNonTemporal(destination + 2, 0UL);
                 Sse2.X64.StoreNonTemporal(destination + 3, first + (uint)i);
-            }
-        }
-        Sse.StoreFence();
-    }
-
-    /// <summary>The second-order inputs written with non-temporal stores, as <see cref="StreamInputs(ReadOnlySpan{double}, Span{Variable}, uint)"/>.</summary>
-    private static unsafe void StreamInputs(ReadOnlySpan<double> values, ReadOnlySpan<double> direction, Span<HessianVectorVariable> variables, uint first)
-    {
-        fixed (HessianVectorVariable* start = variables)
-        fixed (double* x = values, v = direction)
-        {
-            ulong* destination = (ulong*)start;
-            for (int i = 0; i < values.Length; i++, destination += 7)
-            {
-                Sse2.X64.StoreNonTemporal(destination, BitConverter.DoubleToUInt64Bits(x[i]));
-                Sse2.X64.StoreNonTemporal(destination + 1, BitConverter.DoubleToUInt64Bits(v[i]));
-                Sse2.X64.StoreNonTemporal(destination + 2, 0x3FF0000000000000UL); // the partial 1 + 0ε
-                Sse2.X64.StoreNonTemporal(destination + 3, 0UL);
-                Sse2.X64.StoreNonTemporal(destination + 4, 0UL);
-                Sse2.X64.StoreNonTemporal(destination + 5, 0UL);
-                Sse2.X64.StoreNonTemporal(destination + 6, first + (uint)i);
             }
         }
         Sse.StoreFence();
@@ -219,11 +199,6 @@ public sealed class Tape
         Guard.Length(variables.Length, values.Length, nameof(variables));
         uint first = StartInputs(values.Length);
         int i = 0;
-        if ((long)values.Length * Unsafe.SizeOf<HessianVectorVariable>() >= StreamedBytes && Sse2.X64.IsSupported)
-        {
-            StreamInputs(values, direction, variables, first);
-            return;
-        }
         if (Vector256.IsHardwareAccelerated)
         {
             // Three stores per input: (xᵢ, vᵢ, partial 1, tangent 0), (0, 0), node first + i; see the layout of HessianVectorVariable.
