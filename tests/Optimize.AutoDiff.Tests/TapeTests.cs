@@ -147,9 +147,11 @@ public class TapeTests
         Assert.Equal(bytes, tape.RecordBytes);
         Assert.Equal(100, tape.InputCount);
         // 50 terms of 8 elementary operations each: a node-per-operation tape would hold 400 nodes. Each term
-        // depends on two inputs and stays in registers; adding it to the running sum records one node of 48 bytes.
+        // depends on two inputs and stays in registers; adding it to the running sum records one node: 48 bytes
+        // for the first two terms together (four inputs, two pairs), then 24 per term (two partials and two input
+        // indices; the running sum is the previous node with partial 1, which the record does not store).
         Assert.True(nodes - 101 <= 50, $"{nodes - 101} recorded nodes for 50 terms");
-        Assert.Equal(48L * (nodes - 101), bytes);
+        Assert.Equal(48L + 24L * (nodes - 102), bytes);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Optimize.AutoDiff.Forward;
 
 namespace Optimize.AutoDiff.Reverse;
@@ -11,14 +12,21 @@ namespace Optimize.AutoDiff.Reverse;
 /// <i>Evaluating Derivatives</i>, §3.2, incremental reverse mode, Table 3.5).
 /// </summary>
 /// <remarks>
-/// <para>The tape is one flat array of 64-bit words reused from call to call; no object is allocated per
-/// operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation order:
-/// node 0 stands for no node, nodes 1…n are the inputs, then the recorded nodes (at most 2²⁸ − 16 per
-/// recording). A record is six words: four local partials and four parent indices packed two to a word (an
-/// unused parent is node 0, whose adjoint absorbs a zero contribution). <see cref="Variable"/> preaccumulates
-/// everything that depends on at most two nodes in registers and records a node only where an operation meets
-/// three or four, so the tape holds a fraction of the operations (one node per term of extended Rosenbrock
-/// instead of eight). Records of <see cref="HessianVectorVariable"/> are ten words: the partials are dual numbers.</para>
+/// <para>The tape is a tape of local Jacobians: one flat array of 64-bit words reused from call to call, no object
+/// allocated per operation, and nothing after the first calls of a given size. Nodes are numbered in evaluation
+/// order: node 0 stands for no node, nodes 1…n are the inputs (implicit: they take no record), then the recorded
+/// nodes (at most 2²⁸ − 16 per recording). <see cref="Variable"/> preaccumulates everything that depends on at
+/// most two nodes in registers and records a node only where an operation meets three or four, so the tape holds
+/// a fraction of the operations (one node per term of extended Rosenbrock instead of eight). A record is its
+/// parents' local partials followed by their 28-bit indices packed two to a word: one pair (three words) or two
+/// (six words; an unused fourth slot is node 0 with partial 0). The last word carries two flags in its top bits:
+/// whether the record has two pairs, and whether the previous node is a further parent with partial exactly 1
+/// (the running sum of a loop, <c>sum += term</c>), which then costs neither index nor partial and whose adjoint
+/// the backward sweep hands on in a register. Extended Rosenbrock records three words per term. Records of
+/// <see cref="HessianVectorVariable"/> store each partial as a dual number d + ḋε (five or ten words). Input
+/// <see cref="Variable"/>s beyond 16 MiB (half a million, when a recording no longer fits the last-level cache)
+/// are written with non-temporal stores, which spares reading each cache line from memory before
+/// overwriting it.</para>
 /// <para>Each thread records onto its own tape (<see cref="ForCurrentThread"/>), so independent gradients may
 /// run concurrently. The tapes of the first fifteen threads that record carry an id in the top four bits of
 /// their node numbers, so a variable leads to its tape without a thread-static lookup; further threads' tapes
@@ -30,11 +38,13 @@ namespace Optimize.AutoDiff.Reverse;
 /// </remarks>
 public sealed class Tape
 {
-    private const int WordsPerNode = 6;
-    private const int WordsPerSecondOrderNode = 10;
     private const int IdShift = 28;
     private const uint IndexMask = (1u << IdShift) - 1;
     private const int MaxNodes = (1 << IdShift) - 16;
+    private const ulong Accumulates = 1UL << 63;      // the previous node is a parent with partial 1 (not stored)
+    private const ulong TwoPairs = 1UL << 62;         // the record has four parent slots (two index words)
+    private const ulong IndexPair = ((ulong)IndexMask << 32) | IndexMask; // an index word without flags or id bits
+    private const int LargestRecord = 10;             // words of a second-order record with two pairs
 
     [ThreadStatic] private static Tape? recording;
     [ThreadStatic] private static Tape? threadTape;
@@ -118,6 +128,11 @@ public sealed class Tape
         Guard.Length(variables.Length, values.Length, nameof(variables));
         uint first = StartInputs(values.Length);
         int i = 0;
+        if ((long)values.Length * Unsafe.SizeOf<Variable>() >= StreamedBytes && Sse2.X64.IsSupported)
+        {
+            StreamInputs(values, variables, first);
+            return;
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             // One 32-byte store per input: (xᵢ, partials 1 and 0, node first + i); see the layout of Variable.
@@ -128,6 +143,30 @@ public sealed class Tape
                     .StoreUnsafe(ref destination, (nuint)(4 * i));
         }
         for (; i < values.Length; i++) variables[i] = Variable.OfNode(values[i], first + (uint)i);
+    }
+
+    /// <summary>The size of the input variables from which they are written with non-temporal stores.</summary>
+    private const long StreamedBytes = 16L << 20;
+
+    /// <summary>
+    /// Writes the input variables with non-temporal stores (x86-64): far more than the caches hold, each line
+    /// would be read from memory before being overwritten and written back after; streamed, it costs one write.
+    /// </summary>
+    private static unsafe void StreamInputs(ReadOnlySpan<double> values, Span<Variable> variables, uint first)
+    {
+        fixed (Variable* start = variables)
+        fixed (double* source = values)
+        {
+            ulong* destination = (ulong*)start;
+            for (int i = 0; i < values.Length; i++, destination += 4)
+            {
+                Sse2.X64.StoreNonTemporal(destination, BitConverter.DoubleToUInt64Bits(source[i]));
+                Sse2.X64.StoreNonTemporal(destination + 1, 0x3FF0000000000000UL); // the partial 1.0
+                Sse2.X64.StoreNonTemporal(destination + 2, 0UL);
+                Sse2.X64.StoreNonTemporal(destination + 3, first + (uint)i);
+            }
+        }
+        Sse.StoreFence();
     }
 
     private void CheckNotRecording()
@@ -232,18 +271,23 @@ public sealed class Tape
         Vector128<double> carry = default;
         for (; node > inputCount; node--)
         {
-            w -= WordsPerSecondOrderNode;
-            ref ulong record = ref Unsafe.Add(ref word, w);
+            ulong last = Unsafe.Add(ref word, w - 1);
             ref double own = ref Unsafe.Add(ref adjoint, 2 * node);
             Vector128<double> a = Vector128.LoadUnsafe(ref own) + carry;
             Vector128<double>.Zero.StoreUnsafe(ref own);
-            carry = default;
-            uint previous = (uint)node - 1;
-            ulong xn = Unsafe.Add(ref record, 8), yn = Unsafe.Add(ref record, 9);
-            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)xn, ref record, a);
-            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)(xn >> 32), ref Unsafe.Add(ref record, 2), a);
-            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)yn, ref Unsafe.Add(ref record, 4), a);
-            SecondOrderStep(ref adjoint, ref inputs, ref carry, previous, (uint)(yn >> 32), ref Unsafe.Add(ref record, 6), a);
+            carry = (long)last < 0 ? a : default;
+            if ((last & TwoPairs) == 0)
+            {
+                w -= 5;
+                SecondOrderPair(ref adjoint, ref inputs, ref Unsafe.Add(ref word, w), last, a);
+            }
+            else
+            {
+                w -= 10;
+                ref ulong record = ref Unsafe.Add(ref word, w);
+                SecondOrderPair(ref adjoint, ref inputs, ref record, Unsafe.Add(ref record, 8), a);
+                SecondOrderPair(ref adjoint, ref inputs, ref Unsafe.Add(ref record, 4), last, a);
+            }
         }
         if (node > 0)
         {
@@ -262,25 +306,30 @@ public sealed class Tape
     }
 
     /// <summary>
-    /// (ā_p, ā̇_p) += (d·ā, ḋ·ā + d·ā̇) for one parent p with the dual partial (d, ḋ) at <paramref name="partial"/>:
-    /// in the register <paramref name="carry"/> when p is the previous node, in the destinations when p is an
-    /// input, else in the node's pair; unused slots (node 0) are skipped.
+    /// (ā_p, ā̇_p) += (d·ā, ḋ·ā + d·ā̇) for the two parents p of <paramref name="indices"/> with the dual partials
+    /// (d, ḋ) at <paramref name="partials"/>: in the destinations for inputs, else in the node's pair (node 0, an
+    /// unused slot, absorbs a zero contribution).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SecondOrderStep(ref double adjoint, ref SecondOrderInputs inputs, ref Vector128<double> carry, uint previous,
-        uint node, ref ulong partial, Vector128<double> a)
+    private static void SecondOrderPair(ref double adjoint, ref SecondOrderInputs inputs, ref ulong partials, ulong indices, Vector128<double> a)
     {
-        uint parent = node & IndexMask;
-        double d = BitConverter.UInt64BitsToDouble(partial), dt = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref partial, 1));
+        SecondOrderStep(ref adjoint, ref inputs, (uint)indices, Vector128.LoadUnsafe(ref Unsafe.As<ulong, double>(ref partials)), a);
+        SecondOrderStep(ref adjoint, ref inputs, (uint)(indices >> 32) & IndexMask,
+            Vector128.LoadUnsafe(ref Unsafe.As<ulong, double>(ref Unsafe.Add(ref partials, 2))), a);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SecondOrderStep(ref double adjoint, ref SecondOrderInputs inputs, uint parent, Vector128<double> partial, Vector128<double> a)
+    {
         // d·(ā, ā̇) + (0, ḋ·ā)
-        Vector128<double> contribution = Vector128.Create(d) * a + Vector128.Create(0, dt * a.ToScalar());
-        if (parent == previous) carry += contribution;
-        else if (parent - 1 < inputs.Count)
+        double d = partial.ToScalar();
+        Vector128<double> contribution = Vector128.Create(d) * a + Vector128.Create(0, partial.GetElement(1) * a.ToScalar());
+        if (parent - 1 < inputs.Count)
         {
             Unsafe.Add(ref inputs.Real, parent) += contribution.ToScalar();
             Unsafe.Add(ref inputs.Tangent, parent) += contribution.GetElement(1);
         }
-        else if (parent != 0)
+        else
         {
             ref double target = ref Unsafe.Add(ref adjoint, 2 * parent);
             (Vector128.LoadUnsafe(ref target) + contribution).StoreUnsafe(ref target);
@@ -343,9 +392,10 @@ public sealed class Tape
     /// Leaves every adjoint at zero, ready for another seed and sweep.
     /// </summary>
     /// <remarks>
-    /// A contribution to the node just before the current one (the running sum of an accumulation loop, the
-    /// previous statement of a chain) is carried in a register instead of memory, so a chain of dependent
-    /// records does not wait on a store and reload per record.
+    /// The adjoint of the previous node, when a record accumulates onto it with partial 1 (the running sum of a
+    /// loop), is handed on in a register instead of memory, so a chain of such records does not wait on a store
+    /// and reload per record and needs no multiplication for it. Each record is a short branch-free step: its
+    /// parents' partials times the node's adjoint, added to the inputs' destination or to the node adjoints.
     /// </remarks>
     /// <param name="inputAdjoints">Destination of length <see cref="InputCount"/>.</param>
     public void Sweep(Span<double> inputAdjoints)
@@ -383,31 +433,38 @@ public sealed class Tape
         double carry = 0;
         for (int node = top; node > stop; node--)
         {
-            w -= WordsPerNode;
-            ref ulong record = ref Unsafe.Add(ref word, w);
+            ulong last = Unsafe.Add(ref word, w - 1);
             ref double own = ref Unsafe.Add(ref adjoint, node);
             double a = own + carry;
             own = 0;
-            carry = 0;
-            uint previous = (uint)node - 1;
-            ulong xn = Unsafe.Add(ref record, 4), yn = Unsafe.Add(ref record, 5);
-            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)xn), BitConverter.UInt64BitsToDouble(record) * a);
-            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)(xn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 1)) * a);
-            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)yn), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 2)) * a);
-            Propagate(ref adjoint, ref input, inputs, ref carry, previous, Index((uint)(yn >> 32)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref record, 3)) * a);
+            carry = (long)last < 0 ? a : 0;
+            if ((last & TwoPairs) == 0)
+            {
+                w -= 3;
+                Pair(ref adjoint, ref input, inputs, ref Unsafe.Add(ref word, w), last, a);
+            }
+            else
+            {
+                w -= 6;
+                ref ulong record = ref Unsafe.Add(ref word, w);
+                Pair(ref adjoint, ref input, inputs, ref record, Unsafe.Add(ref record, 4), a);
+                Pair(ref adjoint, ref input, inputs, ref Unsafe.Add(ref record, 2), last, a);
+            }
         }
         return carry;
     }
 
     /// <summary>
-    /// Adds <paramref name="contribution"/> to the adjoint of <paramref name="parent"/>: in the register
-    /// <paramref name="carry"/> when it is the previous node, in the destination for inputs, else in the node adjoints.
+    /// Adds dᵢ·ā to the adjoints of the two parents packed in <paramref name="indices"/>, with the partials dᵢ at
+    /// <paramref name="partials"/>: in the destination for inputs, else in the node adjoints (node 0, an unused
+    /// slot, absorbs a zero contribution).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Propagate(ref double adjoint, ref double input, uint inputs, ref double carry, uint previous, int parent, double contribution)
+    private static void Pair(ref double adjoint, ref double input, uint inputs, ref ulong partials, ulong indices, double a)
     {
-        if ((uint)parent == previous) carry += contribution;
-        else if (parent != 0) Unsafe.Add(ref (uint)parent - 1 < inputs ? ref input : ref adjoint, parent) += contribution;
+        uint first = (uint)indices, second = (uint)(indices >> 32) & IndexMask;
+        Unsafe.Add(ref first - 1 < inputs ? ref input : ref adjoint, first) += BitConverter.UInt64BitsToDouble(partials) * a;
+        Unsafe.Add(ref second - 1 < inputs ? ref input : ref adjoint, second) += BitConverter.UInt64BitsToDouble(Unsafe.Add(ref partials, 1)) * a;
     }
 
     /// <summary>The sweep of a recording that continues results of other tapes: their handlers add to the node adjoints, inputs included.</summary>
@@ -421,10 +478,12 @@ public sealed class Tape
         for (int e = externalCount - 1; ; e--)
         {
             int stop = e >= 0 ? externalNodes[e] : inputCount;
-            Unsafe.Add(ref adjoint, stop) += SweepRange(ref word, ref w, ref adjoint, ref adjoint, 0, node, stop);
+            // The sweep first: it may add to node stop's adjoint in memory as well as return a carry for it.
+            double carry = SweepRange(ref word, ref w, ref adjoint, ref adjoint, 0, node, stop);
+            Unsafe.Add(ref adjoint, stop) += carry;
             node = stop;
             if (e < 0) break;
-            w -= WordsPerNode;
+            w -= 1; // the external node's record: one word
             double external = adjoints[node];
             adjoints[node--] = 0;
             externalHandlers[e](externalTokens[e], external);
@@ -442,7 +501,8 @@ public sealed class Tape
     /// </summary>
     internal Variable RecordExternal(double value, Action<int, double> backward, int token)
     {
-        uint node = Write(0, 0, 0, 0, 0, 0);
+        Reserve(1) = 0;
+        uint node = nextNode++;
         if (externalCount == externalNodes.Length)
         {
             Array.Resize(ref externalNodes, Math.Max(4, 2 * externalCount));
@@ -472,43 +532,108 @@ public sealed class Tape
     /// <summary>
     /// Writes a node n with ṅ = a₁·ṅ₁ + a₂·ṅ₂ + b₁·ṁ₁ + b₂·ṁ₂ on the tape of its parents and returns its number;
     /// <paramref name="xNodes"/> packs n₁ (low half, nonzero) and n₂, <paramref name="yNodes"/> m₁ and m₂ (0 for
-    /// none).
+    /// none), and together they name at least three different nodes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Record(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes) =>
         Of((uint)xNodes).Write(a1, a2, b1, b2, xNodes, yNodes);
 
+    /// <summary>
+    /// Writes the record of <see cref="Record"/>: one pair when one operand is the previous node with partial 1
+    /// (the accumulation flag stands for it), else two pairs with the operands' slots in order.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Write(double a1, double a2, double b1, double b2, ulong xNodes, ulong yNodes)
     {
-        ref ulong at = ref Reserve(WordsPerNode);
-        at = BitConverter.DoubleToUInt64Bits(a1);
-        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a2);
-        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(b1);
-        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(b2);
-        Unsafe.Add(ref at, 4) = xNodes;
-        Unsafe.Add(ref at, 5) = yNodes;
-        return nextNode++;
+        uint node = nextNode;
+        ulong previous = node - 1;
+        if (xNodes == previous && a1 == 1) WritePair(b1, b2, (yNodes & IndexPair) | Accumulates);
+        else if (yNodes == previous && b1 == 1) WritePair(a1, a2, (xNodes & IndexPair) | Accumulates);
+        else
+        {
+            ref ulong at = ref Reserve(6);
+            // The slots in order, an operand on one node taking one slot; the unused last slot is node 0 with partial 0.
+            ulong x2 = xNodes >> 32, y2 = yNodes >> 32;
+            if (x2 == 0)
+            {
+                Store(ref at, a1, b1, b2, 0);
+                Unsafe.Add(ref at, 4) = ((ulong)(uint)xNodes & IndexMask) | ((yNodes & IndexMask) << 32);
+                Unsafe.Add(ref at, 5) = (y2 & IndexMask) | TwoPairs;
+            }
+            else
+            {
+                Store(ref at, a1, a2, b1, y2 == 0 ? 0 : b2);
+                Unsafe.Add(ref at, 4) = xNodes & IndexPair;
+                Unsafe.Add(ref at, 5) = (yNodes & IndexPair) | TwoPairs;
+            }
+        }
+        nextNode = node + 1;
+        return node;
     }
 
-    /// <summary>Writes a node with dual partials aᵢ + ȧᵢε, bᵢ + ḃᵢε (second-order adjoints) on the tape of its parents and returns its number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WritePair(double d1, double d2, ulong indices)
+    {
+        ref ulong at = ref Reserve(3);
+        at = BitConverter.DoubleToUInt64Bits(d1);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(d2);
+        Unsafe.Add(ref at, 2) = indices;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref ulong at, double d1, double d2, double d3, double d4)
+    {
+        at = BitConverter.DoubleToUInt64Bits(d1);
+        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(d2);
+        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(d3);
+        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(d4);
+    }
+
+    /// <summary>
+    /// Writes a node with dual partials aᵢ + ȧᵢε, bᵢ + ḃᵢε (second-order adjoints) on the tape of its parents and
+    /// returns its number; the records are those of <see cref="Write"/> with each partial a pair of words.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint RecordSecondOrder(double a1, double a1t, double a2, double a2t, double b1, double b1t, double b2, double b2t,
         ulong xNodes, ulong yNodes)
     {
         Tape tape = Of((uint)xNodes);
-        ref ulong at = ref tape.Reserve(WordsPerSecondOrderNode);
-        at = BitConverter.DoubleToUInt64Bits(a1);
-        Unsafe.Add(ref at, 1) = BitConverter.DoubleToUInt64Bits(a1t);
-        Unsafe.Add(ref at, 2) = BitConverter.DoubleToUInt64Bits(a2);
-        Unsafe.Add(ref at, 3) = BitConverter.DoubleToUInt64Bits(a2t);
-        Unsafe.Add(ref at, 4) = BitConverter.DoubleToUInt64Bits(b1);
-        Unsafe.Add(ref at, 5) = BitConverter.DoubleToUInt64Bits(b1t);
-        Unsafe.Add(ref at, 6) = BitConverter.DoubleToUInt64Bits(b2);
-        Unsafe.Add(ref at, 7) = BitConverter.DoubleToUInt64Bits(b2t);
-        Unsafe.Add(ref at, 8) = xNodes;
-        Unsafe.Add(ref at, 9) = yNodes;
-        return tape.nextNode++;
+        uint node = tape.nextNode;
+        ulong previous = node - 1;
+        if (xNodes == previous && a1 == 1 && a1t == 0)
+        {
+            ref ulong at = ref tape.Reserve(5);
+            Store(ref at, b1, b1t, b2, b2t);
+            Unsafe.Add(ref at, 4) = (yNodes & IndexPair) | Accumulates;
+        }
+        else if (yNodes == previous && b1 == 1 && b1t == 0)
+        {
+            ref ulong at = ref tape.Reserve(5);
+            Store(ref at, a1, a1t, a2, a2t);
+            Unsafe.Add(ref at, 4) = (xNodes & IndexPair) | Accumulates;
+        }
+        else
+        {
+            ref ulong at = ref tape.Reserve(10);
+            ulong x2 = xNodes >> 32, y2 = yNodes >> 32;
+            if (x2 == 0)
+            {
+                Store(ref at, a1, a1t, b1, b1t);
+                Store(ref Unsafe.Add(ref at, 4), b2, b2t, 0, 0);
+                Unsafe.Add(ref at, 8) = ((ulong)(uint)xNodes & IndexMask) | ((yNodes & IndexMask) << 32);
+                Unsafe.Add(ref at, 9) = (y2 & IndexMask) | TwoPairs;
+            }
+            else
+            {
+                Store(ref at, a1, a1t, a2, a2t);
+                if (y2 == 0) Store(ref Unsafe.Add(ref at, 4), b1, b1t, 0, 0);
+                else Store(ref Unsafe.Add(ref at, 4), b1, b1t, b2, b2t);
+                Unsafe.Add(ref at, 8) = xNodes & IndexPair;
+                Unsafe.Add(ref at, 9) = (yNodes & IndexPair) | TwoPairs;
+            }
+        }
+        tape.nextNode = node + 1;
+        return node;
     }
 
     /// <summary>
@@ -531,11 +656,11 @@ public sealed class Tape
             throw new InvalidOperationException("An operation on tape variables ran while their tape was not recording.");
         if (NodeCount >= MaxNodes - 4)
             throw new InvalidOperationException($"The tape exceeds {MaxNodes} nodes.");
-        // Room for at most as many of the smallest records as node numbers remain, so the next node number never
+        // Room for at most as many of the smallest records (one word) as node numbers remain, so the next node number never
         // reaches the id bits before this check runs again.
         long capacity = Math.Min(2L * words.Length, Array.MaxLength);
-        capacity = Math.Min(capacity, (long)wordCount + WordsPerNode * (long)(MaxNodes - NodeCount));
-        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + WordsPerSecondOrderNode));
+        capacity = Math.Min(capacity, (long)wordCount + (long)(MaxNodes - NodeCount));
+        Array.Resize(ref words, (int)Math.Max(capacity, wordCount + LargestRecord));
         limit = words.Length;
     }
 }
