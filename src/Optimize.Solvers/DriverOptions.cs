@@ -12,7 +12,8 @@ public sealed record DriverOptions
     /// The defaults: converged when ‖∇f‖₂ ≤ 1e-8 or the scaled gradient of <see cref="ScaledGradientTolerance"/> is
     /// at most 1e-10, or when a run that stalls or reaches the iteration limit ends at a point that passes the
     /// <see cref="SecondOrderTest"/>; no progress after <see cref="StallIterations"/> iterations in which f changed
-    /// only by rounding; at most 1000 iterations.
+    /// only by rounding, or after <see cref="SlowProgressIterations"/> iterations in which f fell by less than
+    /// <see cref="SlowProgressTolerance"/>·max(1, |f|) near a stationary point; at most 1000 iterations.
     /// </summary>
     public static DriverOptions Default { get; } = new();
 
@@ -58,6 +59,37 @@ public sealed record DriverOptions
     /// resolves the gradient tests' accuracy. Set false to converge only by the gradient, step and f-change tolerances.
     /// </summary>
     public bool SecondOrderTest { get; init; } = true;
+
+    /// <summary>
+    /// The window of the slow-progress rule: the run stops with <see cref="TerminationReason.NoProgress"/> (not
+    /// convergence) when over this many iterations f fell by at most <see cref="SlowProgressTolerance"/>·max(1, |f|)
+    /// and by at most 10% of |f|, the smallest scaled gradient of the window is not half that of the window before, and
+    /// the scaled gradient is at most ε^{1/3} ≈ 4.8e-6. The first bound is the relative-reduction test of L-BFGS-B,
+    /// (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ factr·ε (Byrd, Lu, Nocedal &amp; Zhu, SIAM J. Sci. Comput. 16(5), 1995;
+    /// Zhu, Byrd, Lu &amp; Nocedal, ACM TOMS 23(4), 1997), here on the decrease over the whole window instead of one
+    /// iteration; the second keeps a run whose f still falls toward 0 at a geometric rate (f* = 0 problems in their
+    /// last phase); the third keeps a run near a minimizer, where f changes by O(‖∇f‖²) below what it resolves while
+    /// ∇f still falls (L-BFGS on Ginzburg–Landau at n = 10⁴ lowers f by 2e-12 per 1000 iterations but its scaled
+    /// gradient 8× and converges by the gradient test); the last is test U3 of Gill, Murray &amp; Wright, "Practical
+    /// Optimization" (1981), §8.2.3.2. L-BFGS-B reports its test as convergence; here it is no progress, because it
+    /// measures the rate of progress, not the point: it holds as well on a slow crawl along an ill-conditioned valley
+    /// far from a minimizer (the discrete boundary-value problem at n = 1000 starts at f = 1.3e-9 with its minimizer
+    /// O(1) away, and L-BFGS lowers f by about 1e-14 per iteration). Before stopping, a run of at most 100 variables
+    /// gets the <see cref="SecondOrderTest"/>, and converges when it passes. The windows follow each other (iterations
+    /// 0–W, W–2W, …). A run can pass through a slow window and speed up later: L-BFGS on Watson at n = 12 (f = 1.4e-8,
+    /// f* = 4.7e-10) used to converge by the gradient test after 4000 iterations and now stops with no progress after
+    /// 2000. Newton-CG judges its progress over
+    /// <see cref="SecondOrder.NewtonConjugateGradientOptions.SlowProgressIterations"/> iterations instead. Default 1000;
+    /// 0 disables the rule.
+    /// </summary>
+    public int SlowProgressIterations { get; init; } = 1000;
+
+    /// <summary>
+    /// The bound of the slow-progress rule (<see cref="SlowProgressIterations"/>) on the decrease of f over its window,
+    /// relative to max(1, |f|). Default 1e7·ε ≈ 2.2e-9, the default factr = 10⁷ of L-BFGS-B ("moderate accuracy") times
+    /// the unit round-off ε (scipy's ftol = 2.2e-9).
+    /// </summary>
+    public double SlowProgressTolerance { get; init; } = 1e7 * 2.220446049250313e-16;
 
     /// <summary>Converged when ‖∇f(x)‖₂ ≤ this value · ‖∇f(x₀)‖₂. Default 0 (off).</summary>
     public double RelativeGradientTolerance { get; init; }
@@ -105,6 +137,9 @@ public sealed record DriverOptions
         NonNegative(ScaledGradientTolerance, nameof(ScaledGradientTolerance));
         if (StallIterations < 0)
             throw new ArgumentOutOfRangeException(nameof(StallIterations), StallIterations, "StallIterations must be at least 0.");
+        if (SlowProgressIterations < 0)
+            throw new ArgumentOutOfRangeException(nameof(SlowProgressIterations), SlowProgressIterations, "SlowProgressIterations must be at least 0.");
+        NonNegative(SlowProgressTolerance, nameof(SlowProgressTolerance));
         if (MaximumIterations < 0)
             throw new ArgumentOutOfRangeException(nameof(MaximumIterations), MaximumIterations, "MaximumIterations must be at least 0.");
         if (MaximumEvaluations < 1)

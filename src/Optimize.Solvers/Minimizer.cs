@@ -118,6 +118,7 @@ public abstract class Minimizer<TObjective, TState>
         var clock = Stopwatch.StartNew();
         var state = CreateState((TObjective)(IObjective)counted);
         state.Oracle = counted;
+        state.SlowProgressWindow = SlowProgressWindow(options);
         EvaluationFailure.Clear();
         initialPoint.CopyTo(state.X);
         // A box with no finite bound is no constraint: the run is the unbounded one.
@@ -193,6 +194,7 @@ public abstract class Minimizer<TObjective, TState>
         bool bounded = state.Bounds is not null && state.HasGradient;
         double measure = bounded ? BoundedStoppingRules.Measure(state) : state.GradientNorm;
         state.GradientTarget = Math.Max(options.GradientTolerance, options.RelativeGradientTolerance * measure);
+        if (state.HasGradient) state.PreviousWindowSmallestGradient = StoppingRules.ScaledGradient(state);
         if (Report(state, counted, trace, clock, options)) return TerminationReason.CallbackStopped;
         if (bounded ? BoundedStoppingRules.GradientTest(state, options) : StoppingRules.GradientTest(state, options))
             return TerminationReason.GradientTolerance;
@@ -225,6 +227,14 @@ public abstract class Minimizer<TObjective, TState>
     /// <param name="state">The state after the iteration.</param>
     /// <param name="options">The driver options of the run.</param>
     protected virtual TerminationReason? Test(TState state, DriverOptions options) => StoppingRules.Test(state, options);
+
+    /// <summary>
+    /// The window of the driver's slow-progress rule in iterations of this method: by default
+    /// <see cref="DriverOptions.SlowProgressIterations"/>. A method whose iteration does the work of many cheap ones (a
+    /// truncated-Newton iteration, up to n CG steps) judges its progress over fewer iterations. 0 turns the rule off.
+    /// </summary>
+    /// <param name="options">The driver options of the run.</param>
+    protected virtual int SlowProgressWindow(DriverOptions options) => options.SlowProgressIterations;
 
     /// <summary>
     /// The method's own diagnostics for the result (e.g. rejected trust-region steps, modified Hessians), by name.

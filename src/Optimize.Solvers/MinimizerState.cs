@@ -74,6 +74,21 @@ public abstract class MinimizerState
     /// <summary>Consecutive iterations in which |fₖ₊₁ − fₖ| ≤ 4ε·max(1, |fₖ|).</summary>
     internal int NegligibleChangeIterations { get; set; }
 
+    /// <summary>f at the start of the current window of the slow-progress rule (<see cref="DriverOptions.SlowProgressIterations"/>); NaN before the first.</summary>
+    internal double WindowStartValue { get; set; } = double.NaN;
+
+    /// <summary>The window of the slow-progress rule in iterations of this method (0: off), set by the driver.</summary>
+    internal int SlowProgressWindow { get; set; }
+
+    /// <summary>The smallest scaled gradient in the current window of the slow-progress rule.</summary>
+    internal double WindowSmallestGradient { get; set; } = double.PositiveInfinity;
+
+    /// <summary>The smallest scaled gradient in the previous window of the slow-progress rule (at x₀ for the first).</summary>
+    internal double PreviousWindowSmallestGradient { get; set; } = double.NaN;
+
+    /// <summary>The iteration at which the current window of the slow-progress rule began.</summary>
+    internal int WindowStartIteration { get; set; }
+
     /// <summary>
     /// Why the method stopped, in numbers, when it knows better than the driver (e.g. "trust-region radius 1e-17
     /// below its minimum"); the result's message uses it. Null otherwise.

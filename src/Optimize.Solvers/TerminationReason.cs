@@ -60,8 +60,9 @@ public enum TerminationReason
     /// <summary>
     /// The method could make no further progress: a step left x unchanged (a null step, e.g. one rounding made
     /// zero) while no gradient test held, f changed only by rounding for <see cref="DriverOptions.StallIterations"/>
-    /// iterations, the trust-region radius collapsed below its minimum, or a search direction was not a descent
-    /// direction even after a restart.
+    /// iterations, f and the scaled gradient fell too little over a window of <see cref="DriverOptions.SlowProgressIterations"/>
+    /// iterations near a stationary point, the trust-region radius collapsed below its minimum, or a search direction was
+    /// not a descent direction even after a restart.
     /// </summary>
     NoProgress,
 }

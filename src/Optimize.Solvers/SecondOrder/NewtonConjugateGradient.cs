@@ -65,11 +65,15 @@ public sealed class NewtonConjugateGradient : Minimizer<IHessianVectorObjective,
         return state.SearchAndMove(Options.LineSearch, InitialStep.Unit, maximumInitialStep: 1);
     }
 
-    /// <summary>Writes the inexact Newton direction into <see cref="DescentState.Direction"/>; returns whether negative curvature was met.</summary>
+    /// <inheritdoc/>
+    protected override int SlowProgressWindow(DriverOptions options) =>
+        Math.Min(options.SlowProgressIterations, Options.SlowProgressIterations);
+
     /// <inheritdoc/>
     protected override void AddDiagnostics(State state, IDictionary<string, double> diagnostics) =>
         diagnostics["negative-curvature iterations"] = state.NegativeCurvatureIterations;
 
+    /// <summary>Writes the inexact Newton direction into <see cref="DescentState.Direction"/>; returns whether negative curvature was met.</summary>
     private static bool TruncatedNewtonDirection(State state, int maximumIterations)
     {
         var z = state.Direction.AsSpan();
