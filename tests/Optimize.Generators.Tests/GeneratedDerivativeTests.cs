@@ -11,4 +11,14 @@ public sealed class GeneratedDerivativeTests
     [MemberData(nameof(Names))]
     public void GeneratedDerivativesAgreeWithRuntimeModesAndCentralDifferences(string name) =>
         Check.Derivatives(Cases[name]);
+
+    [Fact]
+    public void EveryMarkedTypeOfTheTestsDeclaresItsOwnSecondOrderAdjointCode()
+    {
+        var marked = typeof(GeneratedDerivativeTests).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Optimize.Oracles.IGeneratedDerivatives).IsAssignableFrom(t)).ToList();
+        Assert.True(marked.Count > 50, $"only {marked.Count} marked types");
+        foreach (var type in marked)
+            Assert.True(GeneratorHarness.HessianVectorOverDouble(type, "Evaluate")?.DeclaringType == type, $"{type.Name} has no EvaluateHessianVector of its own");
+    }
 }
