@@ -56,16 +56,7 @@ public static class GeneratedCode
         Guard.Length(x.Length, f.Dimension, nameof(x));
         Guard.Length(v.Length, f.Dimension, nameof(v));
         Guard.Length(result.Length, f.Dimension, nameof(result));
-        int n = x.Length;
-        double[] gradient = Scratch<double>.Rent(n);
-        try
-        {
-            return f.EvaluateHessianVector(x, v, gradient.AsSpan(0, n), result);
-        }
-        finally
-        {
-            Scratch<double>.Return(gradient);
-        }
+        return f.EvaluateHessianVector(x, v, [], result);
     }
 
     /// <summary>The Hessian column by column, ∇²f(x)·eⱼ, each by <see cref="HessianVector"/>; then symmetrized as ½(H + Hᵀ).</summary>

@@ -307,8 +307,9 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
 
         var hessianVector = new Code();
         hessianVector.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
-        hessianVector.Line($"if (gradient.Length != {x}.Length) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(gradient));");
+        hessianVector.Line($"if (gradient.Length != {x}.Length && !gradient.IsEmpty) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}, or 0.\", nameof(gradient));");
         hessianVector.Line($"if (hessianVector.Length != {x}.Length) throw new global::System.ArgumentException($\"hessianVector has length {{hessianVector.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(hessianVector));");
+        hessianVector.Line("bool __writesGradient = !gradient.IsEmpty;");
         hessianVector.Line("gradient.Clear();");
         hessianVector.Line("hessianVector.Clear();");
         new ReverseWriter(m, secondOrder: true).Method(statements, result, hessianVector);
@@ -352,7 +353,7 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
             code.Line($"/// <param name=\"{x}\">The point.</param>");
             code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
-            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point; every entry is overwritten.</param>");
+            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
             code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
             code.Line($"/// <returns>{name}(x).</returns>");
             code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction or a destination is not as long as the point.</exception>");
@@ -362,7 +363,7 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             code.Line($"/// <summary>{name}(x), its gradient and ∇²f(x)·v over double, by the generated second-order adjoint code.</summary>");
             code.Line($"/// <param name=\"{x}\">The point.</param>");
             code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
-            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point; every entry is overwritten.</param>");
+            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
             code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
             code.Line($"/// <returns>{name}(x).</returns>");
             code.Line($"{modifiers} double {name}HessianVector({span}<double> {x}, {span}<double> direction, {writable}<double> gradient, {writable}<double> hessianVector) => {name}HessianVector<double>({x}, direction, gradient, hessianVector);");

@@ -941,7 +941,8 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             case InputNode input:
             {
                 string i = IndexOf(input, code, values);
-                code.Line($"gradient[{i}] += {adjoint};");
+                // The second-order code writes the gradient only when asked for it (a caller after ∇²f·v alone saves a stream).
+                code.Line(second ? $"if (__writesGradient) gradient[{i}] += {adjoint};" : $"gradient[{i}] += {adjoint};");
                 if (tangent is not null) code.Line($"hessianVector[{i}] += {tangent};");
                 return;
             }
@@ -983,6 +984,18 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     code.Open("else");
                     Conditionally(() => Propagate(op.Operands[1], adjoint, tangent, reached, code, values));
                     code.Close();
+                    return;
+                }
+                if (second && op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]))
+                {
+                    // A square a·a: one propagation with the partial 2a and its tangent 2ȧ, instead of two.
+                    string twice = Temporary($"{args[0]} + {args[0]}", code);
+                    string? along = Tangent(op.Operands[0], code, values);
+                    var squareTerms = new List<string>();
+                    if (tangent is not null) squareTerms.Add($"{tangent} * {twice}");
+                    if (along is not null) squareTerms.Add(adjoint == M.Rules.One ? $"({along} + {along})" : $"{adjoint} * ({along} + {along})");
+                    Propagate(op.Operands[0], adjoint == M.Rules.One ? twice : $"{adjoint} * {twice}",
+                        squareTerms.Count == 0 ? null : string.Join(" + ", squareTerms), reached, code, values);
                     return;
                 }
                 // The second-order code also needs the tangents of the operands, for the tangents of the partials.

@@ -76,6 +76,9 @@ internal abstract class WriterBase(MethodModel m)
                 var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
                 if (M.Rules.Selection(op.Op, args) is { } first)
                     return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
+                // A square a·a: 2ȧ·a, one product (the same double as ȧ·a + ȧ·a).
+                if (op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]) && tangents[0] is { } t0)
+                    return Temporary($"({t0} + {t0}) * {args[0]}", code);
                 string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
                 var terms = new List<string>();
                 for (int k = 0; k < args.Length; k++)
@@ -92,6 +95,15 @@ internal abstract class WriterBase(MethodModel m)
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }
     }
+
+    /// <summary>Whether two operands are the same variable, element of x or element of an array (the operands of a square).</summary>
+    protected static bool SameLeaf(Node a, Node b) => (a, b) switch
+    {
+        (VariableNode u, VariableNode v) => SymbolEqualityComparer.Default.Equals(u.Symbol, v.Symbol),
+        (InputNode u, InputNode v) => u.Index == v.Index,
+        (ElementNode u, ElementNode v) => SymbolEqualityComparer.Default.Equals(u.Array, v.Array) && u.Index == v.Index,
+        _ => false,
+    };
 
     /// <summary>The key under which a node's tangent is remembered beside its value.</summary>
     private sealed class TangentKey(Node node) : Node

@@ -214,8 +214,11 @@ public class ProblemLibraryAgreementTests
         public double EvaluateHessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector)
         {
             Calls.Add("EvaluateHessianVector");
-            gradient[0] = 2 * x[0] * x[1];
-            gradient[1] = x[0] * x[0];
+            if (!gradient.IsEmpty)
+            {
+                gradient[0] = 2 * x[0] * x[1];
+                gradient[1] = x[0] * x[0];
+            }
             hessianVector[0] = 2 * x[1] * direction[0] + 2 * x[0] * direction[1];
             hessianVector[1] = 2 * x[0] * direction[0];
             return x[0] * x[0] * x[1];

@@ -40,7 +40,7 @@ public sealed class ArgumentCheckTests
         double[] x = [0.3, -1.2, 0.5, 2.0];
         var e = Assert.Throws<ArgumentException>(() => f.EvaluateHessianVector(x, new double[direction], new double[gradient], new double[hessianVector]));
         Assert.Equal(name, e.ParamName);
-        Assert.Contains("expected the length of x, 4.", e.Message);
+        Assert.Contains("expected the length of x, 4", e.Message);
     }
 
     [Fact]

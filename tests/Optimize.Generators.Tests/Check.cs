@@ -31,6 +31,11 @@ internal static class Check
         Close(gradient, ownGradient, RuntimeTolerance, $"{at}: gradient of the second-order adjoint code");
         ReverseMode.HessianVector(f, x, v, tape);
         Close(tape, product, RuntimeTolerance, $"{at}: ∇²f·v by the second-order adjoint code against the tape");
+        // Without the gradient: the same product.
+        var alone = new double[n];
+        Array.Fill(alone, double.NaN);
+        Assert.Equal(value, code(x, v, [], alone));
+        Assert.Equal(product, alone);
     }
 
     /// <summary>The generated second-order adjoint code over double.</summary>

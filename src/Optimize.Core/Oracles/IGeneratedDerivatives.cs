@@ -41,7 +41,10 @@ public interface IGeneratedDerivatives : IScalarFunction
     /// </summary>
     /// <param name="x">The point, of length n.</param>
     /// <param name="direction">The direction v, of length n.</param>
-    /// <param name="gradient">Destination of length n for ∇f(x); every entry is overwritten.</param>
+    /// <param name="gradient">
+    /// Destination of length n for ∇f(x), every entry overwritten; or empty, when only ∇²f(x)·v is wanted (the code then
+    /// skips the stores of the gradient).
+    /// </param>
     /// <param name="hessianVector">Destination of length n for ∇²f(x)·v; every entry is overwritten.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException">The direction or a destination is not as long as <paramref name="x"/>.</exception>
