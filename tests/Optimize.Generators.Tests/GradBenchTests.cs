@@ -26,6 +26,8 @@ public sealed class GradBenchTests
         Close(expected, f.EvaluateDirectionalDerivative(x, direction, out double derivative), 1e-12, $"{what}: value (tangent)");
         Close(dot, derivative, 1e-12, $"{what}: directional derivative");
         Check.CompiledHessianVector(f.EvaluateHessianVector, f, x, Check.Direction(x.Length, 6), tape, what);
+        var (gradientBytes, hessianVectorBytes) = GeneratedDerivativeTests.Allocations(f, x);
+        Assert.True(hessianVectorBytes <= 2 * gradientBytes, $"{what}: ∇²f·v allocates {hessianVectorBytes} bytes per call, the gradient {gradientBytes}");
     }
 
     [Theory]

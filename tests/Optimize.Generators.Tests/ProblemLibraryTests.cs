@@ -105,6 +105,15 @@ public sealed class ProblemLibraryTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void SecondOrderAdjointCodeAllocatesNothingWhereTheAdjointCodeAllocatesNothing(string name)
+    {
+        var problem = Problems[name];
+        var (gradientBytes, hessianVectorBytes) = GeneratedDerivativeTests.Allocations((IGeneratedDerivatives)problem, problem.StartingPoint);
+        Assert.True(hessianVectorBytes <= 2 * gradientBytes, $"{name}: ∇²f·v allocates {hessianVectorBytes} bytes per call, the gradient {gradientBytes}");
+    }
+
     [Fact]
     public void EveryMarkedTypeDeclaresItsOwnSecondOrderAdjointCode()
     {
