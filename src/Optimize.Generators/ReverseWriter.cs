@@ -42,9 +42,20 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     private void Conditionally(System.Action write)
     {
         var before = new HashSet<ILocalSymbol>(known, SymbolEqualityComparer.Default);
+        var zeroBefore = new HashSet<ILocalSymbol>(zero, SymbolEqualityComparer.Default);
         write();
         known = before;
+        // An adjoint is still known to be zero after the path only if it was before and the path left it so.
+        zeroBefore.IntersectWith(zero);
+        zero = zeroBefore;
     }
+
+    /// <summary>
+    /// Locals whose adjoints (and their tangents) are known, at this point of the backward code, to be zero on every
+    /// path here: the first contribution to such an adjoint is an assignment, not a sum onto zero. Inside a loop body
+    /// nothing declared outside it is in the set, since the body runs more than once.
+    /// </summary>
+    private HashSet<ILocalSymbol> zero = new(SymbolEqualityComparer.Default);
 
     /// <summary>The name of the tangent of a value of the generated code (a local, a saved value, an adjoint or an element of one).</summary>
     private static string Dot(string name) => name.StartsWith("__", System.StringComparison.Ordinal) ? "__d" + name.Substring(2) : "__d_" + name;
@@ -233,6 +244,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     private void Replay(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, List<ILocalSymbol> advancing, HashSet<ILocalSymbol> skip, Code code)
     {
         code.Open(LoopHeader(loop));
+        zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var body = new Region(accumulated);
         var forward = new Code();
         var statements = StatementsOf(LoopBody(loop));
@@ -249,6 +261,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         code.Append(forward);
         code.Append(backward);
         code.Close();
+        zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
     }
 
     // ---- forward sweep ------------------------------------------------------------------------------
@@ -757,6 +770,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                             // The local is declared again by the previous iteration: its adjoint starts afresh there.
                             code.Line($"{M.Adjoint(local)} = {M.Rules.Zero};");
                             if (Carries(local)) code.Line($"{Dot(M.Adjoint(local))} = {M.Rules.Zero};");
+                            zero.Add(local);
                             code.Line($"{M.Reached(local)} = false;");
                             known.Remove(local);
                         }
@@ -805,6 +819,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 }
                 code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
                 if (carriesTarget) code.Line($"{Dot(M.Adjoint(target))} = {M.Rules.Zero};");
+                zero.Add(target);
                 code.Line($"{M.Reached(target)} = false;");
                 known.Remove(target);
                 Restore(code, carriesTarget, type, M.Name(target), restore, tape);
@@ -841,7 +856,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 // loop nothing is known of the variables it writes.
                 var before = known;
                 known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 BackwardAll(StatementsOf(LoopBody(s)), region, code);
+                zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 known = before;
                 known.ExceptWith(Written(s));
                 known.ExceptWith(s.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>());
@@ -907,6 +924,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         {
             code.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
             if (second) code.Line($"{M.Rules.Scalar} {Dot(M.Adjoint(local))} = {M.Rules.Zero};");
+            zero.Add(local);
             code.Line($"bool {M.Reached(local)} = false;");
             known.Remove(local);
         }
@@ -933,11 +951,15 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             case ConstantNode:
                 return;
             case VariableNode v:
-                code.Line($"{M.Adjoint(v.Symbol)} += {adjoint};");
-                if (tangent is not null) code.Line($"{Dot(M.Adjoint(v.Symbol))} += {tangent};");
+            {
+                // Onto an adjoint known to be zero, the first contribution is stored rather than added.
+                string accumulate = zero.Remove(v.Symbol) ? "=" : "+=";
+                code.Line($"{M.Adjoint(v.Symbol)} {accumulate} {adjoint};");
+                if (tangent is not null) code.Line($"{Dot(M.Adjoint(v.Symbol))} {accumulate} {tangent};");
                 code.Line(reached == "true" ? $"{M.Reached(v.Symbol)} = true;" : $"{M.Reached(v.Symbol)} |= {reached};");
                 if (reached == "true") known.Add(v.Symbol);
                 return;
+            }
             case InputNode input:
             {
                 string i = IndexOf(input, code, values);
