@@ -309,10 +309,13 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         hessianVector.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
         hessianVector.Line($"if (gradient.Length != {x}.Length && !gradient.IsEmpty) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}, or 0.\", nameof(gradient));");
         hessianVector.Line($"if (hessianVector.Length != {x}.Length) throw new global::System.ArgumentException($\"hessianVector has length {{hessianVector.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(hessianVector));");
-        hessianVector.Line("bool __writesGradient = !gradient.IsEmpty;");
-        hessianVector.Line("gradient.Clear();");
-        hessianVector.Line("hessianVector.Clear();");
-        new ReverseWriter(m, secondOrder: true).Method(statements, result, hessianVector);
+        // The body is a generic helper whose second type argument, bool or byte, says whether it writes the gradient:
+        // the JIT compiles each apart, and without the gradient drops the adjoints that only feed it.
+        var secondOrderBody = new Code();
+        secondOrderBody.Line("bool __writesGradient = typeof(__W) == typeof(bool);");
+        secondOrderBody.Line("gradient.Clear();");
+        secondOrderBody.Line("hessianVector.Clear();");
+        new ReverseWriter(m, secondOrder: true).Method(statements, result, secondOrderBody);
 
         var tangent = new Code();
         tangent.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
@@ -359,6 +362,11 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction or a destination is not as long as the point.</exception>");
             code.Open($"{modifiers} {t} {name}HessianVector<{t}>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> gradient, {writable}<{t}> hessianVector){constraints}");
             code.Append(hessianVector);
+            code.Line($"return gradient.IsEmpty ? __{name}HessianVector<{t}, byte>({x}, direction, gradient, hessianVector) : __{name}HessianVector<{t}, bool>({x}, direction, gradient, hessianVector);");
+            code.Close();
+            code.Line($"// The second-order adjoint code; __W is bool where it writes the gradient, byte where it does not.");
+            code.Open($"{(method.IsStatic ? "private static" : "private")} {t} __{name}HessianVector<{t}, __W>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> gradient, {writable}<{t}> hessianVector){constraints} where __W : struct");
+            code.Append(secondOrderBody);
             code.Close();
             code.Line($"/// <summary>{name}(x), its gradient and ∇²f(x)·v over double, by the generated second-order adjoint code.</summary>");
             code.Line($"/// <param name=\"{x}\">The point.</param>");
