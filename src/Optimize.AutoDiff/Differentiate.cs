@@ -70,8 +70,8 @@ public static class Differentiate
         ReverseMode.ValueAndVjp(f, x, w, [], result);
 
     /// <summary>
-    /// Writes ∇²f(x)·v by forward over reverse and returns f(x): the generated adjoint code over dual numbers
-    /// when f carries one (<see cref="IGeneratedDerivatives"/>), else on the tape.
+    /// Writes ∇²f(x)·v and returns f(x): by the generated second-order adjoint code (the tangent of the adjoint
+    /// code, in doubles) when f carries one (<see cref="IGeneratedDerivatives"/>), else forward over reverse on the tape.
     /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, of length n.</param>

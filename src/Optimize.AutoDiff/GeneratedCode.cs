@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using Optimize.Oracles;
-using Optimize.AutoDiff.Forward;
 
 namespace Optimize.AutoDiff;
 
@@ -8,7 +7,7 @@ namespace Optimize.AutoDiff;
 /// Derivatives by the code the derivative generator wrote at compile time (<see cref="GenerateDerivativesAttribute"/>):
 /// the gradient by the generated adjoint code (reverse mode by source transformation, as in Tapenade; Hascoët &amp;
 /// Pascual 2013), which stores no tape; the directional derivative by the generated tangent code; Hessian-vector
-/// products by running the adjoint code over dual numbers (forward over reverse).
+/// products by the generated second-order adjoint code, the tangent of the adjoint code written in doubles.
 /// <see cref="Differentiate"/> uses these for every function that carries generated code.
 /// </summary>
 public static class GeneratedCode
@@ -41,9 +40,10 @@ public static class GeneratedCode
     }
 
     /// <summary>
-    /// ∇²f(x)·v by forward mode over the generated reverse mode: the generated adjoint code runs once over dual
-    /// numbers x + εv, and the tangents of its gradient are ∇²f(x)·v (Pearlmutter 1994; Griewank &amp; Walther
-    /// 2008, §5.2). No tape is recorded.
+    /// ∇²f(x)·v by the generated second-order adjoint code (<see cref="IGeneratedDerivatives.EvaluateHessianVector"/>):
+    /// the tangent of the adjoint code, written in doubles, runs one forward sweep carrying the values and their
+    /// tangents along v and one backward sweep carrying the adjoints and their tangents (Griewank &amp; Walther 2008,
+    /// §5.4; Naumann 2012, ch. 3). No tape is recorded and no dual numbers are used.
     /// </summary>
     /// <param name="f">The function, with generated derivative code.</param>
     /// <param name="x">The point, of length n.</param>
@@ -56,20 +56,7 @@ public static class GeneratedCode
         Guard.Length(x.Length, f.Dimension, nameof(x));
         Guard.Length(v.Length, f.Dimension, nameof(v));
         Guard.Length(result.Length, f.Dimension, nameof(result));
-        int n = x.Length;
-        Dual<double>[] inputs = Scratch<Dual<double>>.Rent(n), gradient = Scratch<Dual<double>>.Rent(n);
-        try
-        {
-            ForwardMode.Seed(x, v, inputs.AsSpan(0, n));
-            Dual<double> value = f.EvaluateGradient<Dual<double>>(inputs.AsSpan(0, n), gradient.AsSpan(0, n));
-            for (int i = 0; i < n; i++) result[i] = gradient[i].Tangent;
-            return value.Value;
-        }
-        finally
-        {
-            Scratch<Dual<double>>.Return(gradient);
-            Scratch<Dual<double>>.Return(inputs);
-        }
+        return f.EvaluateHessianVector(x, v, [], result);
     }
 
     /// <summary>The Hessian column by column, ∇²f(x)·eⱼ, each by <see cref="HessianVector"/>; then symmetrized as ½(H + Hᵀ).</summary>

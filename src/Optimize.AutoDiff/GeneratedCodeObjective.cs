@@ -6,7 +6,7 @@ namespace Optimize.AutoDiff;
 /// <summary>
 /// The whole objective contract from a function whose derivative code was written at compile time by the
 /// derivative generator (<see cref="GenerateDerivativesAttribute"/>), through <see cref="GeneratedCode"/>: the
-/// gradient by the generated adjoint code, Hv by that adjoint code over dual numbers, the Hessian by n
+/// gradient by the generated adjoint code, Hv by the generated second-order adjoint code, the Hessian by n
 /// Hessian-vector products. No tape is recorded.
 /// </summary>
 public sealed class GeneratedCodeObjective : ScalarFunctionObjective, IHessianObjective

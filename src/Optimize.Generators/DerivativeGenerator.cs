@@ -139,7 +139,7 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             || !SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], t))
             return "it must take exactly one parameter, of type ReadOnlySpan<T>";
         if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, t)) return "it must return T";
-        if (method.Parameters[0].Name is "gradient" or "direction" or "derivative")
+        if (method.Parameters[0].Name is "gradient" or "direction" or "derivative" or "hessianVector")
             return $"its parameter must not be named '{method.Parameters[0].Name}', a name the generated methods give their own parameters";
         if (syntax.Body is null && syntax.ExpressionBody is null) return "it must have a body";
         return CheckTypes(method);
@@ -305,6 +305,18 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         gradient.Line("gradient.Clear();");
         new ReverseWriter(m).Method(statements, result, gradient);
 
+        var hessianVector = new Code();
+        hessianVector.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
+        hessianVector.Line($"if (gradient.Length != {x}.Length && !gradient.IsEmpty) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}, or 0.\", nameof(gradient));");
+        hessianVector.Line($"if (hessianVector.Length != {x}.Length) throw new global::System.ArgumentException($\"hessianVector has length {{hessianVector.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(hessianVector));");
+        // The body is a generic helper whose second type argument, bool or byte, says whether it writes the gradient:
+        // the JIT compiles each apart, and without the gradient drops the adjoints that only feed it.
+        var secondOrderBody = new Code();
+        secondOrderBody.Line("bool __writesGradient = typeof(__W) == typeof(bool);");
+        secondOrderBody.Line("gradient.Clear();");
+        secondOrderBody.Line("hessianVector.Clear();");
+        new ReverseWriter(m, secondOrder: true).Method(statements, result, secondOrderBody);
+
         var tangent = new Code();
         tangent.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
         var tangentWriter = new TangentWriter(m);
@@ -339,6 +351,30 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             Parameters(code, x, "direction", "The direction p, as long as the point.", name);
             code.Line("/// <param name=\"derivative\">∇f(x)·p.</param>");
             code.Line($"{modifiers} double {name}DirectionalDerivative({span}<double> {x}, {span}<double> direction, out double derivative) => {name}DirectionalDerivative<double>({x}, direction, out derivative);");
+            string writable = "global::System.Span";
+            code.Line($"/// <summary>{name}(x), its gradient and the Hessian-vector product ∇²f(x)·v, by the second-order adjoint code the derivative generator wrote from {name}&lt;{t}&gt;: one forward sweep carries the values and their tangents along v, one backward sweep the adjoints and their tangents (the tangent of the adjoint code; Griewank &amp; Walther 2008, §5.4).</summary>");
+            code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
+            code.Line($"/// <param name=\"{x}\">The point.</param>");
+            code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
+            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
+            code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
+            code.Line($"/// <returns>{name}(x).</returns>");
+            code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction or a destination is not as long as the point.</exception>");
+            code.Open($"{modifiers} {t} {name}HessianVector<{t}>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> gradient, {writable}<{t}> hessianVector){constraints}");
+            code.Append(hessianVector);
+            code.Line($"return gradient.IsEmpty ? __{name}HessianVector<{t}, byte>({x}, direction, gradient, hessianVector) : __{name}HessianVector<{t}, bool>({x}, direction, gradient, hessianVector);");
+            code.Close();
+            code.Line($"// The second-order adjoint code; __W is bool where it writes the gradient, byte where it does not.");
+            code.Open($"{(method.IsStatic ? "private static" : "private")} {t} __{name}HessianVector<{t}, __W>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> gradient, {writable}<{t}> hessianVector){constraints} where __W : struct");
+            code.Append(secondOrderBody);
+            code.Close();
+            code.Line($"/// <summary>{name}(x), its gradient and ∇²f(x)·v over double, by the generated second-order adjoint code.</summary>");
+            code.Line($"/// <param name=\"{x}\">The point.</param>");
+            code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
+            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
+            code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
+            code.Line($"/// <returns>{name}(x).</returns>");
+            code.Line($"{modifiers} double {name}HessianVector({span}<double> {x}, {span}<double> direction, {writable}<double> gradient, {writable}<double> hessianVector) => {name}HessianVector<double>({x}, direction, gradient, hessianVector);");
         }, implements);
     }
 }

@@ -76,7 +76,7 @@ internal sealed class MethodModel
         this.model = model;
         Scalar = method.TypeParameters[0];
         Input = method.Parameters[0];
-        var taken = new HashSet<string>(method.Parameters.Select(q => q.Name)) { "gradient", "direction", "derivative", "jacobian" };
+        var taken = new HashSet<string>(method.Parameters.Select(q => q.Name)) { "gradient", "direction", "derivative", "jacobian", "hessianVector" };
         foreach (var declared in body.DescendantNodes().Select(n => model.GetDeclaredSymbol(n)).OfType<ILocalSymbol>())
         {
             string name = declared.Name;

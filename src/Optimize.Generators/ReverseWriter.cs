@@ -16,10 +16,17 @@ namespace Optimize.Generators;
 /// across iterations. This is the treatment of parallel loops in Tapenade (Hascoët &amp; Pascual 2013)
 /// and of reductions in Griewank &amp; Walther (2008), ch. 4 and 12.
 /// </summary>
-internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
+internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : WriterBase(m)
 {
+    /// <summary>
+    /// Whether the code is the second-order adjoint code: every value of T carries its tangent along the direction
+    /// (<c>direction</c>), every adjoint the tangent of the adjoint, and the tangents of the gradient go to
+    /// <c>hessianVector</c>, ∇²f(x)·v (Griewank &amp; Walther 2008, §5.4; Naumann 2012, ch. 3).
+    /// </summary>
+    private readonly bool second = secondOrder;
+
     private readonly Dictionary<SyntaxNode, string> saves = new();
-    private readonly Dictionary<SyntaxNode, List<(string Name, string Saved)>> loopSaves = new();
+    private readonly Dictionary<SyntaxNode, List<(string Name, string Saved, bool Carries)>> loopSaves = new();
     private readonly Dictionary<SyntaxNode, (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed)> loops = new();
 
     /// <summary>
@@ -35,8 +42,81 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private void Conditionally(System.Action write)
     {
         var before = new HashSet<ILocalSymbol>(known, SymbolEqualityComparer.Default);
+        var zeroBefore = new HashSet<ILocalSymbol>(zero, SymbolEqualityComparer.Default);
         write();
         known = before;
+        // An adjoint is still known to be zero after the path only if it was before and the path left it so.
+        zeroBefore.IntersectWith(zero);
+        zero = zeroBefore;
+    }
+
+    /// <summary>
+    /// Locals whose adjoints (and their tangents) are known, at this point of the backward code, to be zero on every
+    /// path here: the first contribution to such an adjoint is an assignment, not a sum onto zero. Inside a loop body
+    /// nothing declared outside it is in the set, since the body runs more than once.
+    /// </summary>
+    private HashSet<ILocalSymbol> zero = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The name of the tangent of a value of the generated code (a local, a saved value, an adjoint or an element of one).</summary>
+    private static string Dot(string name) => name.StartsWith("__", System.StringComparison.Ordinal) ? "__d" + name.Substring(2) : "__d_" + name;
+
+    /// <summary>Whether a local carries a tangent here: an active local of T or array of T, in the second-order code.</summary>
+    private bool Carries(ILocalSymbol local) =>
+        second && M.Active.Contains(local) && (M.IsScalar(local.Type) || M.IsScalarArray(local.Type)) && !valueOnly.Contains(local);
+
+    /// <summary>
+    /// Active locals that carry no tangent where the code is being written: the accumulators of the last loop when it
+    /// runs in one pass. The result reaches them linearly, so their adjoints' tangents are zero, and no tangent reads
+    /// their values' tangents before the loop ends.
+    /// </summary>
+    private readonly HashSet<ILocalSymbol> valueOnly = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The tangent of a local's adjoint in the second-order code, else null.</summary>
+    private string? AdjointTangent(ILocalSymbol local) => Carries(local) ? Dot(M.Adjoint(local)) : null;
+
+    /// <summary>Writes <c>to = from;</c> (a declaration when <paramref name="type"/> is given), and the same for the tangents.</summary>
+    private static void Copy(Code code, bool carries, string? type, string to, string from)
+    {
+        string declare = type is null ? "" : type + " ";
+        if (carries) code.Line($"{declare}{Dot(to)} = {Dot(from)};");
+        code.Line($"{declare}{to} = {from};");
+    }
+
+    /// <summary>Pushes a value and then its tangent.</summary>
+    private void PushValue(Code code, bool carries, string type, string value)
+    {
+        code.Line(Push(type, value));
+        if (carries) code.Line(Push(type, Dot(value)));
+    }
+
+    /// <summary>Pops into a place its tangent (pushed last) and then its value.</summary>
+    private void PopInto(Code code, bool carries, string type, string place)
+    {
+        if (carries) code.Line($"{Dot(place)} = {Pop(type)};");
+        code.Line($"{place} = {Pop(type)};");
+    }
+
+    /// <summary>Restores a place from a stack or from the value saved in <paramref name="restore"/>, with its tangent.</summary>
+    private void Restore(Code code, bool carries, string type, string place, string restore, bool tape)
+    {
+        if (tape) PopInto(code, carries, type, place);
+        else Copy(code, carries, null, place, restore);
+    }
+
+    /// <summary>
+    /// Writes a forward assignment: with the tree of the new value (the second-order code, for a place that carries a
+    /// tangent), the tangent first (it reads the old value) and then the value; else the statement as written.
+    /// </summary>
+    private void Assign(Code code, string place, Node? value, string statement)
+    {
+        if (value is null)
+        {
+            code.Line(statement);
+            return;
+        }
+        var (v, t) = ValueAndTangent(value, code);
+        code.Line($"{Dot(place)} = {t};");
+        code.Line($"{place} = {v};");
     }
 
     /// <summary>A method body or loop body: its declarations are hoisted to its start.</summary>
@@ -65,14 +145,16 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             var before = statements.Take(statements.Count - 1).ToList();
             foreach (var s in before) Forward(s, top, true, top.Outer, forward);
             var (accumulated, changed) = CheckLoop(loop);
-            var restores = accumulated.Concat(changed).Select(local => (Name: M.Name(local), Saved: Fresh("__p"), Type: M.TypeName(local, loop))).ToList();
-            foreach (var (name, saved, type) in restores) forward.Line($"{type} {saved} = {name};");
+            valueOnly.UnionWith(accumulated);
+            var restores = accumulated.Concat(changed).Select(local => (Name: M.Name(local), Saved: Fresh("__p"), Type: M.TypeName(local, loop), Carries: Carries(local))).ToList();
+            foreach (var (name, saved, type, carries) in restores) Copy(forward, carries, type, saved, name);
             DeclareAdjoints(top, forward);
-            Propagate(resultNode, M.Rules.One, "true", forward);
+            Propagate(resultNode, M.Rules.One, null, "true", forward);
             // The accumulators advance through the iterations like the passive variables the loop changes.
             Replay(loop, accumulated, changed.Concat(accumulated).ToList(), new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), forward);
             forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
-            foreach (var (name, saved, _) in restores) forward.Line($"{name} = {saved};");
+            foreach (var (name, saved, _, carries) in restores) Copy(forward, carries, null, name, saved);
+            valueOnly.Clear();
             BackwardAll(before, top, backward);
         }
         else
@@ -80,7 +162,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             foreach (var s in statements) Forward(s, top, true, top.Outer, forward);
             forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
             DeclareAdjoints(top, backward);
-            Propagate(resultNode, M.Rules.One, "true", backward);
+            Propagate(resultNode, M.Rules.One, null, "true", backward);
             BackwardAll(statements, top, backward);
         }
         DeclareStacks(code);
@@ -117,7 +199,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             sweep.Line($"global::System.Span<{M.Rules.Scalar}> gradient = jacobian.Slice({k} * {M.Input.Name}.Length, {M.Input.Name}.Length);");
             known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
             DeclareAdjoints(top, sweep);
-            Propagate(M.ToNode(outputs[k]), M.Rules.One, "true", sweep);
+            Propagate(M.ToNode(outputs[k]), M.Rules.One, null, "true", sweep);
             BackwardAll(statements, top, sweep);
             sweep.Close();
             code.Append(sweep);
@@ -162,22 +244,24 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     private void Replay(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, List<ILocalSymbol> advancing, HashSet<ILocalSymbol> skip, Code code)
     {
         code.Open(LoopHeader(loop));
+        zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var body = new Region(accumulated);
         var forward = new Code();
         var statements = StatementsOf(LoopBody(loop));
         foreach (var inner in statements) Forward(inner, body, true, skip, forward);
         // The backward part restores what the iteration changed; the next iteration starts from the values
         // the iteration left.
-        var after = advancing.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, loop))).ToList();
-        foreach (var (name, saved, type) in after) forward.Line($"{type} {saved} = {name};");
+        var after = advancing.Select(local => (Name: M.Name(local), Saved: Fresh("__q"), Type: M.TypeName(local, loop), Carries: Carries(local))).ToList();
+        foreach (var (name, saved, type, carries) in after) Copy(forward, carries, type, saved, name);
         var backward = new Code();
         DeclareAdjoints(body, backward);
         BackwardAll(statements, body, backward);
-        foreach (var (name, saved, _) in after) backward.Line($"{name} = {saved};");
+        foreach (var (name, saved, _, carries) in after) Copy(backward, carries, null, name, saved);
         code.Append(body.Declarations);
         code.Append(forward);
         code.Append(backward);
         code.Close();
+        zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
     }
 
     // ---- forward sweep ------------------------------------------------------------------------------
@@ -270,9 +354,11 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     string type = M.TypeName(local, d);
                     region.Locals.Add(local);
                     region.Declarations.Line($"{type} {M.Name(local)} = default!;");
+                    if (Carries(local)) region.Declarations.Line($"{type} {Dot(M.Name(local))} = default!;");
                     if (M.IsScalarArray(local.Type))
                     {
                         if (M.Active.Contains(local)) region.Declarations.Line($"{type} {M.Adjoint(local)} = default!;");
+                        if (Carries(local)) region.Declarations.Line($"{type} {Dot(M.Adjoint(local))} = default!;");
                         if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
                         {
                             ScratchArray(s, d, local, code);
@@ -282,19 +368,25 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                         {
                             code.Line($"{M.Name(local)} = {M.Render(created.Value)};");
                             if (M.Active.Contains(local)) code.Line($"{M.Adjoint(local)} = new {M.Rules.Scalar}[{M.Name(local)}.Length];");
+                            if (Carries(local))
+                            {
+                                code.Line($"{Dot(M.Name(local))} = new {M.Rules.Scalar}[{M.Name(local)}.Length];");
+                                code.Line($"{Dot(M.Adjoint(local))} = new {M.Rules.Scalar}[{M.Name(local)}.Length];");
+                            }
                         }
                         continue;
                     }
                     if (d.Initializer is { } init)
                     {
-                        if (tape) code.Line(Push(type, M.Name(local)));
-                        code.Line($"{M.Name(local)} = {M.Render(init.Value)};");
+                        if (tape) PushValue(code, Carries(local), type, M.Name(local));
+                        Assign(code, M.Name(local), Carries(local) ? M.ToNode(init.Value) : null, $"{M.Name(local)} = {M.Render(init.Value)};");
                     }
                 }
                 break;
             case ExpressionStatementSyntax e:
             {
-                var target = Target(e.Expression, out _, out var kind, out var index) ?? throw Unsupported(s);
+                var target = Target(e.Expression, out var right, out var kind, out var index) ?? throw Unsupported(s);
+                bool carries = Carries(target) && right is not null;
                 if (index is null && skip.Contains(target)) break; // the loop's accumulators keep their values while it is replayed
                 string type = index is null ? M.TypeName(target, s) : M.Rules.Scalar;
                 // An accumulation into a variable of the enclosing code is never restored by the backward part.
@@ -306,16 +398,17 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 }
                 else if (save && (index is not null || !region.Outer.Contains(target)))
                 {
-                    if (tape) code.Line(Push(type, Place(target, index)));
+                    if (tape) PushValue(code, carries, type, Place(target, index));
                     else
                     {
                         string saved = Fresh("__s");
                         region.Declarations.Line($"{type} {saved} = default!;");
-                        code.Line($"{saved} = {Place(target, index)};");
+                        if (carries) region.Declarations.Line($"{type} {Dot(saved)} = default!;");
+                        Copy(code, carries, null, saved, Place(target, index));
                         saves[s] = saved;
                     }
                 }
-                code.Line(M.Render(s).Trim());
+                Assign(code, Place(target, index), carries ? Assigned(target, right!, kind, index) : null, M.Render(s).Trim());
                 break;
             }
             case IfStatementSyntax i:
@@ -350,14 +443,16 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 var (accumulated, changed) = CheckLoop(s);
                 if (save)
                 {
-                    var list = new List<(string, string)>();
+                    var list = new List<(string, string, bool)>();
                     foreach (var local in accumulated.Concat(changed))
                     {
                         string saved = Fresh("__p");
+                        bool carries = Carries(local);
                         region.Declarations.Line($"{M.TypeName(local, s)} {saved} = default!;");
-                        if (tape) code.Line(Push(M.TypeName(local, s), M.Name(local)));
-                        else code.Line($"{saved} = {M.Name(local)};");
-                        list.Add((M.Name(local), saved));
+                        if (carries) region.Declarations.Line($"{M.TypeName(local, s)} {Dot(saved)} = default!;");
+                        if (tape) PushValue(code, carries, M.TypeName(local, s), M.Name(local));
+                        else Copy(code, carries, null, saved, M.Name(local));
+                        list.Add((M.Name(local), saved, carries));
                     }
                     loopSaves[s] = list;
                 }
@@ -399,6 +494,13 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
             if (!scratch.Contains(adjointStore)) scratch.Add(adjointStore);
             code.Line($"{M.Adjoint(local)} = __Scratch(ref {adjointStore}, {name}.Length);");
         }
+        if (Carries(local))
+            foreach (var array in new[] { Dot(name), Dot(M.Adjoint(local)) })
+            {
+                string tangentStore = "__h" + array;
+                if (!scratch.Contains(tangentStore)) scratch.Add(tangentStore);
+                code.Line($"{array} = __Scratch(ref {tangentStore}, {name}.Length);");
+            }
     }
 
     /// <summary>A loop run forward only, its body a region of its own whose accumulations into <paramref name="outer"/> are not saved.</summary>
@@ -445,7 +547,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         taped.Add(loop);
         var accumulators = PureAccumulators(loop);
         tapedAccumulators[loop] = accumulators;
-        foreach (var local in accumulators) code.Line(Push(M.TypeName(local, loop), M.Name(local)));
+        foreach (var local in accumulators) PushValue(code, Carries(local), M.TypeName(local, loop), M.Name(local));
         string count = Fresh("__n");
         counts[loop] = count;
         region.Declarations.Line($"int {count} = 0;");
@@ -662,16 +764,18 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     if (M.IsScalarArray(local.Type) || d.Initializer is not { } init) continue;
                     if (M.Active.Contains(local))
                     {
-                        Propagate(M.ToNode(init.Value), M.Adjoint(local), ReachedOf(local), code);
+                        Propagate(M.ToNode(init.Value), M.Adjoint(local), AdjointTangent(local), ReachedOf(local), code);
                         if (tape)
                         {
                             // The local is declared again by the previous iteration: its adjoint starts afresh there.
                             code.Line($"{M.Adjoint(local)} = {M.Rules.Zero};");
+                            if (Carries(local)) code.Line($"{Dot(M.Adjoint(local))} = {M.Rules.Zero};");
+                            zero.Add(local);
                             code.Line($"{M.Reached(local)} = false;");
                             known.Remove(local);
                         }
                     }
-                    if (tape) code.Line($"{M.Name(local)} = {Pop(M.TypeName(local, d))};");
+                    if (tape) PopInto(code, Carries(local), M.TypeName(local, d), M.Name(local));
                 }
                 break;
             case ExpressionStatementSyntax e:
@@ -683,7 +787,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     // An accumulation into a variable of the enclosing code: its adjoint is fixed through the loop.
                     string adjoint = M.Adjoint(target);
-                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", ReachedOf(target), code);
+                    string? tangent = AdjointTangent(target) is { } t && kind != SyntaxKind.AddAssignmentExpression ? $"(-{t})" : AdjointTangent(target);
+                    Propagate(M.ToNode(right!), kind == SyntaxKind.AddAssignmentExpression ? adjoint : $"(-{adjoint})", tangent, ReachedOf(target), code);
                     break;
                 }
                 if (!M.Active.Contains(target))
@@ -696,24 +801,29 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 {
                     // Elements of arrays carry no flag: their adjoints are taken to reach the result.
                     string element = $"{M.Adjoint(target)}[{index}]", v = Fresh("__w");
-                    code.Line($"{M.Rules.Scalar} {v} = {element};");
+                    bool carries = Carries(target);
+                    Copy(code, carries, M.Rules.Scalar, v, element);
                     code.Line($"{element} = {M.Rules.Zero};");
-                    code.Line($"{Place(target, index)} = {restore};");
-                    Propagate(Assigned(target, right, kind, index), v, "true", code);
+                    if (carries) code.Line($"{Dot(element)} = {M.Rules.Zero};");
+                    Restore(code, carries, type, Place(target, index), restore, tape);
+                    Propagate(Assigned(target, right, kind, index), v, carries ? Dot(v) : null, "true", code);
                     break;
                 }
                 string w = Fresh("__w"), reached = ReachedOf(target);
-                code.Line($"{M.Rules.Scalar} {w} = {M.Adjoint(target)};");
+                bool carriesTarget = Carries(target);
+                Copy(code, carriesTarget, M.Rules.Scalar, w, M.Adjoint(target));
                 if (reached != "true")
                 {
                     reached = Fresh("__r");
                     code.Line($"bool {reached} = {M.Reached(target)};");
                 }
                 code.Line($"{M.Adjoint(target)} = {M.Rules.Zero};");
+                if (carriesTarget) code.Line($"{Dot(M.Adjoint(target))} = {M.Rules.Zero};");
+                zero.Add(target);
                 code.Line($"{M.Reached(target)} = false;");
                 known.Remove(target);
-                code.Line($"{M.Name(target)} = {restore};");
-                Propagate(Assigned(target, right, kind), w, reached, code);
+                Restore(code, carriesTarget, type, M.Name(target), restore, tape);
+                Propagate(Assigned(target, right, kind), w, carriesTarget ? Dot(w) : null, reached, code);
                 break;
             }
             case IfStatementSyntax i:
@@ -746,7 +856,9 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 // loop nothing is known of the variables it writes.
                 var before = known;
                 known = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 BackwardAll(StatementsOf(LoopBody(s)), region, code);
+                zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 known = before;
                 known.ExceptWith(Written(s));
                 known.ExceptWith(s.DescendantNodes().Select(M.DeclaredLocal).OfType<ILocalSymbol>());
@@ -754,7 +866,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 if (s is ForStatementSyntax f)
                     foreach (var e in f.Initializers.Reverse())
                         if (Target(e, out _, out _) is { } t) code.Line($"{M.Name(t)} = {Pop(M.TypeName(t, e))};");
-                foreach (var local in Enumerable.Reverse(tapedAccumulators[s])) code.Line($"{M.Name(local)} = {Pop(M.TypeName(local, s))};");
+                foreach (var local in Enumerable.Reverse(tapedAccumulators[s])) PopInto(code, Carries(local), M.TypeName(local, s), M.Name(local));
                 break;
             }
             case ForStatementSyntax or WhileStatementSyntax:
@@ -765,11 +877,11 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                     for (int r = restores.Count - 1; r >= 0; r--)
                     {
                         var local = accumulated.Concat(changed).ElementAt(r);
-                        code.Line($"{restores[r].Saved} = {Pop(M.TypeName(local, s))};");
+                        PopInto(code, restores[r].Carries, M.TypeName(local, s), restores[r].Saved);
                     }
-                foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
+                foreach (var (name, saved, carries) in restores) Copy(code, carries, null, name, saved);
                 Replay(s, accumulated, changed, accumulated, code);
-                foreach (var (name, saved) in restores) code.Line($"{name} = {saved};");
+                foreach (var (name, saved, carries) in restores) Copy(code, carries, null, name, saved);
                 break;
             }
             case BlockSyntax b:
@@ -786,13 +898,14 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
     /// <summary>Adds the adjoint <paramref name="adjoint"/> of a tree's value into the adjoints of its leaves.</summary>
     /// <param name="root">The tree.</param>
     /// <param name="adjoint">The adjoint of its value.</param>
+    /// <param name="tangent">In the second-order code, the tangent of the adjoint (null: zero).</param>
     /// <param name="reached">Whether its value reaches the result: "true", or the name of a flag.</param>
     /// <param name="code">Where the code goes.</param>
-    private void Propagate(Node root, string adjoint, string reached, Code code)
+    private void Propagate(Node root, string adjoint, string? tangent, string reached, Code code)
     {
         if (reached == "true" || !Multiplies(root))
         {
-            Propagate(root, adjoint, reached, code, new Dictionary<Node, string>());
+            Propagate(root, adjoint, tangent, reached, code, new Dictionary<Node, string>());
             return;
         }
         // A value that does not reach the result (a branch not taken, a guarded √) must add nothing, also where
@@ -800,7 +913,7 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         // flag and not a test of the adjoint for 0: over dual numbers (Hessian-vector products) an adjoint whose
         // value is 0 may still carry a tangent.
         code.Open($"if ({reached})");
-        Conditionally(() => Propagate(root, adjoint, "true", code, new Dictionary<Node, string>()));
+        Conditionally(() => Propagate(root, adjoint, tangent, "true", code, new Dictionary<Node, string>()));
         code.Close();
     }
 
@@ -810,6 +923,8 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         foreach (var local in region.Locals.Where(l => M.Active.Contains(l) && !M.IsScalarArray(l.Type)))
         {
             code.Line($"{M.Rules.Scalar} {M.Adjoint(local)} = {M.Rules.Zero};");
+            if (second) code.Line($"{M.Rules.Scalar} {Dot(M.Adjoint(local))} = {M.Rules.Zero};");
+            zero.Add(local);
             code.Line($"bool {M.Reached(local)} = false;");
             known.Remove(local);
         }
@@ -829,29 +944,40 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
         _ => false,
     };
 
-    private void Propagate(Node n, string adjoint, string reached, Code code, Dictionary<Node, string> values)
+    private void Propagate(Node n, string adjoint, string? tangent, string reached, Code code, Dictionary<Node, string> values)
     {
         switch (n)
         {
             case ConstantNode:
                 return;
             case VariableNode v:
-                code.Line($"{M.Adjoint(v.Symbol)} += {adjoint};");
+            {
+                // Onto an adjoint known to be zero, the first contribution is stored rather than added.
+                string accumulate = zero.Remove(v.Symbol) ? "=" : "+=";
+                code.Line($"{M.Adjoint(v.Symbol)} {accumulate} {adjoint};");
+                if (tangent is not null) code.Line($"{Dot(M.Adjoint(v.Symbol))} {accumulate} {tangent};");
                 code.Line(reached == "true" ? $"{M.Reached(v.Symbol)} = true;" : $"{M.Reached(v.Symbol)} |= {reached};");
                 if (reached == "true") known.Add(v.Symbol);
                 return;
+            }
             case InputNode input:
-                code.Line($"gradient[{IndexOf(input, code, values)}] += {adjoint};");
+            {
+                string i = IndexOf(input, code, values);
+                // The second-order code writes the gradient only when asked for it (a caller after ∇²f·v alone saves a stream).
+                code.Line(second ? $"if (__writesGradient) gradient[{i}] += {adjoint};" : $"gradient[{i}] += {adjoint};");
+                if (tangent is not null) code.Line($"hessianVector[{i}] += {tangent};");
                 return;
+            }
             case ElementNode element:
                 code.Line($"{M.Adjoint(element.Array)}[{element.Index}] += {adjoint};");
+                if (tangent is not null) code.Line($"{Dot(M.Adjoint(element.Array))}[{element.Index}] += {tangent};");
                 return;
             case ChoiceNode c:
                 code.Open($"if ({c.Condition})");
-                Conditionally(() => Propagate(c.WhenTrue, adjoint, reached, code, values));
+                Conditionally(() => Propagate(c.WhenTrue, adjoint, tangent, reached, code, values));
                 code.Close();
                 code.Open("else");
-                Conditionally(() => Propagate(c.WhenFalse, adjoint, reached, code, values));
+                Conditionally(() => Propagate(c.WhenFalse, adjoint, tangent, reached, code, values));
                 code.Close();
                 return;
             case OperationNode op:
@@ -859,31 +985,67 @@ internal sealed class ReverseWriter(MethodModel m) : WriterBase(m)
                 // Values are written only where a partial derivative reads them.
                 bool linear = op.Op is "+" or "-" or "neg";
                 var args = op.Operands.Select(o => linear ? "" : Value(o, code, values)).ToArray();
-                if (op.Operands.Count(o => o is not ConstantNode) > 1 && !IsName(adjoint))
+                bool shared = op.Operands.Count(o => o is not ConstantNode) > 1;
+                if (shared && !IsName(adjoint))
                 {
                     string a = Fresh("__a");
                     code.Line($"{M.Rules.Scalar} {a} = {adjoint};");
                     adjoint = a;
                 }
+                if (shared && tangent is not null && !IsName(tangent))
+                {
+                    string a = Fresh("__a");
+                    code.Line($"{M.Rules.Scalar} {a} = {tangent};");
+                    tangent = a;
+                }
                 if (M.Rules.Selection(op.Op, args) is { } first)
                 {
                     code.Open($"if ({first})");
-                    Conditionally(() => Propagate(op.Operands[0], adjoint, reached, code, values));
+                    Conditionally(() => Propagate(op.Operands[0], adjoint, tangent, reached, code, values));
                     code.Close();
                     code.Open("else");
-                    Conditionally(() => Propagate(op.Operands[1], adjoint, reached, code, values));
+                    Conditionally(() => Propagate(op.Operands[1], adjoint, tangent, reached, code, values));
                     code.Close();
                     return;
                 }
+                if (second && op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]))
+                {
+                    // A square a·a: one propagation with the partial 2a and its tangent 2ȧ, instead of two.
+                    string twice = Temporary($"{args[0]} + {args[0]}", code);
+                    string? along = Tangent(op.Operands[0], code, values);
+                    var squareTerms = new List<string>();
+                    if (tangent is not null) squareTerms.Add($"{tangent} * {twice}");
+                    if (along is not null) squareTerms.Add(adjoint == M.Rules.One ? $"({along} + {along})" : $"{adjoint} * ({along} + {along})");
+                    Propagate(op.Operands[0], adjoint == M.Rules.One ? twice : $"{adjoint} * {twice}",
+                        squareTerms.Count == 0 ? null : string.Join(" + ", squareTerms), reached, code, values);
+                    return;
+                }
+                // The second-order code also needs the tangents of the operands, for the tangents of the partials.
+                var tangents = second && !linear ? op.Operands.Select(o => Tangent(o, code, values)).ToArray() : [];
                 for (int k = 0; k < args.Length; k++)
                 {
                     if (op.Operands[k] is ConstantNode) continue;
-                    string partial = M.Rules.Partial(op.Op, k, args, Rules.ReadsResult(op.Op) ? Value(n, code, values) : "");
+                    string result = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
+                    string partial = M.Rules.Partial(op.Op, k, args, result);
+                    string? partialTangent = null;
+                    if (second && !linear)
+                    {
+                        if (!IsName(partial)) partial = Temporary(partial, code);
+                        partialTangent = M.Rules.PartialTangent(op.Op, k, args, tangents, result, Rules.ReadsResult(op.Op) ? Tangent(n, code, values) : null, partial);
+                    }
                     string product = partial == M.Rules.One ? adjoint
                         : partial == M.Rules.MinusOne ? $"(-{adjoint})"
                         : adjoint == M.Rules.One ? partial
                         : $"{adjoint} * {partial}";
-                    Propagate(op.Operands[k], IsName(product) || op.Operands[k] is VariableNode or InputNode ? product : $"({product})", reached, code, values);
+                    // (z̄·φₖ)˙ = ż̄·φₖ + z̄·φ̇ₖ.
+                    var terms = new List<string>();
+                    if (tangent is not null)
+                        terms.Add(partial == M.Rules.One ? tangent : partial == M.Rules.MinusOne ? $"(-{tangent})" : $"{tangent} * {partial}");
+                    if (partialTangent is not null) terms.Add(adjoint == M.Rules.One ? partialTangent : $"{adjoint} * {partialTangent}");
+                    string? productTangent = terms.Count == 0 ? null : string.Join(" + ", terms);
+                    bool leaf = op.Operands[k] is VariableNode or InputNode;
+                    Propagate(op.Operands[k], IsName(product) || leaf ? product : $"({product})",
+                        productTangent is null || IsName(productTangent) || leaf ? productTangent : $"({productTangent})", reached, code, values);
                 }
                 return;
             }

@@ -18,50 +18,6 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
         foreach (var s in statements) Statement(s, code);
     }
 
-    /// <summary>Writes the tangent of an active tree; null means the tangent is zero.</summary>
-    private string? Tangent(Node n, Code code, Dictionary<Node, string> values)
-    {
-        switch (n)
-        {
-            case VariableNode v: return M.Tangent(v.Symbol);
-            case InputNode input: return $"direction[{input.Index}]";
-            case ElementNode element: return $"{M.Tangent(element.Array)}[{element.Index}]";
-            case ConstantNode: return null;
-            case ChoiceNode c:
-            {
-                string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
-                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? M.Rules.Zero} : {f ?? M.Rules.Zero}", code);
-            }
-            case OperationNode op:
-            {
-                var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
-                var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
-                if (M.Rules.Selection(op.Op, args) is { } first)
-                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
-                string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
-                var terms = new List<string>();
-                for (int k = 0; k < args.Length; k++)
-                {
-                    if (tangents[k] is not { } t) continue;
-                    string p = M.Rules.Partial(op.Op, k, args, r);
-                    if (Rules.Arity(op.Op) > 0)
-                        terms.Add(M.Rules.Along(Temporary(p, code), t));
-                    else
-                        terms.Add(p == M.Rules.One ? t : p == M.Rules.MinusOne ? $"(-{t})" : $"{t} * {p}");
-                }
-                return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
-            }
-            default: throw new System.InvalidOperationException(n.GetType().Name);
-        }
-    }
-
-    private string Temporary(string expression, Code code)
-    {
-        string name = Fresh("__d");
-        code.Line($"{M.Rules.Scalar} {name} = {expression};");
-        return name;
-    }
-
     private void Statement(StatementSyntax s, Code code)
     {
         switch (s)
@@ -153,13 +109,5 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
             code.Line($"derivative[{k}] = {t};");
             code.Line($"{output}[{k}] = {v};");
         }
-    }
-
-    /// <summary>Writes the temporaries of a tree's value and tangent; returns the code of both.</summary>
-    private (string Value, string Tangent) ValueAndTangent(Node node, Code code)
-    {
-        var values = new Dictionary<Node, string>();
-        string? t = Tangent(node, code, values);
-        return (Value(node, code, values), t ?? M.Rules.Zero);
     }
 }

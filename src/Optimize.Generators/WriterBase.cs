@@ -44,6 +44,92 @@ internal abstract class WriterBase(MethodModel m)
     }
 
     /// <summary>
+    /// Writes the temporaries of the tangent of an active tree along the direction (forward mode; Griewank &amp;
+    /// Walther 2008, ch. 3); returns its code, or null when the tangent is zero. Tangents are remembered in
+    /// <paramref name="values"/> beside the values, so that a subtree's tangent is written once.
+    /// </summary>
+    protected string? Tangent(Node n, Code code, Dictionary<Node, string> values)
+    {
+        var key = new TangentKey(n);
+        if (values.TryGetValue(key, out var known)) return known.Length == 0 ? null : known;
+        string? tangent = TangentOf(n, code, values);
+        values[key] = tangent ?? "";
+        return tangent;
+    }
+
+    private string? TangentOf(Node n, Code code, Dictionary<Node, string> values)
+    {
+        switch (n)
+        {
+            case VariableNode v: return M.Tangent(v.Symbol);
+            case InputNode input: return $"direction[{IndexOf(input, code, values)}]";
+            case ElementNode element: return $"{M.Tangent(element.Array)}[{element.Index}]";
+            case ConstantNode: return null;
+            case ChoiceNode c:
+            {
+                string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
+                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? M.Rules.Zero} : {f ?? M.Rules.Zero}", code);
+            }
+            case OperationNode op:
+            {
+                var args = op.Operands.Select(o => Value(o, code, values)).ToArray();
+                var tangents = op.Operands.Select(o => Tangent(o, code, values)).ToArray();
+                if (M.Rules.Selection(op.Op, args) is { } first)
+                    return tangents.All(t => t is null) ? null : Temporary($"({first}) ? {tangents[0] ?? M.Rules.Zero} : {tangents[1] ?? M.Rules.Zero}", code);
+                // A square a·a: 2ȧ·a, one product (the same double as ȧ·a + ȧ·a).
+                if (op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]) && tangents[0] is { } t0)
+                    return Temporary($"({t0} + {t0}) * {args[0]}", code);
+                string r = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
+                var terms = new List<string>();
+                for (int k = 0; k < args.Length; k++)
+                {
+                    if (tangents[k] is not { } t) continue;
+                    string p = M.Rules.Partial(op.Op, k, args, r);
+                    if (Rules.Arity(op.Op) > 0)
+                        terms.Add(M.Rules.Along(Temporary(p, code), t));
+                    else
+                        terms.Add(p == M.Rules.One ? t : p == M.Rules.MinusOne ? $"(-{t})" : $"{t} * {p}");
+                }
+                return terms.Count == 0 ? null : Temporary(string.Join(" + ", terms), code);
+            }
+            default: throw new System.InvalidOperationException(n.GetType().Name);
+        }
+    }
+
+    /// <summary>Whether two operands are the same variable, element of x or element of an array (the operands of a square).</summary>
+    protected static bool SameLeaf(Node a, Node b) => (a, b) switch
+    {
+        (VariableNode u, VariableNode v) => SymbolEqualityComparer.Default.Equals(u.Symbol, v.Symbol),
+        (InputNode u, InputNode v) => u.Index == v.Index,
+        (ElementNode u, ElementNode v) => SymbolEqualityComparer.Default.Equals(u.Array, v.Array) && u.Index == v.Index,
+        _ => false,
+    };
+
+    /// <summary>The key under which a node's tangent is remembered beside its value.</summary>
+    private sealed class TangentKey(Node node) : Node
+    {
+        private readonly Node node = node;
+        public override bool Equals(object? obj) => obj is TangentKey other && ReferenceEquals(other.node, node);
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(node);
+    }
+
+    /// <summary>Writes a temporary of the scalar type holding an expression; returns its name.</summary>
+    protected string Temporary(string expression, Code code)
+    {
+        string name = Fresh("__d");
+        code.Line($"{M.Rules.Scalar} {name} = {expression};");
+        return name;
+    }
+
+    /// <summary>Writes the temporaries of a tree's value and tangent; returns the code of both.</summary>
+    protected (string Value, string Tangent) ValueAndTangent(Node node, Code code)
+    {
+        var values = new Dictionary<Node, string>();
+        string? t = Tangent(node, code, values);
+        return (Value(node, code, values), t ?? M.Rules.Zero);
+    }
+
+    /// <summary>
     /// The index of an element of x, in a local when it is computed (<c>x[lower + table[r * d + j]]</c>): the value
     /// and the adjoint of the element then read it once. The JIT does not reuse such an index across the store into
     /// the gradient.

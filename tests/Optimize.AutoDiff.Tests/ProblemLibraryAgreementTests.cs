@@ -211,6 +211,18 @@ public class ProblemLibraryAgreementTests
             derivative = 2 * x[0] * x[1] * direction[0] + x[0] * x[0] * direction[1];
             return x[0] * x[0] * x[1];
         }
+        public double EvaluateHessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector)
+        {
+            Calls.Add("EvaluateHessianVector");
+            if (!gradient.IsEmpty)
+            {
+                gradient[0] = 2 * x[0] * x[1];
+                gradient[1] = x[0] * x[0];
+            }
+            hessianVector[0] = 2 * x[1] * direction[0] + 2 * x[0] * direction[1];
+            hessianVector[1] = 2 * x[0] * direction[0];
+            return x[0] * x[0] * x[1];
+        }
     }
 
     [Fact]
@@ -223,7 +235,7 @@ public class ProblemLibraryAgreementTests
         Assert.Equal(-6.0 * 0.5 + 2.25 * 3, Differentiate.Jvp(f, x, [0.5, 3]));
         Differentiate.Hvp(f, x, [1, 0], product);
         Assert.Equal([-4.0, 3.0], product);   // ∇²f = [[2x₂, 2x₁], [2x₁, 0]]
-        Assert.Equal(["EvaluateGradient<Double>", "EvaluateDirectionalDerivative", "EvaluateGradient<Dual`1>"], f.Calls);
+        Assert.Equal(["EvaluateGradient<Double>", "EvaluateDirectionalDerivative", "EvaluateHessianVector"], f.Calls);
         Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new double[3]));
     }
 }

@@ -30,6 +30,19 @@ public sealed class ArgumentCheckTests
         Assert.Contains($"direction has length {length}; expected the length of x, 4.", e.Message);
     }
 
+    [Theory]
+    [InlineData("direction", 3, 4, 4)]
+    [InlineData("gradient", 4, 5, 4)]
+    [InlineData("hessianVector", 4, 4, 1)]
+    public void SecondOrderAdjointCodeRejectsAnArgumentOfTheWrongLengthByName(string name, int direction, int gradient, int hessianVector)
+    {
+        IGeneratedDerivatives f = new ForLoopSumCase();
+        double[] x = [0.3, -1.2, 0.5, 2.0];
+        var e = Assert.Throws<ArgumentException>(() => f.EvaluateHessianVector(x, new double[direction], new double[gradient], new double[hessianVector]));
+        Assert.Equal(name, e.ParamName);
+        Assert.Contains("expected the length of x, 4", e.Message);
+    }
+
     [Fact]
     public void StaticMethodsNameTheirOwnParameterInTheMessage()
     {
@@ -60,5 +73,11 @@ public sealed class ArgumentCheckTests
         f.EvaluateGradient(x, clean);
         f.EvaluateGradient(x, dirty);
         Assert.Equal(clean, dirty);
+        double[] v = [0.5, -1.0, 2.0], cleanProduct = new double[3], dirtyProduct = [double.NaN, -1e300, 3.0];
+        dirty = [double.NaN, 1e300, -7.0];
+        f.EvaluateHessianVector(x, v, clean, cleanProduct);
+        f.EvaluateHessianVector(x, v, dirty, dirtyProduct);
+        Assert.Equal(clean, dirty);
+        Assert.Equal(cleanProduct, dirtyProduct);
     }
 }

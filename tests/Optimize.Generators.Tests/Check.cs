@@ -16,6 +16,31 @@ internal static class Check
     /// <summary>Agreement of ∇²f·v by forward over the generated adjoint code with the runtime's second-order sweep.</summary>
     public const double HessianVectorTolerance = 1e-11;
 
+    /// <summary>
+    /// The generated second-order adjoint code (in doubles) against the tape's Hessian-vector product, to round-off,
+    /// and its gradient against <paramref name="gradient"/>; every entry of both destinations must be overwritten.
+    /// </summary>
+    public static void CompiledHessianVector(HessianVectorCode code, Optimize.Oracles.IScalarFunction f, double[] x, double[] v, double[] gradient, string at)
+    {
+        int n = x.Length;
+        double[] tape = new double[n], ownGradient = new double[n], product = new double[n];
+        Array.Fill(ownGradient, double.NaN);
+        Array.Fill(product, double.NaN);
+        double value = code(x, v, ownGradient, product);
+        Assert.Equal(f.Evaluate<double>(x), value);
+        Close(gradient, ownGradient, RuntimeTolerance, $"{at}: gradient of the second-order adjoint code");
+        ReverseMode.HessianVector(f, x, v, tape);
+        Close(tape, product, RuntimeTolerance, $"{at}: ∇²f·v by the second-order adjoint code against the tape");
+        // Without the gradient: the same product.
+        var alone = new double[n];
+        Array.Fill(alone, double.NaN);
+        Assert.Equal(value, code(x, v, [], alone));
+        Assert.Equal(product, alone);
+    }
+
+    /// <summary>The generated second-order adjoint code over double.</summary>
+    public delegate double HessianVectorCode(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector);
+
     /// <summary>The adjoint code over dual numbers seeded with v: ∇²f·v in the tangents; checks that the values are ∇f.</summary>
     public static double[] HessianVector(DualGradient gradientCode, double[] x, double[] v, double[] gradient)
     {
@@ -51,7 +76,8 @@ internal static class Check
 
     /// <summary>
     /// Checks a case at each of its points: value against f on doubles, gradient against the runtime reverse
-    /// mode and central differences, directional derivative against gradient·p and the runtime forward mode.
+    /// mode and central differences, directional derivative against gradient·p and the runtime forward mode,
+    /// ∇²f·p by the adjoint code over duals and by the second-order adjoint code against the tape.
     /// </summary>
     public static void Derivatives(GeneratedCase c)
     {
@@ -87,6 +113,7 @@ internal static class Check
             var runtimeHessianVector = new double[n];
             ReverseMode.HessianVector(c, x, p, runtimeHessianVector);
             Close(runtimeHessianVector, hessianVector, HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals against the runtime");
+            CompiledHessianVector(c.HessianVector, c, x, p, gradient, at);
         }
     }
 }

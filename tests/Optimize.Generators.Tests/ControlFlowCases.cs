@@ -394,8 +394,8 @@ public sealed partial class NamesTheGeneratedCodeUsesCase : ControlFlowCase
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T gradient = x[0] * x[1], direction = T.Sin(x[0]), derivative = gradient + direction;
-        T gradient_2 = derivative * derivative;
-        return gradient_2 + gradient;
+        T gradient_2 = derivative * derivative, hessianVector = gradient_2 * direction;
+        return gradient_2 + gradient + hessianVector;
     }
 }
 

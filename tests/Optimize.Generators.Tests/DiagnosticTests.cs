@@ -73,6 +73,7 @@ public sealed class DiagnosticTests
     [InlineData("parameter named gradient", "public partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> gradient) where T : IFloatingPointIeee754<T> => gradient[0]; }", "must not be named 'gradient'")]
     [InlineData("parameter named direction", "public partial class Probe { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> direction) where T : IFloatingPointIeee754<T> => direction[0]; }", "must not be named 'direction'")]
     [InlineData("parameter named derivative", "public partial class Probe { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> derivative) where T : IFloatingPointIeee754<T> => derivative[0]; }", "must not be named 'derivative'")]
+    [InlineData("parameter named hessianVector", "public partial class Probe { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> hessianVector) where T : IFloatingPointIeee754<T> => hessianVector[0]; }", "must not be named 'hessianVector'")]
     [InlineData("no body", "public abstract partial class Probe { [GenerateDerivatives] public abstract T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>; }", "must have a body")]
     public void WrongShapesAreReportedAsOptad002(string what, string declaration, string expected)
     {

@@ -19,6 +19,9 @@ public sealed class EdgeCaseTests
         c.Gradient(x, gradient);
         // f = sin²x: f″(0) = 2cos 0 = 2.
         Assert.Equal([1.5], Check.HessianVector(c.GradientOverDuals, x, v, gradient));
+        var product = new double[1];
+        c.HessianVector(x, v, gradient, product);
+        Assert.Equal([1.5], product);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Optimize.Generators.Tests;
 /// and the points at which to check them. A case whose own <c>Evaluate</c> is marked
 /// <see cref="GenerateDerivativesAttribute"/> implements <see cref="IGeneratedDerivatives"/> through the
 /// generated code; a case that wraps another marked method overrides <see cref="Gradient"/>,
-/// <see cref="DirectionalDerivative"/> and <see cref="GradientOverDuals"/>.
+/// <see cref="DirectionalDerivative"/>, <see cref="GradientOverDuals"/> and <see cref="HessianVector"/>.
 /// </summary>
 public abstract class GeneratedCase : IScalarFunction
 {
@@ -30,6 +30,10 @@ public abstract class GeneratedCase : IScalarFunction
     /// <summary>The generated adjoint code, generic over the scalar, run on dual numbers: ∇f and ∇²f·v.</summary>
     public virtual Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) =>
         Generated.EvaluateGradient(x, gradient);
+
+    /// <summary>The generated second-order adjoint code, in doubles: f, ∇f and ∇²f·v.</summary>
+    public virtual double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
+        Generated.EvaluateHessianVector(x, direction, gradient, hessianVector);
 
     private IGeneratedDerivatives Generated => this as IGeneratedDerivatives
         ?? throw new InvalidOperationException($"{GetType().Name} neither has a generated Evaluate nor overrides the derivative methods.");

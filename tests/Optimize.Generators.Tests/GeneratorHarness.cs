@@ -70,6 +70,10 @@ internal static class GeneratorHarness
     public static MethodInfo? DirectionalDerivativeOverDouble(Type type, string name) =>
         type.GetMethod(name + "DirectionalDerivative", [typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<double>), typeof(double).MakeByRefType()]);
 
+    /// <summary>The generated <c>NameHessianVector</c> over double: the second-order adjoint code.</summary>
+    public static MethodInfo? HessianVectorOverDouble(Type type, string name) =>
+        type.GetMethod(name + "HessianVector", [typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<double>), typeof(Span<double>), typeof(Span<double>)]);
+
     /// <summary>Emits the compilation with the generated code and loads it into a collectible context.</summary>
     public static Assembly Load(Run run)
     {

@@ -25,6 +25,9 @@ public sealed class GradBenchTests
         for (int i = 0; i < x.Length; i++) dot += tape[i] * direction[i];
         Close(expected, f.EvaluateDirectionalDerivative(x, direction, out double derivative), 1e-12, $"{what}: value (tangent)");
         Close(dot, derivative, 1e-12, $"{what}: directional derivative");
+        Check.CompiledHessianVector(f.EvaluateHessianVector, f, x, Check.Direction(x.Length, 6), tape, what);
+        var (gradientBytes, hessianVectorBytes) = GeneratedDerivativeTests.Allocations(f, x);
+        Assert.True(hessianVectorBytes <= 2 * gradientBytes, $"{what}: ∇²f·v allocates {hessianVectorBytes} bytes per call, the gradient {gradientBytes}");
     }
 
     [Theory]

@@ -90,6 +90,43 @@ public sealed class ProblemLibraryTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void GeneratedSecondOrderAdjointCodeAgreesWithTheTape(string name)
+    {
+        var problem = Problems[name];
+        var generated = (IGeneratedDerivatives)problem;
+        int k = 0;
+        foreach (double[] x in PointsOf(problem))
+        {
+            var gradient = new double[x.Length];
+            ReverseMode.ValueAndGradient(problem, x, gradient);
+            Check.CompiledHessianVector(generated.EvaluateHessianVector, problem, x, Check.Direction(x.Length, 300 + k++), gradient, name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void SecondOrderAdjointCodeAllocatesNothingWhereTheAdjointCodeAllocatesNothing(string name)
+    {
+        var problem = Problems[name];
+        var (gradientBytes, hessianVectorBytes) = GeneratedDerivativeTests.Allocations((IGeneratedDerivatives)problem, problem.StartingPoint);
+        Assert.True(hessianVectorBytes <= 2 * gradientBytes, $"{name}: ∇²f·v allocates {hessianVectorBytes} bytes per call, the gradient {gradientBytes}");
+    }
+
+    [Fact]
+    public void EveryMarkedTypeDeclaresItsOwnSecondOrderAdjointCode()
+    {
+        var marked = typeof(TestProblem).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(IGeneratedDerivatives).IsAssignableFrom(t)).ToList();
+        Assert.NotEmpty(marked);
+        foreach (var type in marked)
+        {
+            var overDouble = GeneratorHarness.HessianVectorOverDouble(type, "Evaluate");
+            Assert.True(overDouble is not null && overDouble.DeclaringType == type, $"{type.Name} has no EvaluateHessianVector of its own");
+            Assert.Contains(type.GetMethods(), m => m.Name == "EvaluateHessianVector" && m.IsGenericMethodDefinition && m.DeclaringType == type);
+        }
+    }
+
     /// <summary>The start, the known minimizer, and seeded points around the start.</summary>
     private static IEnumerable<double[]> PointsOf(TestProblem problem)
     {

@@ -51,6 +51,7 @@ public sealed class RandomExpressionTests
         var directionalCode = GeneratorHarness.DirectionalDerivativeOverDouble(type, "F" + index)!.CreateDelegate<DirectionalCode>();
         var dualCode = type.GetMethods().Single(m => m.Name == $"F{index}Gradient" && m.IsGenericMethodDefinition)
             .MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<Check.DualGradient>();
+        var hessianVectorCode = GeneratorHarness.HessianVectorOverDouble(type, "F" + index)!.CreateDelegate<Check.HessianVectorCode>();
         var random = new Random(index);
         for (int trial = 0; trial < 3; trial++)
         {
@@ -78,6 +79,7 @@ public sealed class RandomExpressionTests
             var runtimeHessianVector = new double[Dimension];
             ReverseMode.HessianVector(function, x, p, runtimeHessianVector);
             Close(runtimeHessianVector, Check.HessianVector(dualCode, x, p, gradient), Check.HessianVectorTolerance, $"{at}: ∇²f·p by the adjoint code over duals");
+            Check.CompiledHessianVector(hessianVectorCode, function, x, p, gradient, at);
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class StaticMethodCase : TypeShapeCase
     public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
         StaticFunctions.GaussianDirectionalDerivative(x, direction, out derivative);
     public override Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) => StaticFunctions.GaussianGradient(x, gradient);
+    public override double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
+        StaticFunctions.GaussianHessianVector(x, direction, gradient, hessianVector);
 }
 
 public sealed class StaticMethodWithOtherParameterNameCase : TypeShapeCase
@@ -26,6 +28,8 @@ public sealed class StaticMethodWithOtherParameterNameCase : TypeShapeCase
     public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
         StaticFunctions.BowlDirectionalDerivative(x, direction, out derivative);
     public override Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) => StaticFunctions.BowlGradient(x, gradient);
+    public override double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
+        StaticFunctions.BowlHessianVector(x, direction, gradient, hessianVector);
 }
 
 public sealed class NamedInstanceMethodCase : TypeShapeCase
@@ -37,6 +41,8 @@ public sealed class NamedInstanceMethodCase : TypeShapeCase
     public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
         function.EnergyDirectionalDerivative(x, direction, out derivative);
     public override Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) => function.EnergyGradient(x, gradient);
+    public override double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
+        function.EnergyHessianVector(x, direction, gradient, hessianVector);
 }
 
 /// <summary>Wraps a type whose marked Evaluate makes it an <see cref="IGeneratedDerivatives"/>.</summary>
@@ -48,6 +54,8 @@ public abstract class GeneratedInterfaceCase(IGeneratedDerivatives function) : T
     public override double DirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative) =>
         Function.EvaluateDirectionalDerivative(x, direction, out derivative);
     public override Dual<double> GradientOverDuals(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> gradient) => Function.EvaluateGradient(x, gradient);
+    public override double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
+        Function.EvaluateHessianVector(x, direction, gradient, hessianVector);
 }
 
 public sealed class StructTypeCase() : GeneratedInterfaceCase(new StructFunction())
@@ -92,5 +100,7 @@ public sealed class TypeShapeTests
         Assert.True(GeneratorHarness.GradientOverDouble(typeof(StaticFunctions), "Gaussian")!.IsStatic);
         Assert.True(GeneratorHarness.DirectionalDerivativeOverDouble(typeof(StaticFunctions), "Gaussian")!.IsStatic);
         Assert.False(GeneratorHarness.GradientOverDouble(typeof(NamedInstanceFunction), "Energy")!.IsStatic);
+        Assert.True(GeneratorHarness.HessianVectorOverDouble(typeof(StaticFunctions), "Gaussian")!.IsStatic);
+        Assert.False(GeneratorHarness.HessianVectorOverDouble(typeof(NamedInstanceFunction), "Energy")!.IsStatic);
     }
 }

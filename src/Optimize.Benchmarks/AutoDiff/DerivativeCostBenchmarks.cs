@@ -15,7 +15,8 @@ namespace Optimize.Benchmarks.AutoDiff;
 /// "cheap gradient principle", §4.6): each category's baseline is the plain value f(x), and the Ratio column
 /// gives time(value + derivative) / time(value) for the hand-coded derivative (the reference), reverse mode,
 /// forward mode, the code the derivative generator writes at compile time (reverse and forward mode by
-/// source transformation of the same generic f) and the sum-of-terms path (whose own value, evaluated
+/// source transformation of the same generic f, and for Hessian-vector products its second-order adjoint code,
+/// beside its adjoint code run over dual numbers) and the sum-of-terms path (whose own value, evaluated
 /// term by term, is listed too).
 /// Run: <c>dotnet run -c Release --project src/Optimize.Benchmarks -- --filter '*DerivativeCost*'</c>.
 /// </summary>
@@ -34,13 +35,16 @@ public class DerivativeCostBenchmarks
     private const string Rosenbrock = "Rosenbrock n=1e6: gradient";
     private const string RosenbrockHv = "Rosenbrock n=1e5: Hv";
     private const string Squares = "LeastSquares(500,100): gradient";
+    private const string SquaresHv = "LeastSquares(500,100): Hv";
     private const string Network = "ShallowNetwork: gradient";
 
     private TestProblem rosenbrock = null!, rosenbrockSmall = null!, leastSquares = null!, network = null!;
     private ReverseModeObjective reverseRosenbrock = null!, reverseSmall = null!, reverseSquares = null!, reverseNetwork = null!;
     private PartiallySeparableObjective<ExtendedRosenbrockTerms> termsRosenbrock = null!, termsSmall = null!;
     private IGeneratedDerivatives generatedRosenbrock = null!, generatedSmall = null!, generatedSquares = null!;
-    private GeneratedCodeObjective generatedSmallObjective = null!;
+    private GeneratedCodeObjective generatedSmallObjective = null!, generatedSquaresObjective = null!;
+    private Dual<double>[] dualSmall = null!, dualGradientSmall = null!, dualSquares = null!, dualGradientSquares = null!;
+    private double[] hessianVectorSquares = null!;
     private double[] x = null!, xSmall = null!, xSquares = null!, xNetwork = null!;
     private double[] gradient = null!, gradientSmall = null!, gradientSquares = null!, gradientNetwork = null!;
 
@@ -56,6 +60,7 @@ public class DerivativeCostBenchmarks
         generatedSmall = (IGeneratedDerivatives)rosenbrockSmall;
         generatedSquares = (IGeneratedDerivatives)leastSquares;
         generatedSmallObjective = new GeneratedCodeObjective(generatedSmall);
+        generatedSquaresObjective = new GeneratedCodeObjective(generatedSquares);
         reverseSmall = new ReverseModeObjective(rosenbrockSmall);
         reverseSquares = new ReverseModeObjective(leastSquares);
         reverseNetwork = new ReverseModeObjective(network);
@@ -69,6 +74,13 @@ public class DerivativeCostBenchmarks
         gradientSmall = new double[xSmall.Length];
         gradientSquares = new double[xSquares.Length];
         gradientNetwork = new double[xNetwork.Length];
+        hessianVectorSquares = new double[xSquares.Length];
+        dualSmall = new Dual<double>[xSmall.Length];
+        dualGradientSmall = new Dual<double>[xSmall.Length];
+        ForwardMode.Seed(xSmall, xSmall, dualSmall);
+        dualSquares = new Dual<double>[xSquares.Length];
+        dualGradientSquares = new Dual<double>[xSquares.Length];
+        ForwardMode.Seed(xSquares, xSquares, dualSquares);
     }
 
     // ---- extended Rosenbrock, n = 10⁶ ------------------------------------------------------------
@@ -111,8 +123,13 @@ public class DerivativeCostBenchmarks
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public void RosenbrockNestedDualOfVariableHv() => ReverseMode.HessianVectorByNesting(rosenbrockSmall, xSmall, xSmall, gradientSmall);
 
+    /// <summary>The generated second-order adjoint code, through the objective a solver sees.</summary>
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
-    public void RosenbrockGeneratedForwardOverReverseHv() => generatedSmallObjective.HessianVector(xSmall, xSmall, gradientSmall);
+    public void RosenbrockGeneratedHv() => generatedSmallObjective.HessianVector(xSmall, xSmall, gradientSmall);
+
+    /// <summary>The generated adjoint code run over dual numbers (forward over reverse by type), the path it replaces.</summary>
+    [Benchmark, BenchmarkCategory(RosenbrockHv)]
+    public Dual<double> RosenbrockGeneratedAdjointOverDualsHv() => generatedSmall.EvaluateGradient<Dual<double>>(dualSmall, dualGradientSmall);
 
     [Benchmark, BenchmarkCategory(RosenbrockHv)]
     public void RosenbrockSumOfTermsHv() => termsSmall.HessianVector(xSmall, xSmall, gradientSmall);
@@ -142,6 +159,25 @@ public class DerivativeCostBenchmarks
 
     [Benchmark, BenchmarkCategory(Squares)]
     public double LeastSquaresGeneratedReverseGradient() => generatedSquares.EvaluateGradient(xSquares, gradientSquares);
+
+    // ---- least squares 500 × 100: Hessian-vector products ----------------------------------------------
+
+    [Benchmark(Baseline = true), BenchmarkCategory(SquaresHv)]
+    public double LeastSquaresHvValue() => leastSquares.Value(xSquares);
+
+    [Benchmark, BenchmarkCategory(SquaresHv)]
+    public void LeastSquaresHandCodedHv() => leastSquares.HessianVector(xSquares, xSquares, hessianVectorSquares);
+
+    [Benchmark, BenchmarkCategory(SquaresHv)]
+    public void LeastSquaresForwardOverReverseHv() => reverseSquares.HessianVector(xSquares, xSquares, hessianVectorSquares);
+
+    /// <summary>The generated second-order adjoint code, through the objective a solver sees.</summary>
+    [Benchmark, BenchmarkCategory(SquaresHv)]
+    public void LeastSquaresGeneratedHv() => generatedSquaresObjective.HessianVector(xSquares, xSquares, hessianVectorSquares);
+
+    /// <summary>The generated adjoint code run over dual numbers (forward over reverse by type), the path it replaces.</summary>
+    [Benchmark, BenchmarkCategory(SquaresHv)]
+    public Dual<double> LeastSquaresGeneratedAdjointOverDualsHv() => generatedSquares.EvaluateGradient<Dual<double>>(dualSquares, dualGradientSquares);
 
     // ---- shallow network loss ------------------------------------------------------------------------
 

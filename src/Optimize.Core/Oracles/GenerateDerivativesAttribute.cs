@@ -9,14 +9,17 @@ namespace Optimize.Oracles;
 /// </summary>
 /// <remarks>
 /// <para>The marked method must be a generic method <c>T Name&lt;T&gt;(ReadOnlySpan&lt;T&gt; x)</c> of a
-/// <c>partial</c>, non-generic type, whose parameter is not named <c>gradient</c>, <c>direction</c> or
-/// <c>derivative</c>. The generator adds beside it, each also generic over T (over dual numbers the
-/// gradient gives Hessian-vector products):</para>
+/// <c>partial</c>, non-generic type, whose parameter is not named <c>gradient</c>, <c>direction</c>,
+/// <c>derivative</c> or <c>hessianVector</c>. The generator adds beside it, each also generic over T (over dual
+/// numbers the gradient gives Hessian-vector products):</para>
 /// <list type="bullet">
 /// <item><c>double NameGradient(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; gradient)</c>, f(x) and ∇f(x)
 /// by reverse mode (the adjoint code);</item>
 /// <item><c>double NameDirectionalDerivative(ReadOnlySpan&lt;double&gt; x, ReadOnlySpan&lt;double&gt; direction,
-/// out double derivative)</c>, f(x) and ∇f(x)·p by forward mode (the tangent code).</item>
+/// out double derivative)</c>, f(x) and ∇f(x)·p by forward mode (the tangent code);</item>
+/// <item><c>double NameHessianVector(ReadOnlySpan&lt;double&gt; x, ReadOnlySpan&lt;double&gt; direction,
+/// Span&lt;double&gt; gradient, Span&lt;double&gt; hessianVector)</c>, f(x), ∇f(x) and ∇²f(x)·v by the second-order
+/// adjoint code, the tangent of the adjoint code (Griewank &amp; Walther 2008, §5.4).</item>
 /// </list>
 /// <para>For an instance method named <c>Evaluate</c> the type also implements
 /// <see cref="IGeneratedDerivatives"/>.</para>

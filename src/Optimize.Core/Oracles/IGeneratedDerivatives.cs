@@ -33,4 +33,20 @@ public interface IGeneratedDerivatives : IScalarFunction
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException"><paramref name="direction"/> is not as long as <paramref name="x"/>.</exception>
     double EvaluateDirectionalDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, out double derivative);
+
+    /// <summary>
+    /// f(x), ∇f(x) and the Hessian-vector product ∇²f(x)·v by the generated second-order adjoint code, in the
+    /// function's own scalar type: one forward sweep carries the values and their tangents along v, one backward
+    /// sweep the adjoints and their tangents (the tangent of the adjoint code; Griewank &amp; Walther 2008, §5.4).
+    /// </summary>
+    /// <param name="x">The point, of length n.</param>
+    /// <param name="direction">The direction v, of length n.</param>
+    /// <param name="gradient">
+    /// Destination of length n for ∇f(x), every entry overwritten; or empty, when only ∇²f(x)·v is wanted (the code then
+    /// skips the stores of the gradient).
+    /// </param>
+    /// <param name="hessianVector">Destination of length n for ∇²f(x)·v; every entry is overwritten.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">The direction or a destination is not as long as <paramref name="x"/>.</exception>
+    double EvaluateHessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector);
 }
