@@ -303,7 +303,10 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         var gradient = new Code();
         gradient.Line($"if (gradient.Length != {x}.Length) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(gradient));");
         gradient.Line("gradient.Clear();");
-        new ReverseWriter(m).Method(statements, result, gradient);
+        var adjointWriter = new ReverseWriter(m);
+        adjointWriter.Method(statements, result, gradient);
+        // Where every entry's first write is a store, the destination needs no clearing first.
+        if (adjointWriter.CoversGradient) gradient.Replace("\ngradient.Clear();\n", "\n");
 
         var hessianVector = new Code();
         hessianVector.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");
@@ -315,7 +318,10 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         secondOrderBody.Line("bool __writesGradient = typeof(__W) == typeof(bool);");
         secondOrderBody.Line("gradient.Clear();");
         secondOrderBody.Line("hessianVector.Clear();");
-        new ReverseWriter(m, secondOrder: true).Method(statements, result, secondOrderBody);
+        var secondOrderWriter = new ReverseWriter(m, secondOrder: true);
+        secondOrderWriter.Method(statements, result, secondOrderBody);
+        if (secondOrderWriter.CoversGradient) secondOrderBody.Replace("\ngradient.Clear();\n", "\n");
+        if (secondOrderWriter.CoversHessianVector) secondOrderBody.Replace("\nhessianVector.Clear();\n", "\n");
 
         var tangent = new Code();
         tangent.Line($"if (direction.Length != {x}.Length) throw new global::System.ArgumentException($\"direction has length {{direction.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(direction));");

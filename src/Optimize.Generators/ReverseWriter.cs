@@ -43,7 +43,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     {
         var before = new HashSet<ILocalSymbol>(known, SymbolEqualityComparer.Default);
         var zeroBefore = new HashSet<ILocalSymbol>(zero, SymbolEqualityComparer.Default);
+        conditionalDepth++;
         write();
+        conditionalDepth--;
         known = before;
         // An adjoint is still known to be zero after the path only if it was before and the path left it so.
         zeroBefore.IntersectWith(zero);
@@ -151,7 +153,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             DeclareAdjoints(top, forward);
             Propagate(resultNode, M.Rules.One, null, "true", forward);
             // The accumulators advance through the iterations like the passive variables the loop changes.
+            coverVariable = CoverVariable(loop, out coverStep);
             Replay(loop, accumulated, changed.Concat(accumulated).ToList(), new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), forward);
+            coverVariable = null;
             forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
             foreach (var (name, saved, _, carries) in restores) Copy(forward, carries, null, name, saved);
             valueOnly.Clear();
@@ -171,6 +175,100 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         code.Append(backward);
         ReturnStacks(code);
         Finish(code);
+        // The first write of each entry is a store only where every entry is written so (else it adds onto the cleared destination).
+        CoversGradient = !coverFailed && gradientStores.Count == coverStep && coverStep > 0;
+        CoversHessianVector = !coverFailed && hessianVectorStores.Count == coverStep && coverStep > 0;
+        code.Replace(GradientStore, CoversGradient ? "=" : "+=");
+        code.Replace(HessianVectorStore, CoversHessianVector ? "=" : "+=");
+    }
+
+    /// <summary>
+    /// Whether the adjoint code writes every entry of <c>gradient</c> first by a store: the destination then needs no
+    /// clearing before it. So it is where the last loop, run once forward and backwards, steps through the point from 0
+    /// by k, reads in every iteration, unconditionally, the entries i + c for every c from 0 to k − 1 and no others,
+    /// and nothing else reads the point: the iterations write disjoint blocks, each entry at most one iteration, and a
+    /// length not a multiple of k fails the bounds check of the last block, as the function itself does.
+    /// </summary>
+    public bool CoversGradient { get; private set; }
+
+    /// <summary>The same as <see cref="CoversGradient"/> for <c>hessianVector</c> in the second-order code.</summary>
+    public bool CoversHessianVector { get; private set; }
+
+    private const string GradientStore = "/*first gradient*/=";
+    private const string HessianVectorStore = "/*first hessianVector*/=";
+
+    /// <summary>The variable of the loop whose iterations may store the first contributions to the gradient, else null.</summary>
+    private string? coverVariable;
+
+    /// <summary>The step k of that loop (an entry is written at i + c for c from 0 to k − 1).</summary>
+    private int coverStep;
+
+    /// <summary>Whether some write to the gradient falls outside that pattern (then every write adds onto the cleared destination).</summary>
+    private bool coverFailed;
+
+    /// <summary>How deep the backward code is inside paths that may not run.</summary>
+    private int conditionalDepth;
+
+    private readonly HashSet<int> gradientStores = new();
+    private readonly HashSet<int> hessianVectorStores = new();
+
+    /// <summary>
+    /// The loop variable of <c>for (int i = 0; i &lt; x.Length; i += k)</c> (or <c>i++</c>) whose body is straight-line
+    /// code (declarations and expression statements) that does not assign i, with k in <paramref name="step"/>; else null.
+    /// </summary>
+    private string? CoverVariable(StatementSyntax loop, out int step)
+    {
+        step = 0;
+        if (loop is not ForStatementSyntax f || f.Declaration is not { Variables.Count: 1 } d
+            || d.Variables[0].Initializer?.Value is not LiteralExpressionSyntax { Token.Value: 0 }
+            || f.Incrementors.Count != 1 || f.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression } c
+            || c.Left is not IdentifierNameSyntax left || c.Right.ToString() != M.Input.Name + ".Length")
+            return null;
+        string name = d.Variables[0].Identifier.ValueText;
+        if (left.Identifier.ValueText != name) return null;
+        step = f.Incrementors[0] switch
+        {
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression, Operand: IdentifierNameSyntax o } when o.Identifier.ValueText == name => 1,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression, Operand: IdentifierNameSyntax o } when o.Identifier.ValueText == name => 1,
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: IdentifierNameSyntax o, Right: LiteralExpressionSyntax { Token.Value: int k } }
+                when o.Identifier.ValueText == name && k > 0 => k,
+            _ => 0,
+        };
+        var statements = StatementsOf(f.Statement);
+        bool straight = statements.All(s => s is LocalDeclarationStatementSyntax or ExpressionStatementSyntax);
+        bool assigned = f.Statement.DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+            PrefixUnaryExpressionSyntax u => u.Operand is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+            PostfixUnaryExpressionSyntax u => u.Operand is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+            ArgumentSyntax a => !a.RefKindKeyword.IsKind(SyntaxKind.None),
+            _ => false,
+        });
+        if (step == 0 || !straight || assigned) { step = 0; return null; }
+        return name;
+    }
+
+    /// <summary>
+    /// The operator of a write to entry <paramref name="index"/> of the gradient (or, with <paramref name="stores"/> the
+    /// entries of hessianVector, of it): a store marker where it may be the entry's first write, else +=.
+    /// </summary>
+    private string FirstWrite(string index, HashSet<int> stores, string marker)
+    {
+        int offset = -1;
+        if (coverVariable is not null && conditionalDepth == 0)
+        {
+            string e = index.Trim();
+            if (e == coverVariable) offset = 0;
+            else if (e.StartsWith(coverVariable + " + ", System.StringComparison.Ordinal)
+                && int.TryParse(e.Substring(coverVariable.Length + 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int c))
+                offset = c;
+        }
+        if (offset < 0 || offset >= coverStep)
+        {
+            coverFailed = true;
+            return "+=";
+        }
+        return stores.Add(offset) ? marker : "+=";
     }
 
     /// <summary>
@@ -963,9 +1061,10 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             case InputNode input:
             {
                 string i = IndexOf(input, code, values);
+                string g = FirstWrite(input.Index, gradientStores, GradientStore);
                 // The second-order code writes the gradient only when asked for it (a caller after ∇²f·v alone saves a stream).
-                code.Line(second ? $"if (__writesGradient) gradient[{i}] += {adjoint};" : $"gradient[{i}] += {adjoint};");
-                if (tangent is not null) code.Line($"hessianVector[{i}] += {tangent};");
+                code.Line(second ? $"if (__writesGradient) gradient[{i}] {g} {adjoint};" : $"gradient[{i}] {g} {adjoint};");
+                if (tangent is not null) code.Line($"hessianVector[{i}] {FirstWrite(input.Index, hessianVectorStores, HessianVectorStore)} {tangent};");
                 return;
             }
             case ElementNode element:

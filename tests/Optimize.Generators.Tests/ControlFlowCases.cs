@@ -546,3 +546,37 @@ public sealed partial class LastLoopReachingTheResultNonlinearlyCase : ControlFl
         return sum * T.Sqrt(sum) + x[0] * sum;
     }
 }
+
+// A loop over blocks of three entries that reads every entry of its block: each entry's first write is a store,
+// and the destinations are not cleared first (the checks fill them with NaN).
+public sealed partial class BlockLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 2.0, -0.4, 1.1], [1.5, 0.4, -2.0, 0.1, 0.9, -0.7]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i += 3)
+        {
+            T a = x[i + 2] * x[i];
+            T b = x[i + 1] - x[i] * x[i + 2];
+            sum += a * b + T.Sin(x[i + 1]) * x[i];
+        }
+        return sum;
+    }
+}
+
+// A loop over blocks of two that reads only the first entry of each: the second entries' derivatives are zero, so
+// the destinations must still be cleared.
+public sealed partial class SparseBlockLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 2.0], [1.5, 0.4, -2.0, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i += 2)
+            sum += x[i] * x[i] * x[i];
+        return sum;
+    }
+}
