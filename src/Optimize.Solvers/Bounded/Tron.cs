@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using Optimize.Oracles;
+using Optimize.Solvers.TrustRegions;
 
 namespace Optimize.Solvers.Bounded;
 
@@ -311,11 +312,7 @@ public sealed class Tron : Minimizer<IHessianVectorObjective, Tron.State>
     {
         var w = state.Increment;
         TensorPrimitives.Add(state.Step, w, state.CandidateProduct);
-        var z = state.CandidateProduct;
-        double dd = TensorPrimitives.Dot(d, d), zd = TensorPrimitives.Dot(z, d), zz = TensorPrimitives.Dot(z, z);
-        if (dd == 0) return;
-        double delta2 = state.Radius * state.Radius;
-        double tau = (-zd + Math.Sqrt(Math.Max(0, zd * zd + dd * (delta2 - zz)))) / dd;
+        double tau = SteihaugToint.ToBoundary(state.CandidateProduct, d, state.Radius);
         TensorPrimitives.MultiplyAdd(d, Math.Max(tau, 0), w, w);
     }
 
