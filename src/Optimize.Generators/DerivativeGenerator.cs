@@ -95,6 +95,17 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         code.Line($"/// <exception cref=\"global::System.ArgumentException\">The {second} is not as long as the point.</exception>");
     }
 
+    /// <summary>The parameter, return and exception documentation of the generated Hessian-vector methods.</summary>
+    private static void HessianVectorParameters(Code code, string x, string name)
+    {
+        code.Line($"/// <param name=\"{x}\">The point.</param>");
+        code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
+        code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
+        code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
+        code.Line($"/// <returns>{name}(x).</returns>");
+        code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction or a destination is not as long as the point.</exception>");
+    }
+
     /// <summary>The where-clause of the generated generic methods: the marked method's constraints on its scalar type.</summary>
     private static string Constraints(ITypeParameterSymbol scalar)
     {
@@ -360,12 +371,7 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             string writable = "global::System.Span";
             code.Line($"/// <summary>{name}(x), its gradient and the Hessian-vector product ∇²f(x)·v, by the second-order adjoint code the derivative generator wrote from {name}&lt;{t}&gt;: one forward sweep carries the values and their tangents along v, one backward sweep the adjoints and their tangents (the tangent of the adjoint code; Griewank &amp; Walther 2008, §5.4).</summary>");
             code.Line($"/// <typeparam name=\"{t}\">The scalar type.</typeparam>");
-            code.Line($"/// <param name=\"{x}\">The point.</param>");
-            code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
-            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
-            code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
-            code.Line($"/// <returns>{name}(x).</returns>");
-            code.Line("/// <exception cref=\"global::System.ArgumentException\">The direction or a destination is not as long as the point.</exception>");
+            HessianVectorParameters(code, x, name);
             code.Open($"{modifiers} {t} {name}HessianVector<{t}>({span}<{t}> {x}, {span}<{t}> direction, {writable}<{t}> gradient, {writable}<{t}> hessianVector){constraints}");
             code.Append(hessianVector);
             code.Line($"return gradient.IsEmpty ? __{name}HessianVector<{t}, byte>({x}, direction, gradient, hessianVector) : __{name}HessianVector<{t}, bool>({x}, direction, gradient, hessianVector);");
@@ -375,11 +381,7 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
             code.Append(secondOrderBody);
             code.Close();
             code.Line($"/// <summary>{name}(x), its gradient and ∇²f(x)·v over double, by the generated second-order adjoint code.</summary>");
-            code.Line($"/// <param name=\"{x}\">The point.</param>");
-            code.Line("/// <param name=\"direction\">The direction v, as long as the point.</param>");
-            code.Line("/// <param name=\"gradient\">Destination for the gradient, as long as the point, every entry overwritten; or empty, to skip the gradient.</param>");
-            code.Line("/// <param name=\"hessianVector\">Destination for ∇²f(x)·v, as long as the point; every entry is overwritten.</param>");
-            code.Line($"/// <returns>{name}(x).</returns>");
+            HessianVectorParameters(code, x, name);
             code.Line($"{modifiers} double {name}HessianVector({span}<double> {x}, {span}<double> direction, {writable}<double> gradient, {writable}<double> hessianVector) => {name}HessianVector<double>({x}, direction, gradient, hessianVector);");
         }, implements);
     }
