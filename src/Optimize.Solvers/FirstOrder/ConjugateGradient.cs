@@ -6,7 +6,8 @@ namespace Optimize.Solvers.FirstOrder;
 
 /// <summary>
 /// Nonlinear conjugate gradients (Nocedal &amp; Wright, Algorithm 5.4 and §5.2) with the Fletcher–Reeves,
-/// Polak–Ribière⁺, Hestenes–Stiefel or Hager–Zhang β, restarting with steepest descent every n iterations,
+/// Polak–Ribière⁺, Hestenes–Stiefel or Hager–Zhang β, restarting with steepest descent every n iterations (6n for
+/// Hager–Zhang, <see cref="ConjugateGradientOptions.RestartInterval"/>),
 /// when successive gradients lose orthogonality (Powell), or when dₖ is not a descent direction.
 /// </summary>
 public sealed class ConjugateGradient : Minimizer<IGradientObjective, ConjugateGradient.State>
@@ -64,12 +65,16 @@ public sealed class ConjugateGradient : Minimizer<IGradientObjective, ConjugateG
         return null;
     }
 
+    /// <summary>CG_DESCENT's restart_fac: the Hager–Zhang update restarts every 6n iterations by default.</summary>
+    private const int HagerZhangRestartFactor = 6;
+
     private void NextDirection(State state)
     {
         var g = state.Gradient;
         var previous = state.PreviousGradient;
         var d = state.Direction;
-        int interval = Options.RestartInterval > 0 ? Options.RestartInterval : g.Length;
+        int interval = Options.RestartInterval > 0 ? Options.RestartInterval
+            : Options.Update == ConjugateGradientUpdate.HagerZhang ? HagerZhangRestartFactor * g.Length : g.Length;
         state.SinceRestart++;
         double gg = TensorPrimitives.Dot(g, g);
         bool restart = state.SinceRestart >= interval

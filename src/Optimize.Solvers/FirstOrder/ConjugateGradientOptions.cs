@@ -20,7 +20,16 @@ public sealed record ConjugateGradientOptions
     /// <summary>The first trial step of each line search. Default quadratic interpolation.</summary>
     public InitialStep InitialStep { get; init; } = InitialStep.QuadraticInterpolation;
 
-    /// <summary>Restart with −∇f every this many iterations; 0 means every n iterations. Default 0.</summary>
+    /// <summary>
+    /// Restart with −∇f every this many iterations; 0 means every 6n iterations for the Hager–Zhang update (CG_DESCENT's
+    /// default restart_fac = 6, Hager &amp; Zhang, "Algorithm 851: CG_DESCENT", ACM TOMS 32(1), 2006) and every n
+    /// iterations for the others (Nocedal &amp; Wright, §5.2). Default 0. Hager–Zhang's β keeps the direction a descent
+    /// direction without restarts (their Theorem 1.1), and a restart every n iterations throws away the curvature the
+    /// direction has gathered on ill-conditioned problems: with restarts every n iterations, CG from x₀ of the
+    /// Moré–Garbow–Hillstrom Watson function at n = 9 is still 3.5e-6 above f* after 10000 iterations; every 6n it
+    /// solves it (<c>optimize standard-set</c>, 42 instances with exact derivatives: 36 solved from x₀ instead of 35,
+    /// 35 from 10·x₀ as before, 31 from 100·x₀ instead of 30).
+    /// </summary>
     public int RestartInterval { get; init; }
 
     /// <summary>Powell's restart: restart when |gₖ₊₁ᵀgₖ| ≥ this value · ‖gₖ₊₁‖² (eq. 5.52). Default 0.2; a huge value such as 1e300 disables the test.</summary>
