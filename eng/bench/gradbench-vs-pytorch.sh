@@ -5,9 +5,10 @@
 # run, and prints one table: time of f, time of f and its derivative, and their ratio. Needs Debian's python3-torch
 # (/usr/bin/python3). Not part of the test suite.
 #   bash eng/bench/gradbench-vs-pytorch.sh [--sweep | --tensor] [extra BenchmarkDotNet arguments]
-# The tensor rows run twice: with the BLAS library the automatic choice loads (MKL when present) and with OpenBLAS,
-# the library Debian's PyTorch calls; both on one BLAS thread (OPTIMIZE_BLAS_THREADS=1, and the benchmark sets it),
-# as PyTorch is (torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1). With --tensor only the tensor rows run.
+# The tensor rows run twice: with the BLAS library the automatic choice loads (OpenBLAS on AMD processors, MKL on
+# Intel ones, see LinearAlgebraBackend.AutomaticOrder) and with the other one; Debian's PyTorch calls OpenBLAS. All on
+# one BLAS thread (OPTIMIZE_BLAS_THREADS=1, and the benchmark sets it), as PyTorch is (torch.set_num_threads(1),
+# OPENBLAS_NUM_THREADS=1). With --tensor only the tensor rows run.
 # With --sweep it also runs the Gaussian mixture over GradBench's sizes (D ∈ {2, 10, 20, 32, 64} × K ∈ {5, 10, 25,
 # 50, 100}, N = 1000; f and f + ∇f by the generated code, three iterations each) and PyTorch at the same sizes, prints
 # that table and writes a plot, an HTML page that carries plotly.js itself (taken from the Plotly.NET package the
@@ -30,14 +31,18 @@ tensors='*TensorGradientBenchmarks.Value*'
 if [ "$tensor" -eq 1 ]; then filters=("$tensors"); else filters=('*GaussianMixtureBenchmarks*' '*BundleAdjustmentBenchmarks*' "$tensors"); fi
 dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
   --filter "${filters[@]}" --job short --inProcess --exporters json --artifacts "$artifacts/main" "$@" > "$artifacts/dotnet.log"
-OPTIMIZE_BLAS=openblas dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
-  --filter "$tensors" --job short --inProcess --exporters json --artifacts "$artifacts/openblas" "$@" > "$artifacts/openblas.log"
-grep -h -m1 '^// BLAS' "$artifacts/dotnet.log" "$artifacts/openblas.log" || true
+automatic=$(grep -h -m1 '^// BLAS' "$artifacts/dotnet.log" || true)
+if [[ "$automatic" == *OpenBlas* ]]; then other=mkl; else other=openblas; fi
+OPTIMIZE_BLAS=$other dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \
+  --filter "$tensors" --job short --inProcess --exporters json --artifacts "$artifacts/other" "$@" > "$artifacts/other.log"
+other_line=$(grep -h -m1 '^// BLAS' "$artifacts/other.log" || true)
+printf '%s\n' "$automatic" "$other_line"
+other_name=${other_line#// BLAS: }; other_name=${other_name%% *}
 echo "// load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 if [ "$tensor" -eq 1 ]; then
-  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py --tensor "$artifacts/main/results" "$artifacts/openblas/results"
+  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py --tensor "$artifacts/main/results" "$artifacts/other/results" "$other_name"
 else
-  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py "$artifacts/main/results" "$artifacts/openblas/results"
+  /usr/bin/python3 eng/bench/gradbench_vs_pytorch.py "$artifacts/main/results" "$artifacts/other/results" "$other_name"
 fi
 if [ "$sweep" -eq 1 ]; then
   dotnet run -c Release --no-build --project src/Optimize.Benchmarks -- \

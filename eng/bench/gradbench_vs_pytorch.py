@@ -5,7 +5,7 @@ residuals (vectorized over observations; the Jacobian as two vector-Jacobian pro
 variables, since each residual pair reads only its own block) and the two tensor workloads of TensorGradientBenchmarks
 (least squares ½‖y − Ax‖² with A 5000×1000; the network ‖Y − relu(X·W₁ᵀ)·W₂ᵀ‖²_F, batch 1000, 100–200–10) in
 float64 on one thread, reads the BenchmarkDotNet JSON reports in the folder given (and, for the tensor rows, a second
-folder of the same benchmarks run on OpenBLAS, the library this PyTorch calls), and prints one table of medians.
+folder of the same benchmarks run on the other BLAS library, and that library's name), and prints one table of medians.
 With --tensor only the tensor rows are timed and printed. With --sweep, it times the Gaussian mixture over
 GradBench's sizes beside the sweep's BenchmarkDotNet report, prints that table and writes an HTML plot whose
 plotly.js is the copy embedded in Plotly.NET.dll (a .NET manifest resource: a 32-bit length, then the bytes).
@@ -157,14 +157,14 @@ def shallow_network(samples, inputs, hidden, outputs):
     return value, gradient
 
 
-def tensor_rows(medians, openblas):
-    """Our TensorObjective rows (automatic BLAS choice and OpenBLAS) and PyTorch's, for both tensor workloads."""
+def tensor_rows(medians, other, other_name="other BLAS"):
+    """Our TensorObjective rows (automatic BLAS choice and the other library) and PyTorch's, for both tensor workloads."""
     rows = []
     kind = "TensorGradientBenchmarks"
     for label, loss, pytorch in [("least squares 5000x1000", "least-squares 5000x1000", lambda: least_squares(5000, 1000)),
                                  ("network 100-200-10 x1000", "shallow-network 100-200-10 x1000", lambda: shallow_network(1000, 100, 200, 10))]:
         parameters = f"Loss={loss}"
-        for backend, source in [("automatic BLAS", medians), ("OpenBLAS", openblas)]:
+        for backend, source in [("automatic BLAS", medians), (other_name, other)]:
             if source is None:
                 continue
             rows.append((f"{label}, tensor tape, {backend}", lookup(source, kind, "Value", parameters),
@@ -255,7 +255,8 @@ def main():
         sweep(*sys.argv[2:5])
         return
     if sys.argv[1] == "--tensor":
-        print_table(tensor_rows(dotnet_medians(sys.argv[2]), dotnet_medians(sys.argv[3]) if len(sys.argv) > 3 else None))
+        print_table(tensor_rows(dotnet_medians(sys.argv[2]), dotnet_medians(sys.argv[3]) if len(sys.argv) > 3 else None,
+                                *sys.argv[4:5]))
         return
     medians = dotnet_medians(sys.argv[1])
 
@@ -277,7 +278,7 @@ def main():
             rows.append((f"BA ba{number} p={p}, Jacobian {label}", r, ours(b[0], method, b[1])))
         value, jacobian = bundle_adjustment(n, m, p)
         rows.append((f"BA ba{number} p={p}, PyTorch " + torch.__version__, median_time(value, 10), median_time(jacobian, 10)))
-    rows += tensor_rows(medians, dotnet_medians(sys.argv[2]) if len(sys.argv) > 2 else None)
+    rows += tensor_rows(medians, dotnet_medians(sys.argv[2]) if len(sys.argv) > 2 else None, *sys.argv[3:4])
     print_table(rows)
 
 

@@ -1,6 +1,7 @@
 using Optimize.AutoDiff.Reverse;
 using Optimize.Oracles;
 using Optimize.Problems;
+using Optimize.Problems.Bounded;
 
 namespace Optimize.Generators.Tests;
 
@@ -14,7 +15,8 @@ public sealed class ProblemLibraryTests
     {
         var problems = ProblemLibrary.Standard
             .Concat([ProblemLibrary.ExtendedRosenbrock(4), ProblemLibrary.ExtendedRosenbrock(10), ProblemLibrary.ExtendedRosenbrock(64),
-                ProblemLibrary.ShallowNetwork(3, 5, 2, 7, 2)])
+                ProblemLibrary.ShallowNetwork(3, 5, 2, 7, 2), new GinzburgLandau1D(12)])
+            .Concat(BoundedSet.HockSchittkowskiProblems.Select(bounded => bounded.Problem))
             .Where(p => p is IGeneratedDerivatives);
         return problems.ToDictionary(p => $"{p.Name}-{p.Dimension}");
     }

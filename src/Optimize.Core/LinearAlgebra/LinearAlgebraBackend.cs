@@ -3,9 +3,10 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 namespace Optimize.LinearAlgebra;
 
 /// <summary>
-/// Chooses the linear-algebra backend of the process and reports it. Automatic selection tries Intel MKL
-/// (<c>libmkl_rt.so</c>), then OpenBLAS (<c>libopenblas.so.0</c>, with LAPACKE from <c>liblapacke.so.3</c> when
-/// OpenBLAS lacks it), then MathNet's managed provider. <see cref="LinearAlgebraOptions.Backend"/> or the
+/// Chooses the linear-algebra backend of the process and reports it. Automatic selection tries the native
+/// libraries in <see cref="AutomaticOrder"/>: on an Intel processor Intel MKL (<c>libmkl_rt.so</c>) first, then
+/// OpenBLAS (<c>libopenblas.so.0</c>, with LAPACKE from <c>liblapacke.so.3</c> when OpenBLAS lacks it); on any
+/// other processor OpenBLAS first, then MKL; then MathNet's managed provider. <see cref="LinearAlgebraOptions.Backend"/> or the
 /// environment variable <c>OPTIMIZE_BLAS</c> (<c>mkl</c>, <c>openblas</c>, <c>managed</c> or <c>auto</c>) names a
 /// backend instead; <c>OPTIMIZE_BLAS_THREADS</c> sets the thread count. Before OpenBLAS loads, the CPU kernel is
 /// chosen from the processor's instruction sets and written to the native environment as <c>OPENBLAS_CORETYPE</c>,
@@ -95,16 +96,36 @@ public static class LinearAlgebraBackend
         return Fallback($"{reason}, but {failure}; falling back to MathNet's managed provider");
     }
 
+    /// <summary>
+    /// The native libraries automatic selection tries on this processor, in order. On an Intel processor MKL comes
+    /// first. On any other processor OpenBLAS does: MKL picks its kernels by the processor's vendor and gives other
+    /// vendors' processors neither its AVX-512 nor its best AVX2 code paths (since MKL 2020 Update 1 no setting
+    /// changes that), while OpenBLAS runs the kernel <c>OPENBLAS_CORETYPE</c> names for the instruction sets the
+    /// processor has. On a 2-core AMD EPYC (Zen 4) with both libraries on one thread, OpenBLAS 0.3.21's dgemm was
+    /// 5–100% faster than MKL 2020.4's at every shape of a 100–200–10 network with a batch of 1000 and at n = 64 to
+    /// 2000, and dgemv at 5000 × 1000 within 10% either way.
+    /// </summary>
+    public static IReadOnlyList<LinearAlgebraBackendKind> AutomaticOrder { get; } = ProcessorVendor.IsIntel
+        ? [LinearAlgebraBackendKind.Mkl, LinearAlgebraBackendKind.OpenBlas]
+        : [LinearAlgebraBackendKind.OpenBlas, LinearAlgebraBackendKind.Mkl];
+
     private static NativeLinearAlgebraProvider Automatic()
     {
-        var mkl = NativeBlasLibrary.Get(LinearAlgebraBackendKind.Mkl, null, out string mklFailure);
-        if (mkl is not null)
-            return new NativeLinearAlgebraProvider(mkl, "automatic: Intel MKL is the first choice and loaded");
-        var openBlas = NativeBlasLibrary.Get(LinearAlgebraBackendKind.OpenBlas, null, out string openBlasFailure);
-        if (openBlas is not null)
-            return new NativeLinearAlgebraProvider(openBlas, $"automatic: MKL unavailable ({mklFailure}), OpenBLAS loaded");
-        return Fallback($"automatic: no native BLAS (MKL: {mklFailure}; OpenBLAS: {openBlasFailure}); using MathNet's managed provider");
+        string processor = ProcessorVendor.Name is { } vendor ? $"on a {vendor} processor" : "on this processor";
+        var failures = new List<string>();
+        foreach (var kind in AutomaticOrder)
+        {
+            var library = NativeBlasLibrary.Get(kind, null, out string failure);
+            if (library is not null)
+                return new NativeLinearAlgebraProvider(library, failures.Count == 0
+                    ? $"automatic: {Name(kind)} is the first choice {processor} and loaded"
+                    : $"automatic: {string.Join("; ", failures)}; {Name(kind)} loaded");
+            failures.Add($"{Name(kind)} unavailable ({failure})");
+        }
+        return Fallback($"automatic: no native BLAS ({string.Join("; ", failures)}); using MathNet's managed provider");
     }
+
+    private static string Name(LinearAlgebraBackendKind kind) => kind == LinearAlgebraBackendKind.Mkl ? "Intel MKL" : "OpenBLAS";
 
     private static NativeLinearAlgebraProvider Fallback(string reason)
     {

@@ -31,16 +31,9 @@ internal static class OpenBlasCoreType
                 : ("SkylakeX", "AVX-512 F/BW/DQ/VL");
         }
         if (Avx2.IsSupported && Fma.IsSupported)
-            return IsAmd() ? ("Zen", "AVX2 and FMA on an AMD processor") : ("Haswell", "AVX2 and FMA");
+            return ProcessorVendor.IsAmd ? ("Zen", "AVX2 and FMA on an AMD processor") : ("Haswell", "AVX2 and FMA");
         if (Avx.IsSupported)
             return ("Sandybridge", "AVX");
         return null;
-    }
-
-    private static bool IsAmd()
-    {
-        var (_, ebx, ecx, edx) = X86Base.CpuId(0, 0);
-        // The vendor string is EBX, EDX, ECX: "Auth" "enti" "cAMD".
-        return ebx == 0x68747541 && edx == 0x69746E65 && ecx == 0x444D4163;
     }
 }

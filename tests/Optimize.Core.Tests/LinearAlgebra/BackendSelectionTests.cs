@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using Optimize.LinearAlgebra;
@@ -64,15 +66,34 @@ public class BackendSelectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AutomaticSelectionPrefersMklThenOpenBlasThenManaged()
+    public void AutomaticSelectionTakesTheFirstLibraryOfTheProcessorsOrderThatLoads()
     {
         using var _ = new EnvironmentVariable(LinearAlgebraBackend.BackendVariable, null);
-        var expected = LinearAlgebraBackend.IsAvailable(LinearAlgebraBackendKind.Mkl) ? LinearAlgebraBackendKind.Mkl
-            : LinearAlgebraBackend.IsAvailable(LinearAlgebraBackendKind.OpenBlas) ? LinearAlgebraBackendKind.OpenBlas
-            : LinearAlgebraBackendKind.Managed;
+        var expected = LinearAlgebraBackend.AutomaticOrder.Cast<LinearAlgebraBackendKind?>()
+            .FirstOrDefault(kind => LinearAlgebraBackend.IsAvailable(kind!.Value)) ?? LinearAlgebraBackendKind.Managed;
         var provider = LinearAlgebraBackend.Create(new LinearAlgebraOptions());
         Assert.Equal(expected, provider.Backend);
         Assert.StartsWith("automatic", provider.Selection);
+    }
+
+    [Fact]
+    public void AutomaticOrderPutsMklFirstOnIntelProcessorsOnlyAndTriesBothLibraries()
+    {
+        string? vendor = null;
+        if (X86Base.IsSupported)
+        {
+            var (_, ebx, ecx, edx) = X86Base.CpuId(0, 0);
+            vendor = string.Concat(new[] { ebx, edx, ecx }.Select(word => Encoding.ASCII.GetString(BitConverter.GetBytes(word))));
+        }
+        var first = vendor == "GenuineIntel" ? LinearAlgebraBackendKind.Mkl : LinearAlgebraBackendKind.OpenBlas;
+        Assert.Equal(2, LinearAlgebraBackend.AutomaticOrder.Count);
+        Assert.Equal(first, LinearAlgebraBackend.AutomaticOrder[0]);
+        Assert.Contains(LinearAlgebraBackendKind.Mkl, LinearAlgebraBackend.AutomaticOrder);
+        Assert.Contains(LinearAlgebraBackendKind.OpenBlas, LinearAlgebraBackend.AutomaticOrder);
+        using var _ = new EnvironmentVariable(LinearAlgebraBackend.BackendVariable, null);
+        var provider = LinearAlgebraBackend.Create(new LinearAlgebraOptions());
+        if (LinearAlgebraBackend.IsAvailable(first))
+            Assert.Contains($"first choice on a {vendor} processor", provider.Selection);
     }
 
     [Theory]
