@@ -31,6 +31,7 @@ public sealed class GradBenchTests
     }
 
     [Theory]
+    [InlineData(1, 4, 6)]
     [InlineData(2, 3, 5)]
     [InlineData(10, 25, 40)]
     public void GaussianMixtureGeneratedGradientAgreesWithTheTapeAndTheManualGradient(int d, int k, int n)

@@ -108,12 +108,19 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
     public string Name => $"gmm-{DataDimension}-{Components}-{Points}";
 
     /// <summary>F, the log posterior, over any scalar type (written once; the derivative generator differentiates it).</summary>
+    /// <remarks>
+    /// Qₖ(xᵢ − μₖ) is formed as Qₖxᵢ − Qₖμₖ, with Qₖ stored row by row (diagonal included) and Qₖμₖ computed once per
+    /// call: the data term's inner loop then multiplies a variable by a data value. Its adjoint adds one product into
+    /// one entry per step (into Q̄ₖ), where the adjoint of Qₖ(xᵢ − μₖ) would add two, and nothing is formed per point
+    /// and component but the rows' sums.
+    /// </remarks>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="p">The packed parameters (α, μ, q, l).</param>
     [GenerateDerivatives]
     public T Evaluate<T>(ReadOnlySpan<T> p) where T : IFloatingPointIeee754<T>
     {
-        int d = DataDimension, k = Components, lsize = lowerSize, qAt = QOffset;
+        int d = DataDimension, k = Components, lsize = lowerSize, qAt = QOffset, triangle = d * (d + 1) / 2;
+        double[] points = data;
         T half = T.CreateChecked(0.5);
         var diagonal = new T[k * d];
         var offset = new T[k];
@@ -132,6 +139,22 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
             offset[c] = p[c] + s;
             logDeterminants += s;
         }
+        // Qₖ row by row: entry (r, j ≤ r) at k·D(D+1)/2 + r(r+1)/2 + j; then shift = Qₖμₖ.
+        var q = new T[k * triangle];
+        for (int c = 0; c < k; c++)
+            for (int r = 0; r < d; r++)
+            {
+                for (int j = 0; j < r; j++) q[c * triangle + r * (r + 1) / 2 + j] = p[LOffset + c * lsize + lowerIndex[r * d + j]];
+                q[c * triangle + r * (r + 1) / 2 + r] = diagonal[c * d + r];
+            }
+        var shift = new T[k * d];
+        for (int c = 0; c < k; c++)
+            for (int r = 0; r < d; r++)
+            {
+                T s = T.Zero;
+                for (int j = 0; j <= r; j++) s += q[c * triangle + r * (r + 1) / 2 + j] * p[Components + c * d + j];
+                shift[c * d + r] = s;
+            }
         T largestAlpha = p[0];
         for (int c = 1; c < k; c++) largestAlpha = T.Max(largestAlpha, p[c]);
         T alphaSum = T.Zero;
@@ -146,13 +169,13 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
             int point = i * d;
             for (int c = 0; c < k; c++)
             {
-                // ‖Qₖ(xᵢ − μₖ)‖², row by row: yᵣ = exp(qₖᵣ)(x − μ)ᵣ + Σⱼ₍<ᵣ₎ lₖ[index of (r, j)](x − μ)ⱼ.
-                int mu = Components + c * d, lower = LOffset + c * lsize;
+                // ‖Qₖ(xᵢ − μₖ)‖², row by row: yᵣ = Σⱼ₍≤ᵣ₎ Qₖ(r, j)xᵢⱼ − (Qₖμₖ)ᵣ.
                 T squares = T.Zero;
                 for (int r = 0; r < d; r++)
                 {
-                    T y = diagonal[c * d + r] * (T.CreateChecked(data[point + r]) - p[mu + r]);
-                    for (int j = 0; j < r; j++) y += p[lower + lowerIndex[r * d + j]] * (T.CreateChecked(data[point + j]) - p[mu + j]);
+                    int row = c * triangle + r * (r + 1) / 2;
+                    T y = -shift[c * d + r];
+                    for (int j = 0; j <= r; j++) y += q[row + j] * T.CreateChecked(points[point + j]);
                     squares += y * y;
                 }
                 beta[c] = offset[c] - half * squares;
