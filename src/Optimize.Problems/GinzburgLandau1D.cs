@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -15,7 +16,7 @@ namespace Optimize.Problems;
 /// minimizer's, where the Hessian is positive definite (from the straight line between the end values it is
 /// indefinite over the middle of the interval).
 /// </remarks>
-public sealed class GinzburgLandau1D : TestProblem
+public sealed partial class GinzburgLandau1D : TestProblem
 {
     private readonly double h;
 
@@ -54,6 +55,7 @@ public sealed class GinzburgLandau1D : TestProblem
     public override string Source => "Ginzburg–Landau (Allen–Cahn) free energy in one dimension, central differences";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T gradientWeight = C<T>(0.5 / h), potentialWeight = C<T>(0.25 * h), one = T.One, previous = -one, sum = T.Zero;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.Bounded;
 /// subject to 0.1 ≤ x₁ ≤ 100, 0 ≤ x₂ ≤ 25.6, 0 ≤ x₃ ≤ 5; x₀ = (100, 12.5, 3), minimum 0 at (50, 25, 1.5), inside the
 /// box (Hock &amp; Schittkowski 1981). The bound x₂ ≤ 25.6 keeps every uᵢ − x₂ positive (min uᵢ = u₉₉ ≈ 25.63).
 /// </summary>
-public sealed class HockSchittkowski25 : TestProblem
+public sealed partial class HockSchittkowski25 : TestProblem
 {
     private const int Terms = 99;
     private static readonly double[] U = Enumerable.Range(1, Terms).Select(i => 25 + Math.Pow(-50 * Math.Log(0.01 * i), 2.0 / 3)).ToArray();
@@ -26,6 +27,7 @@ public sealed class HockSchittkowski25 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 25";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T sum = T.Zero;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.Bounded;
 /// the bound active (Hock &amp; Schittkowski, "Test Examples for Nonlinear Programming Codes", 1981). Unbounded
 /// below without its bound.
 /// </summary>
-public sealed class HockSchittkowski3 : TestProblem
+public sealed partial class HockSchittkowski3 : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "hs3";
@@ -23,6 +24,7 @@ public sealed class HockSchittkowski3 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 3";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T difference = x[1] - x[0];

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.Bounded;
 /// Hock–Schittkowski problem 4: f = (x₁ + 1)³/3 + x₂ subject to x₁ ≥ 1, x₂ ≥ 0; x₀ = (1.125, 0.125), minimum 8/3 at
 /// (1, 0) with both bounds active (Hock &amp; Schittkowski 1981). Unbounded below without its bounds.
 /// </summary>
-public sealed class HockSchittkowski4 : TestProblem
+public sealed partial class HockSchittkowski4 : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "hs4";
@@ -22,6 +23,7 @@ public sealed class HockSchittkowski4 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 4";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T shifted = x[0] + T.One;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.Bounded;
 /// Hock–Schittkowski problem 5: f = sin(x₁ + x₂) + (x₁ − x₂)² − 1.5x₁ + 2.5x₂ + 1 subject to −1.5 ≤ x₁ ≤ 4,
 /// −3 ≤ x₂ ≤ 3; x₀ = (0, 0), minimum −√3/2 − π/3 at (1/2 − π/3, −1/2 − π/3), inside the box (Hock &amp; Schittkowski 1981).
 /// </summary>
-public sealed class HockSchittkowski5 : TestProblem
+public sealed partial class HockSchittkowski5 : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "hs5";
@@ -22,6 +23,7 @@ public sealed class HockSchittkowski5 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 5";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T difference = x[0] - x[1];

@@ -1,0 +1,440 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Optimize.Generators;
+
+/// <summary>
+/// Rewrites a marked method's body into the subset the derivative writers transform, before they see it, by
+/// transformations that keep every value the body computes:
+/// <list type="bullet">
+/// <item><c>return s switch { k =&gt; e, …, _ =&gt; throw … }</c> and <c>switch</c> statements become chains of
+/// <c>if</c>/<c>else</c> on the selector, held in a local (a <c>throw</c> arm stays a <c>throw</c>);</item>
+/// <item>returns before the end become one exit: the statements after an <c>if</c> that returns move into its
+/// <c>else</c>, and each <c>return e</c> assigns e to a result local that the last statement returns;</item>
+/// <item><c>foreach (T v in a)</c> over an array or a span becomes a counted <c>for</c> loop that reads <c>a[k]</c>;</item>
+/// <item><c>var (u, v) = e;</c> becomes a local holding e and one local per element;</item>
+/// <item>a call to a non-virtual method of the type or of a base type, with an argument of the scalar type, is
+/// inlined: its arguments go into fresh locals, its body's statements before the call's statement (with fresh
+/// names for its locals), and its returned expression in place of the call. This is how Tapenade differentiates
+/// a call it does not keep as a subroutine (Hascoët &amp; Pascual 2013, §3).</item>
+/// </list>
+/// The rewritten method is bound again in a copy of the compilation in which its syntax tree is replaced, so that
+/// the writers read symbols and types as for code written so. Every node of the original method carries its
+/// original span in an annotation, so that a diagnostic on rewritten code points at the code the user wrote.
+/// </summary>
+internal static class Lowering
+{
+    /// <summary>The annotation kind that carries a node's original span, "start:length".</summary>
+    public const string SpanKind = "Optimize.Generators.Span";
+
+    private const string MethodKind = "Optimize.Generators.Method";
+
+    /// <summary>How deep calls are inlined into one another, at most.</summary>
+    private const int InlineDepth = 8;
+
+    /// <summary>The method as the writers see it: rewritten and bound again, or the original when nothing needed rewriting.</summary>
+    public static (SemanticModel Model, MethodDeclarationSyntax Syntax, IMethodSymbol Method) Apply(
+        SemanticModel model, MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        var marker = new SyntaxAnnotation(MethodKind);
+        var annotated = syntax.ReplaceNodes(syntax.DescendantNodes(), (original, rewritten) =>
+            rewritten.WithAdditionalAnnotations(new SyntaxAnnotation(SpanKind,
+                original.Span.Start.ToString(CultureInfo.InvariantCulture) + ":" + original.Span.Length.ToString(CultureInfo.InvariantCulture))))
+            .WithAdditionalAnnotations(marker);
+        var structure = new Structure(model, method);
+        var lowered = structure.Method(annotated, syntax);
+        bool changed = structure.Changed;
+        var current = Bind(model, syntax, lowered, marker);
+        int[] calls = [0];
+        for (int depth = 0; depth < InlineDepth; depth++)
+        {
+            var inliner = new Inliner(current.Model, current.Method, calls);
+            var inlined = inliner.Method(current.Syntax);
+            if (!inliner.Changed) break;
+            changed = true;
+            current = Bind(current.Model, current.Syntax, inlined, marker);
+        }
+        return changed ? current : (model, syntax, method);
+    }
+
+    /// <summary>The rewritten method bound in a copy of the compilation whose tree holds it in place of the old one.</summary>
+    private static (SemanticModel Model, MethodDeclarationSyntax Syntax, IMethodSymbol Method) Bind(
+        SemanticModel model, MethodDeclarationSyntax old, MethodDeclarationSyntax rewritten, SyntaxAnnotation marker)
+    {
+        var tree = old.SyntaxTree;
+        // Nodes built here have no trivia: normalized, they print as code that parses back the same (annotations stay).
+        var root = tree.GetRoot().ReplaceNode(old, rewritten.NormalizeWhitespace(elasticTrivia: true));
+        var newTree = tree.WithRootAndOptions(root, tree.Options);
+        var compilation = model.Compilation.ReplaceSyntaxTree(tree, newTree);
+        var newModel = compilation.GetSemanticModel(newTree);
+        var syntax = (MethodDeclarationSyntax)newTree.GetRoot().GetAnnotatedNodes(marker).Single();
+        return (newModel, syntax, newModel.GetDeclaredSymbol(syntax)!);
+    }
+
+    /// <summary>The original span of a node of a rewritten method: of the nearest node that the user wrote.</summary>
+    public static Microsoft.CodeAnalysis.Text.TextSpan? OriginalSpan(SyntaxNode node)
+    {
+        foreach (var n in node.AncestorsAndSelf())
+            if (n.GetAnnotations(SpanKind).FirstOrDefault() is { Data: { } data })
+            {
+                int colon = data.IndexOf(':');
+                return new Microsoft.CodeAnalysis.Text.TextSpan(
+                    int.Parse(data.Substring(0, colon), CultureInfo.InvariantCulture), int.Parse(data.Substring(colon + 1), CultureInfo.InvariantCulture));
+            }
+        return null;
+    }
+
+    private static BlockSyntax Braced(IEnumerable<StatementSyntax> statements) => Block(statements);
+
+    /// <summary>The statements of a block, or the one statement (the node itself, still in its tree).</summary>
+    private static IReadOnlyList<StatementSyntax> Children(StatementSyntax s) => s is BlockSyntax b ? b.Statements : new[] { s };
+
+    /// <summary>Switches, early returns, foreach loops and deconstructions, rewritten by syntax alone.</summary>
+    private sealed class Structure(SemanticModel model, IMethodSymbol method)
+    {
+        private int fresh;
+        private readonly string scalar = method.TypeParameters[0].Name;
+        private const string Result = "result__";
+
+        public bool Changed { get; private set; }
+
+        private string Fresh(string prefix) => prefix + (fresh++).ToString(CultureInfo.InvariantCulture);
+
+        /// <param name="annotated">The method with its annotations, whose nodes are rewritten.</param>
+        /// <param name="original">The same method in the original tree, for the types of its expressions.</param>
+        public MethodDeclarationSyntax Method(MethodDeclarationSyntax annotated, MethodDeclarationSyntax original)
+        {
+            this.original = original;
+            IReadOnlyList<StatementSyntax> statements = annotated.Body is { } body
+                ? body.Statements
+                : [ReturnStatement(annotated.ExpressionBody!.Expression)];
+            var returns = statements.SelectMany(s => s.DescendantNodesAndSelf()).OfType<ReturnStatementSyntax>().ToList();
+            bool oneExit = returns.Count == 1 && statements.Count > 0 && statements[statements.Count - 1] == returns[0]
+                && returns[0].Expression is not SwitchExpressionSyntax;
+            List<StatementSyntax> lowered;
+            if (method.ReturnsVoid || oneExit) lowered = statements.SelectMany(Plain).ToList();
+            else
+            {
+                Changed = true;
+                lowered = [LocalDeclarationStatement(VariableDeclaration(IdentifierName(scalar), SingletonSeparatedList(VariableDeclarator(Result))))];
+                lowered.AddRange(Exits(statements, 0));
+                lowered.Add(ReturnStatement(IdentifierName(Result)));
+            }
+            if (!Changed) return annotated;
+            return annotated.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Braced(lowered));
+        }
+
+        private MethodDeclarationSyntax original = null!;
+
+        /// <summary>The node of the original tree that an annotated node came from, for its type.</summary>
+        private ITypeSymbol? TypeOf(ExpressionSyntax annotatedExpression)
+        {
+            if (annotatedExpression.GetAnnotations(SpanKind).Any() && OriginalSpan(annotatedExpression) is { } span
+                && original.SyntaxTree.GetRoot().FindNode(span).DescendantNodesAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(n => n.Span == span) is { } e)
+                return model.GetTypeInfo(e).Type;
+            return null;
+        }
+
+        private static bool Exits(SyntaxNode s) => s.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax);
+
+        /// <summary>The statements from <paramref name="from"/> on, with each return an assignment of the result.</summary>
+        private List<StatementSyntax> Exits(IReadOnlyList<StatementSyntax> statements, int from)
+        {
+            var output = new List<StatementSyntax>();
+            for (int k = from; k < statements.Count; k++)
+            {
+                var s = statements[k];
+                var rest = statements.Skip(k + 1).ToList();
+                switch (s)
+                {
+                    case ReturnStatementSyntax { Expression: SwitchExpressionSyntax sw }:
+                        output.AddRange(Arms(sw, e => ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(Result), e))));
+                        return output;
+                    case ReturnStatementSyntax r:
+                        output.Add(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(Result), r.Expression!)));
+                        return output;
+                    case ThrowStatementSyntax:
+                        output.Add(s);
+                        return output;
+                    case BlockSyntax b when Exits(b):
+                        output.Add(Braced(Exits(b.Statements.Concat(rest).ToList(), 0)));
+                        return output;
+                    case SwitchStatementSyntax sw when Exits(sw):
+                        Changed = true;
+                        output.AddRange(Exits(new StatementSyntax[] { Chain(sw) }.Concat(rest).ToList(), 0));
+                        return output;
+                    case IfStatementSyntax i when Exits(i):
+                        var then = Exits(Children(i.Statement).Concat(rest).ToList(), 0);
+                        var otherwise = Exits((i.Else is { } e ? Children(e.Statement) : []).Concat(rest).ToList(), 0);
+                        output.Add(IfStatement(i.Condition, Braced(then), otherwise.Count == 0 ? null : ElseClause(Braced(otherwise))));
+                        return output;
+                    default:
+                        output.AddRange(Plain(s));
+                        break;
+                }
+            }
+            return output;
+        }
+
+
+        /// <summary>A statement without returns, with its switches, foreach loops and deconstructions rewritten.</summary>
+        private IEnumerable<StatementSyntax> Plain(StatementSyntax s)
+        {
+            switch (s)
+            {
+                case ForEachStatementSyntax f when TypeOf(f.Expression) is IArrayTypeSymbol or INamedTypeSymbol { Name: "Span" or "ReadOnlySpan" }:
+                {
+                    Changed = true;
+                    string k = Fresh("each__"), items = Fresh("items__");
+                    var read = LocalDeclarationStatement(VariableDeclaration(f.Type, SingletonSeparatedList(VariableDeclarator(f.Identifier)
+                        .WithInitializer(EqualsValueClause(ElementAccessExpression(IdentifierName(items), BracketedArgumentList(SingletonSeparatedList(Argument(IdentifierName(k))))))))));
+                    // The collection is read once, as foreach reads it; x itself is read in place (x.Length is passive).
+                    bool direct = f.Expression is IdentifierNameSyntax;
+                    string collection = direct ? ((IdentifierNameSyntax)f.Expression).Identifier.ValueText : items;
+                    if (direct) read = read.ReplaceNode(read.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == items), IdentifierName(collection));
+                    var loop = ForStatement(Braced(new StatementSyntax[] { read }.Concat(Children(f.Statement).SelectMany(Plain))))
+                        .WithDeclaration(VariableDeclaration(PredefinedType(Token(SyntaxKind.IntKeyword)), SingletonSeparatedList(VariableDeclarator(k).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0)))))))
+                        .WithCondition(BinaryExpression(SyntaxKind.LessThanExpression, IdentifierName(k), MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(collection), IdentifierName("Length"))))
+                        .WithIncrementors(SingletonSeparatedList<ExpressionSyntax>(PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, IdentifierName(k))));
+                    if (direct) return [loop];
+                    return [LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(items).WithInitializer(EqualsValueClause(f.Expression))))), loop];
+                }
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax names } declaration } assignment }
+                    when names.Variables.All(v => v is SingleVariableDesignationSyntax):
+                {
+                    Changed = true;
+                    string tuple = Fresh("tuple__");
+                    var output = new List<StatementSyntax> { LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(tuple).WithInitializer(EqualsValueClause(assignment.Right))))) };
+                    for (int k = 0; k < names.Variables.Count; k++)
+                        output.Add(LocalDeclarationStatement(VariableDeclaration(declaration.Type, SingletonSeparatedList(VariableDeclarator(((SingleVariableDesignationSyntax)names.Variables[k]).Identifier)
+                            .WithInitializer(EqualsValueClause(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(tuple), IdentifierName("Item" + (k + 1).ToString(CultureInfo.InvariantCulture)))))))));
+                    return output;
+                }
+                case SwitchStatementSyntax sw:
+                    Changed = true;
+                    return Plain(Chain(sw));
+                case BlockSyntax b:
+                    return [b.WithStatements(List(b.Statements.SelectMany(Plain)))];
+                case IfStatementSyntax i:
+                    return [i.WithStatement(Braced(Children(i.Statement).SelectMany(Plain)))
+                        .WithElse(i.Else is { } e ? ElseClause(Braced(Children(e.Statement).SelectMany(Plain))) : null)];
+                case ForStatementSyntax f:
+                    return [f.WithStatement(Braced(Children(f.Statement).SelectMany(Plain)))];
+                case WhileStatementSyntax w:
+                    return [w.WithStatement(Braced(Children(w.Statement).SelectMany(Plain)))];
+                default:
+                    return [s];
+            }
+        }
+
+        /// <summary>A switch statement as a chain of ifs on its selector, held in a local; the default section last.</summary>
+        private StatementSyntax Chain(SwitchStatementSyntax sw)
+        {
+            string selector = Fresh("selector__");
+            var select = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(selector).WithInitializer(EqualsValueClause(sw.Expression)))));
+            StatementSyntax? chain = null;
+            IReadOnlyList<StatementSyntax>? fallback = null;
+            var sections = new List<(ExpressionSyntax Condition, IReadOnlyList<StatementSyntax> Body)>();
+            foreach (var section in sw.Sections)
+            {
+                var body = section.Statements.SelectMany(Children).ToList();
+                if (body.Count > 0 && body[body.Count - 1] is BreakStatementSyntax) body.RemoveAt(body.Count - 1);
+                else if (body.Count == 0 || body[body.Count - 1] is not (ReturnStatementSyntax or ThrowStatementSyntax or BlockSyntax))
+                    throw new UnsupportedException(section, "a switch section must end with break, return or throw");
+                foreach (var b in body.SelectMany(x => x.DescendantNodesAndSelf()).OfType<BreakStatementSyntax>()
+                    .Where(b => !b.Ancestors().TakeWhile(a => a != section).Any(a => a is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax)))
+                    throw new UnsupportedException(b, "'break' inside a switch section other than at its end");
+                if (section.Labels.Any(l => l is DefaultSwitchLabelSyntax)) { fallback = body; continue; }
+                var conditions = section.Labels.Select(l => l switch
+                {
+                    CaseSwitchLabelSyntax c => (ExpressionSyntax)BinaryExpression(SyntaxKind.EqualsExpression, IdentifierName(selector), ParenthesizedExpression(c.Value)),
+                    CasePatternSwitchLabelSyntax p => Matches(selector, p.Pattern, p.WhenClause?.Condition),
+                    _ => throw new UnsupportedException(l, "an unsupported switch label"),
+                }).ToList();
+                sections.Add((conditions.Aggregate((a, b) => BinaryExpression(SyntaxKind.LogicalOrExpression, a, b)), body));
+            }
+            if (fallback is not null) chain = Braced(fallback);
+            for (int k = sections.Count - 1; k >= 0; k--)
+                chain = IfStatement(sections[k].Condition, Braced(sections[k].Body), chain is null ? null : ElseClause(chain));
+            return Braced(chain is null ? [select] : [select, chain]);
+        }
+
+        /// <summary>A switch expression's arms as a chain of ifs on its selector; each arm's value goes to <paramref name="use"/>.</summary>
+        private IEnumerable<StatementSyntax> Arms(SwitchExpressionSyntax sw, System.Func<ExpressionSyntax, StatementSyntax> use)
+        {
+            Changed = true;
+            string selector = Fresh("selector__");
+            yield return LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(selector).WithInitializer(EqualsValueClause(sw.GoverningExpression)))));
+            StatementSyntax? chain = null;
+            for (int k = sw.Arms.Count - 1; k >= 0; k--)
+            {
+                var arm = sw.Arms[k];
+                StatementSyntax body = arm.Expression is ThrowExpressionSyntax t ? ThrowStatement(t.Expression) : use(arm.Expression);
+                var condition = Matches(selector, arm.Pattern, arm.WhenClause?.Condition);
+                chain = condition is null ? Braced([body]) : IfStatement(condition, Braced([body]), chain is null ? null : ElseClause(chain));
+            }
+            if (chain is not null) yield return chain;
+        }
+
+        /// <summary>The condition that a pattern matches the selector, or null for the discard pattern with no when.</summary>
+        private static ExpressionSyntax Matches(string selector, PatternSyntax pattern, ExpressionSyntax? when)
+        {
+            ExpressionSyntax? test = Test(selector, pattern);
+            if (when is not null) test = test is null ? when : BinaryExpression(SyntaxKind.LogicalAndExpression, ParenthesizedExpression(test), ParenthesizedExpression(when));
+            return test!;
+        }
+
+        private static ExpressionSyntax? Test(string selector, PatternSyntax pattern) => pattern switch
+        {
+            DiscardPatternSyntax => null,
+            ConstantPatternSyntax c => BinaryExpression(SyntaxKind.EqualsExpression, IdentifierName(selector), ParenthesizedExpression(c.Expression)),
+            RelationalPatternSyntax r => BinaryExpression(r.OperatorToken.Kind() switch
+            {
+                SyntaxKind.LessThanToken => SyntaxKind.LessThanExpression,
+                SyntaxKind.LessThanEqualsToken => SyntaxKind.LessThanOrEqualExpression,
+                SyntaxKind.GreaterThanToken => SyntaxKind.GreaterThanExpression,
+                _ => SyntaxKind.GreaterThanOrEqualExpression,
+            }, IdentifierName(selector), ParenthesizedExpression(r.Expression)),
+            BinaryPatternSyntax b => BinaryExpression(b.IsKind(SyntaxKind.OrPattern) ? SyntaxKind.LogicalOrExpression : SyntaxKind.LogicalAndExpression,
+                ParenthesizedExpression(Test(selector, b.Left) ?? LiteralExpression(SyntaxKind.TrueLiteralExpression)),
+                ParenthesizedExpression(Test(selector, b.Right) ?? LiteralExpression(SyntaxKind.TrueLiteralExpression))),
+            ParenthesizedPatternSyntax p => Test(selector, p.Pattern),
+            _ => throw new UnsupportedException(pattern, $"the pattern '{pattern}' (constant, relational, and, or and _ patterns are transformed)"),
+        };
+    }
+
+    /// <summary>Inlines, once, the outermost calls with arguments of the scalar type to non-virtual methods of the type or its bases.</summary>
+    private sealed class Inliner(SemanticModel model, IMethodSymbol method, int[] counter)
+    {
+        private readonly ITypeParameterSymbol scalar = method.TypeParameters[0];
+
+        public bool Changed { get; private set; }
+
+        public MethodDeclarationSyntax Method(MethodDeclarationSyntax syntax)
+        {
+            if (syntax.Body is not { } body) return syntax;
+            var statements = Statements(body.Statements);
+            return Changed ? syntax.WithBody(body.WithStatements(List(statements))) : syntax;
+        }
+
+        private List<StatementSyntax> Statements(IEnumerable<StatementSyntax> statements)
+        {
+            var output = new List<StatementSyntax>();
+            foreach (var s in statements) output.AddRange(Statement(s));
+            return output;
+        }
+
+        private IEnumerable<StatementSyntax> Statement(StatementSyntax s)
+        {
+            switch (s)
+            {
+                case BlockSyntax b:
+                    return [b.WithStatements(List(Statements(b.Statements)))];
+                case IfStatementSyntax i:
+                {
+                    var prelude = new List<StatementSyntax>();
+                    var condition = Inline(i.Condition, prelude);
+                    var then = Braced(Statements(Children(i.Statement)));
+                    var otherwise = i.Else is { } e ? ElseClause(Braced(Statements(Children(e.Statement)))) : null;
+                    prelude.Add(i.WithCondition(condition).WithStatement(then).WithElse(otherwise));
+                    return prelude;
+                }
+                case ForStatementSyntax f:
+                    return [f.WithStatement(Braced(Statements(Children(f.Statement))))];
+                case WhileStatementSyntax w:
+                    return [w.WithStatement(Braced(Statements(Children(w.Statement))))];
+                case LocalDeclarationStatementSyntax or ExpressionStatementSyntax or ReturnStatementSyntax:
+                {
+                    var prelude = new List<StatementSyntax>();
+                    prelude.Add(Inline(s, prelude));
+                    return prelude;
+                }
+                default:
+                    return [s];
+            }
+        }
+
+        /// <summary>Whether a call is inlined: a non-virtual method with a body, of the type or a base type, given a value of the scalar type.</summary>
+        private bool Inlinable(InvocationExpressionSyntax call)
+        {
+            if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol callee || callee.MethodKind != Microsoft.CodeAnalysis.MethodKind.Ordinary
+                || callee.IsAbstract || callee.IsVirtual || callee.IsOverride || callee.IsExtern || callee.TypeParameters.Length > 1
+                || callee.Parameters.Any(p => p.RefKind is not RefKind.None and not RefKind.In))
+                return false;
+            bool ownType = false;
+            for (var t = method.ContainingType; t is not null; t = t.BaseType)
+                if (SymbolEqualityComparer.Default.Equals(t, callee.ContainingType)) ownType = true;
+            if (!ownType || callee.OriginalDefinition.DeclaringSyntaxReferences.Length != 1) return false;
+            if (callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { } declaration
+                || declaration.Body is null && declaration.ExpressionBody is null) return false;
+            if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))) return false;
+            return call.ArgumentList.Arguments.Any(a => model.GetTypeInfo(a.Expression).Type is { } type
+                && (SymbolEqualityComparer.Default.Equals(type, scalar) || type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span", TypeArguments.Length: 1 } span && SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], scalar)));
+        }
+
+        /// <summary>The node with its outermost inlinable calls replaced by their values; their statements go to <paramref name="prelude"/>.</summary>
+        private T Inline<T>(T node, List<StatementSyntax> prelude) where T : SyntaxNode
+        {
+            var calls = node.DescendantNodesAndSelf(n => n is not InvocationExpressionSyntax || n == node || !(n is InvocationExpressionSyntax c && Inlinable(c)))
+                .OfType<InvocationExpressionSyntax>().Where(Inlinable)
+                .Where(c => !c.Ancestors().TakeWhile(a => a != node).OfType<InvocationExpressionSyntax>().Any(Inlinable)).ToList();
+            if (calls.Count == 0) return node;
+            Changed = true;
+            var values = new Dictionary<SyntaxNode, ExpressionSyntax>();
+            foreach (var call in calls) values[call] = Expand(call, prelude);
+            return node.ReplaceNodes(calls, (original, _) => values[original]);
+        }
+
+        /// <summary>The statements of a call's body, with fresh names, into <paramref name="prelude"/>; returns its value.</summary>
+        private ExpressionSyntax Expand(InvocationExpressionSyntax call, List<StatementSyntax> prelude)
+        {
+            var callee = (IMethodSymbol)model.GetSymbolInfo(call).Symbol!;
+            var declaration = (MethodDeclarationSyntax)callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax();
+            var calleeModel = model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            string suffix = "__" + (++counter[0]).ToString(CultureInfo.InvariantCulture);
+            var renames = new Dictionary<ISymbol, ExpressionSyntax>(SymbolEqualityComparer.Default);
+            var definition = callee.OriginalDefinition;
+            if (definition.TypeParameters.Length == 1) renames[definition.TypeParameters[0]] = IdentifierName(scalar.Name);
+            var rename = new Renamer(calleeModel, renames, suffix);
+            for (int k = 0; k < definition.Parameters.Length; k++)
+            {
+                var argument = call.ArgumentList.Arguments[k].Expression;
+                if (argument is IdentifierNameSyntax or LiteralExpressionSyntax) { renames[definition.Parameters[k]] = argument.WithoutTrivia(); continue; }
+                string local = definition.Parameters[k].Name + suffix;
+                var type = (TypeSyntax)rename.Visit(declaration.ParameterList.Parameters[k].Type!)!;
+                prelude.Add(LocalDeclarationStatement(VariableDeclaration(type, SingletonSeparatedList(VariableDeclarator(local).WithInitializer(EqualsValueClause(argument))))));
+                renames[definition.Parameters[k]] = IdentifierName(local);
+            }
+            if (declaration.ExpressionBody is { } body) return ParenthesizedExpression((ExpressionSyntax)rename.Visit(body.Expression)!);
+            var statements = declaration.Body!.Statements;
+            if (statements.LastOrDefault() is not ReturnStatementSyntax { Expression: { } result }
+                || statements.Take(statements.Count - 1).Any(s => s.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax)))
+                throw new UnsupportedException(call, $"the body of '{callee.Name}', called with a value of the scalar type, must end with its only return");
+            foreach (var s in statements.Take(statements.Count - 1)) prelude.Add((StatementSyntax)rename.Visit(s)!);
+            return ParenthesizedExpression((ExpressionSyntax)rename.Visit(result)!);
+        }
+
+        /// <summary>Renames a callee's parameters to its arguments, its locals to fresh names and its type parameter to the caller's.</summary>
+        private sealed class Renamer(SemanticModel model, Dictionary<ISymbol, ExpressionSyntax> renames, string suffix) : CSharpSyntaxRewriter
+        {
+            public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
+            {
+                var symbol = model.GetSymbolInfo(node).Symbol;
+                if (symbol is not null && renames.TryGetValue(symbol, out var replacement)) return replacement.WithTriviaFrom(node);
+                if (symbol is ILocalSymbol local) return node.WithIdentifier(Identifier(local.Name + suffix)).WithTriviaFrom(node);
+                return base.VisitIdentifierName(node);
+            }
+
+            public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node)
+            {
+                var visited = (VariableDeclaratorSyntax)base.VisitVariableDeclarator(node)!;
+                return visited.WithIdentifier(Identifier(node.Identifier.ValueText + suffix).WithTriviaFrom(node.Identifier));
+            }
+        }
+    }
+}
