@@ -16,10 +16,11 @@ namespace Optimize.Generators;
 /// <c>if</c>/<c>else</c> on the selector, held in a local (a <c>throw</c> arm stays a <c>throw</c>);</item>
 /// <item>returns before the end become one exit: the statements after an <c>if</c> that returns move into its
 /// <c>else</c>, and each <c>return e</c> assigns e to a result local that the last statement returns;</item>
+/// <item><c>continue</c> ends its iteration's path likewise, and <c>break</c> sets a flag that the loop's condition tests;</item>
 /// <item><c>foreach (T v in a)</c> over an array or a span becomes a counted <c>for</c> loop that reads <c>a[k]</c>;</item>
 /// <item><c>var (u, v) = e;</c> becomes a local holding e and one local per element;</item>
 /// <item>a call to a non-virtual method of the type or of a base type, with an argument of the scalar type, is
-/// inlined: its arguments go into fresh locals, its body's statements before the call's statement (with fresh
+/// inlined, as is a call of a local function that returns a value: its arguments go into fresh locals, its body's statements before the call's statement (with fresh
 /// names for its locals), and its returned expression in place of the call. This is how Tapenade differentiates
 /// a call it does not keep as a subroutine (Hascoët &amp; Pascual 2013, §3).</item>
 /// </list>
@@ -58,6 +59,18 @@ internal static class Lowering
             if (!inliner.Changed) break;
             changed = true;
             current = Bind(current.Model, current.Syntax, inlined, marker);
+        }
+        // Local functions whose calls were all inlined are declarations no code reaches: removed.
+        if (current.Syntax.Body is { } body)
+        {
+            var dead = body.DescendantNodes().OfType<LocalFunctionStatementSyntax>()
+                .Where(f => !body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == f.Identifier.ValueText && !f.Span.Contains(id.Span)))
+                .ToList();
+            if (dead.Count > 0)
+            {
+                changed = true;
+                current = Bind(current.Model, current.Syntax, current.Syntax.RemoveNodes(dead, SyntaxRemoveOptions.KeepNoTrivia)!, marker);
+            }
         }
         return changed ? current : (model, syntax, method);
     }
@@ -113,7 +126,16 @@ internal static class Lowering
             IReadOnlyList<StatementSyntax> statements = annotated.Body is { } body
                 ? body.Statements
                 : [ReturnStatement(annotated.ExpressionBody!.Expression)];
-            var returns = statements.SelectMany(s => s.DescendantNodesAndSelf()).OfType<ReturnStatementSyntax>().ToList();
+            // Local functions are declarations: moved to the front, they are out of the way of the return at the end
+            // (the inlining removes them once no call is left).
+            var functions = statements.OfType<LocalFunctionStatementSyntax>().ToList();
+            if (functions.Count > 0 && !statements.Take(functions.Count).SequenceEqual(functions))
+            {
+                Changed = true;
+                statements = functions.Concat(statements.Where(x => x is not LocalFunctionStatementSyntax)).ToList();
+            }
+            var returns = statements.Where(x => x is not LocalFunctionStatementSyntax)
+                .SelectMany(x => x.DescendantNodesAndSelf(n => n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))).OfType<ReturnStatementSyntax>().ToList();
             bool oneExit = returns.Count == 1 && statements.Count > 0 && statements[statements.Count - 1] == returns[0]
                 && returns[0].Expression is not SwitchExpressionSyntax;
             List<StatementSyntax> lowered;
@@ -121,8 +143,9 @@ internal static class Lowering
             else
             {
                 Changed = true;
-                lowered = [LocalDeclarationStatement(VariableDeclaration(IdentifierName(scalar), SingletonSeparatedList(VariableDeclarator(Result))))];
-                lowered.AddRange(Exits(statements, 0));
+                lowered = functions.Cast<StatementSyntax>().ToList();
+                lowered.Add(LocalDeclarationStatement(VariableDeclaration(IdentifierName(scalar), SingletonSeparatedList(VariableDeclarator(Result)))));
+                lowered.AddRange(Exits(statements.Skip(functions.Count).ToList(), 0, null));
                 lowered.Add(ReturnStatement(IdentifierName(Result)));
             }
             if (!Changed) return annotated;
@@ -140,10 +163,29 @@ internal static class Lowering
             return null;
         }
 
-        private static bool Exits(SyntaxNode s) => s.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax);
+        private static bool IsLoop(SyntaxNode n) => n is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax;
 
-        /// <summary>The statements from <paramref name="from"/> on, with each return an assignment of the result.</summary>
-        private List<StatementSyntax> Exits(IReadOnlyList<StatementSyntax> statements, int from)
+        /// <summary>
+        /// Whether a statement leaves the code being lowered: by a return (the method's body, <paramref name="loop"/>
+        /// null), or by a continue or a break of the loop whose body is being lowered (not of a loop or switch inside it).
+        /// </summary>
+        private static bool Exits(StatementSyntax s, Loop? loop)
+        {
+            if (loop is null) return s.DescendantNodesAndSelf(n => n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)).Any(n => n is ReturnStatementSyntax);
+            if (IsLoop(s)) return false;
+            return s.DescendantNodesAndSelf(n => n == s || !IsLoop(n)).Any(n => n is ContinueStatementSyntax
+                || n is BreakStatementSyntax && !n.Ancestors().TakeWhile(a => a != s.Parent).Any(a => a is SwitchStatementSyntax));
+        }
+
+        /// <summary>The loop whose body is being lowered: the flag a break sets, if it has breaks.</summary>
+        private sealed record Loop(string? Broken);
+
+        /// <summary>
+        /// The statements from <paramref name="from"/> on, with each exit the end of its path and the statements after
+        /// an if that exits in its else: in the method's body (<paramref name="loop"/> null) each return assigns the
+        /// result; in a loop's body a continue ends the iteration and a break sets the loop's flag.
+        /// </summary>
+        private List<StatementSyntax> Exits(IReadOnlyList<StatementSyntax> statements, int from, Loop? loop)
         {
             var output = new List<StatementSyntax>();
             for (int k = from; k < statements.Count; k++)
@@ -152,25 +194,30 @@ internal static class Lowering
                 var rest = statements.Skip(k + 1).ToList();
                 switch (s)
                 {
-                    case ReturnStatementSyntax { Expression: SwitchExpressionSyntax sw }:
+                    case ReturnStatementSyntax { Expression: SwitchExpressionSyntax sw } when loop is null:
                         output.AddRange(Arms(sw, e => ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(Result), e))));
                         return output;
-                    case ReturnStatementSyntax r:
+                    case ReturnStatementSyntax r when loop is null:
                         output.Add(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(Result), r.Expression!)));
+                        return output;
+                    case ContinueStatementSyntax when loop is not null:
+                        return output;
+                    case BreakStatementSyntax when loop is not null:
+                        output.Add(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(loop.Broken!), LiteralExpression(SyntaxKind.TrueLiteralExpression))));
                         return output;
                     case ThrowStatementSyntax:
                         output.Add(s);
                         return output;
-                    case BlockSyntax b when Exits(b):
-                        output.Add(Braced(Exits(b.Statements.Concat(rest).ToList(), 0)));
+                    case BlockSyntax b when Exits(b, loop):
+                        output.Add(Braced(Exits(b.Statements.Concat(rest).ToList(), 0, loop)));
                         return output;
-                    case SwitchStatementSyntax sw when Exits(sw):
+                    case SwitchStatementSyntax sw when Exits(sw, loop):
                         Changed = true;
-                        output.AddRange(Exits(new StatementSyntax[] { Chain(sw) }.Concat(rest).ToList(), 0));
+                        output.AddRange(Exits(new StatementSyntax[] { Chain(sw) }.Concat(rest).ToList(), 0, loop));
                         return output;
-                    case IfStatementSyntax i when Exits(i):
-                        var then = Exits(Children(i.Statement).Concat(rest).ToList(), 0);
-                        var otherwise = Exits((i.Else is { } e ? Children(e.Statement) : []).Concat(rest).ToList(), 0);
+                    case IfStatementSyntax i when Exits(i, loop):
+                        var then = Exits(Children(i.Statement).Concat(rest).ToList(), 0, loop);
+                        var otherwise = Exits((i.Else is { } e ? Children(e.Statement) : []).Concat(rest).ToList(), 0, loop);
                         output.Add(IfStatement(i.Condition, Braced(then), otherwise.Count == 0 ? null : ElseClause(Braced(otherwise))));
                         return output;
                     default:
@@ -181,6 +228,40 @@ internal static class Lowering
             return output;
         }
 
+        /// <summary>
+        /// A loop's body lowered: its continues and breaks become paths that end the iteration; a break sets a flag that
+        /// the loop's condition tests, declared before the loop (returned in <paramref name="broken"/>, or null).
+        /// </summary>
+        private BlockSyntax LoopBody(StatementSyntax loop, IEnumerable<StatementSyntax> body, out string? broken)
+        {
+            var statements = body.ToList();
+            broken = null;
+            if (!statements.Any(x => Exits(x, new Loop(null))))
+                return Braced(statements.SelectMany(Plain));
+            Changed = true;
+            var breaks = statements.SelectMany(x => x.DescendantNodesAndSelf(n => !IsLoop(n) && n is not SwitchStatementSyntax)).OfType<BreakStatementSyntax>().ToList();
+            if (breaks.Count > 0)
+            {
+                // After a break the loop ends at its condition: its incrementors run once more, which only the loop sees.
+                if (loop is ForStatementSyntax { Declaration: null, Incrementors.Count: > 0 })
+                    throw new UnsupportedException(breaks[0], "'break' in a for loop whose counter is declared outside it");
+                if (loop is DoStatementSyntax)
+                    throw new UnsupportedException(breaks[0], "'break' in a do loop");
+                broken = Fresh("broken__");
+            }
+            return Braced(Exits(statements, 0, new Loop(broken)));
+        }
+
+        /// <summary>The condition of a loop with breaks: not broken, and its own condition.</summary>
+        private static ExpressionSyntax Unbroken(string? broken, ExpressionSyntax? condition)
+        {
+            ExpressionSyntax flag = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(broken!));
+            return condition is null ? flag : BinaryExpression(SyntaxKind.LogicalAndExpression, flag, ParenthesizedExpression(condition));
+        }
+
+        private static StatementSyntax Flag(string broken) =>
+            LocalDeclarationStatement(VariableDeclaration(PredefinedType(Token(SyntaxKind.BoolKeyword)), SingletonSeparatedList(VariableDeclarator(broken)
+                .WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
 
         /// <summary>A statement without returns, with its switches, foreach loops and deconstructions rewritten.</summary>
         private IEnumerable<StatementSyntax> Plain(StatementSyntax s)
@@ -197,12 +278,17 @@ internal static class Lowering
                     bool direct = f.Expression is IdentifierNameSyntax;
                     string collection = direct ? ((IdentifierNameSyntax)f.Expression).Identifier.ValueText : items;
                     if (direct) read = read.ReplaceNode(read.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == items), IdentifierName(collection));
-                    var loop = ForStatement(Braced(new StatementSyntax[] { read }.Concat(Children(f.Statement).SelectMany(Plain))))
+                    var body = LoopBody(f, Children(f.Statement), out string? broken);
+                    var loop = ForStatement(body.WithStatements(body.Statements.Insert(0, read)))
                         .WithDeclaration(VariableDeclaration(PredefinedType(Token(SyntaxKind.IntKeyword)), SingletonSeparatedList(VariableDeclarator(k).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0)))))))
                         .WithCondition(BinaryExpression(SyntaxKind.LessThanExpression, IdentifierName(k), MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(collection), IdentifierName("Length"))))
                         .WithIncrementors(SingletonSeparatedList<ExpressionSyntax>(PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, IdentifierName(k))));
-                    if (direct) return [loop];
-                    return [LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(items).WithInitializer(EqualsValueClause(f.Expression))))), loop];
+                    if (broken is not null) loop = loop.WithCondition(Unbroken(broken, loop.Condition));
+                    var before = new List<StatementSyntax>();
+                    if (!direct) before.Add(LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(items).WithInitializer(EqualsValueClause(f.Expression))))));
+                    if (broken is not null) before.Add(Flag(broken));
+                    before.Add(loop);
+                    return before;
                 }
                 case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax names } declaration } assignment }
                     when names.Variables.All(v => v is SingleVariableDesignationSyntax):
@@ -224,9 +310,15 @@ internal static class Lowering
                     return [i.WithStatement(Braced(Children(i.Statement).SelectMany(Plain)))
                         .WithElse(i.Else is { } e ? ElseClause(Braced(Children(e.Statement).SelectMany(Plain))) : null)];
                 case ForStatementSyntax f:
-                    return [f.WithStatement(Braced(Children(f.Statement).SelectMany(Plain)))];
+                {
+                    var body = LoopBody(f, Children(f.Statement), out string? broken);
+                    return broken is null ? [f.WithStatement(body)] : [Flag(broken), f.WithStatement(body).WithCondition(Unbroken(broken, f.Condition))];
+                }
                 case WhileStatementSyntax w:
-                    return [w.WithStatement(Braced(Children(w.Statement).SelectMany(Plain)))];
+                {
+                    var body = LoopBody(w, Children(w.Statement), out string? broken);
+                    return broken is null ? [w.WithStatement(body)] : [Flag(broken), w.WithStatement(body).WithCondition(Unbroken(broken, w.Condition))];
+                }
                 default:
                     return [s];
             }
@@ -362,17 +454,22 @@ internal static class Lowering
         /// <summary>Whether a call is inlined: a non-virtual method with a body, of the type or a base type, given a value of the scalar type.</summary>
         private bool Inlinable(InvocationExpressionSyntax call)
         {
-            if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol callee || callee.MethodKind != Microsoft.CodeAnalysis.MethodKind.Ordinary
+            if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol callee
+                || callee.MethodKind is not (Microsoft.CodeAnalysis.MethodKind.Ordinary or Microsoft.CodeAnalysis.MethodKind.LocalFunction)
                 || callee.IsAbstract || callee.IsVirtual || callee.IsOverride || callee.IsExtern || callee.TypeParameters.Length > 1
                 || callee.Parameters.Any(p => p.RefKind is not RefKind.None and not RefKind.In))
                 return false;
+            if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))) return false;
+            if (callee.OriginalDefinition.DeclaringSyntaxReferences.Length != 1) return false;
+            // A local function of the method that returns a value is always inlined: the writers do not transform its declaration.
+            if (callee.MethodKind == Microsoft.CodeAnalysis.MethodKind.LocalFunction)
+                return !callee.ReturnsVoid && Parts(callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax()) is { } local && (local.Body is not null || local.Arrow is not null);
             bool ownType = false;
             for (var t = method.ContainingType; t is not null; t = t.BaseType)
                 if (SymbolEqualityComparer.Default.Equals(t, callee.ContainingType)) ownType = true;
-            if (!ownType || callee.OriginalDefinition.DeclaringSyntaxReferences.Length != 1) return false;
+            if (!ownType || callee.MethodKind != Microsoft.CodeAnalysis.MethodKind.Ordinary) return false;
             if (callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { } declaration
                 || declaration.Body is null && declaration.ExpressionBody is null) return false;
-            if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))) return false;
             return call.ArgumentList.Arguments.Any(a => model.GetTypeInfo(a.Expression).Type is { } type
                 && (SymbolEqualityComparer.Default.Equals(type, scalar) || type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span", TypeArguments.Length: 1 } span && SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], scalar)));
         }
@@ -394,24 +491,25 @@ internal static class Lowering
         private ExpressionSyntax Expand(InvocationExpressionSyntax call, List<StatementSyntax> prelude)
         {
             var callee = (IMethodSymbol)model.GetSymbolInfo(call).Symbol!;
-            var declaration = (MethodDeclarationSyntax)callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax();
+            var declaration = callee.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax();
+            var (parameterList, block, arrow) = Parts(declaration)!.Value;
             var calleeModel = model.Compilation.GetSemanticModel(declaration.SyntaxTree);
             string suffix = "__" + (++counter[0]).ToString(CultureInfo.InvariantCulture);
             var renames = new Dictionary<ISymbol, ExpressionSyntax>(SymbolEqualityComparer.Default);
             var definition = callee.OriginalDefinition;
             if (definition.TypeParameters.Length == 1) renames[definition.TypeParameters[0]] = IdentifierName(scalar.Name);
-            var rename = new Renamer(calleeModel, renames, suffix);
+            var rename = new Renamer(calleeModel, renames, suffix, declaration);
             for (int k = 0; k < definition.Parameters.Length; k++)
             {
                 var argument = call.ArgumentList.Arguments[k].Expression;
                 if (argument is IdentifierNameSyntax or LiteralExpressionSyntax) { renames[definition.Parameters[k]] = argument.WithoutTrivia(); continue; }
                 string local = definition.Parameters[k].Name + suffix;
-                var type = (TypeSyntax)rename.Visit(declaration.ParameterList.Parameters[k].Type!)!;
+                var type = (TypeSyntax)rename.Visit(parameterList.Parameters[k].Type!)!;
                 prelude.Add(LocalDeclarationStatement(VariableDeclaration(type, SingletonSeparatedList(VariableDeclarator(local).WithInitializer(EqualsValueClause(argument))))));
                 renames[definition.Parameters[k]] = IdentifierName(local);
             }
-            if (declaration.ExpressionBody is { } body) return ParenthesizedExpression((ExpressionSyntax)rename.Visit(body.Expression)!);
-            var statements = declaration.Body!.Statements;
+            if (arrow is { } body) return ParenthesizedExpression((ExpressionSyntax)rename.Visit(body.Expression)!);
+            var statements = block!.Statements;
             if (statements.LastOrDefault() is not ReturnStatementSyntax { Expression: { } result }
                 || statements.Take(statements.Count - 1).Any(s => s.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax)))
                 throw new UnsupportedException(call, $"the body of '{callee.Name}', called with a value of the scalar type, must end with its only return");
@@ -420,13 +518,23 @@ internal static class Lowering
         }
 
         /// <summary>Renames a callee's parameters to its arguments, its locals to fresh names and its type parameter to the caller's.</summary>
-        private sealed class Renamer(SemanticModel model, Dictionary<ISymbol, ExpressionSyntax> renames, string suffix) : CSharpSyntaxRewriter
+        /// <summary>The parameters and the body of a method or a local function, or null for anything else.</summary>
+        private static (ParameterListSyntax Parameters, BlockSyntax? Body, ArrowExpressionClauseSyntax? Arrow)? Parts(SyntaxNode declaration) => declaration switch
+        {
+            MethodDeclarationSyntax m => (m.ParameterList, m.Body, m.ExpressionBody),
+            LocalFunctionStatementSyntax l => (l.ParameterList, l.Body, l.ExpressionBody),
+            _ => null,
+        };
+
+        /// <remarks>Only the callee's own locals are renamed: a local function may read locals of the method it is declared in.</remarks>
+        private sealed class Renamer(SemanticModel model, Dictionary<ISymbol, ExpressionSyntax> renames, string suffix, SyntaxNode declaration) : CSharpSyntaxRewriter
         {
             public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
             {
                 var symbol = model.GetSymbolInfo(node).Symbol;
                 if (symbol is not null && renames.TryGetValue(symbol, out var replacement)) return replacement.WithTriviaFrom(node);
-                if (symbol is ILocalSymbol local) return node.WithIdentifier(Identifier(local.Name + suffix)).WithTriviaFrom(node);
+                if (symbol is ILocalSymbol local && local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(r.Span)))
+                    return node.WithIdentifier(Identifier(local.Name + suffix)).WithTriviaFrom(node);
                 return base.VisitIdentifierName(node);
             }
 

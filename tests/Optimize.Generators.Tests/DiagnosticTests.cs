@@ -22,8 +22,10 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("return inside a loop", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { s += x[i]; if (i == 2) return s; } return s;", "return s;")]
-    [InlineData("break", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) break; s += x[i]; } return s;", "break;")]
-    [InlineData("continue", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) continue; s += x[i]; } return s;", "continue;")]
+    [InlineData("break in a loop whose counter is declared outside it", "T s = T.Zero; int i = 0; for (; i < x.Length; i++) { if (i == 3) break; s += x[i]; } return s * T.CreateChecked(i);", "break;")]
+    [InlineData("break in a do loop", "T s = T.Zero; int i = 0; do { s += x[i]; if (s > T.One) break; i++; } while (i < x.Length); return s;", "break;")]
+    [InlineData("local function that returns nothing", "T s = x[0]; Check(); return s; void Check() { if (Calls < 0) throw new InvalidOperationException(); }", "void Check()")]
+    [InlineData("recursive helper", "return Power(x[0], 3);", "Power(")]
     [InlineData("call with an active argument to a method of another type", "T y = Helpers.Square(x[0]); return y;", "Helpers.Square(x[0])")]
     [InlineData("call of a helper that returns early", "T y = Clip(x[0]); return y;", "Clip(x[0])")]
     [InlineData("switch expression inside an expression", "T y = x[0] * (x.Length switch { 1 => x[0], _ => x[1] }); return y;", "x.Length switch")]
@@ -43,7 +45,8 @@ public sealed class DiagnosticTests
     {
         string source = GeneratorHarness.StaticMethod(body, "static int Calls; static T Square<T>(T a) where T : INumber<T> => a * a; "
             + "static T Clip<T>(T a) where T : INumber<T> { if (a > T.Zero) return a; return -a; } "
-            + "static class Helpers { public static T Square<T>(T a) where T : INumber<T> => a * a; }");
+            + "static class Helpers { public static T Square<T>(T a) where T : INumber<T> => a * a; } "
+            + "static T Power<T>(T a, int k) where T : INumber<T> => k == 0 ? T.One : a * Power(a, k - 1);");
         var d = OnlyDiagnostic(source);
         Assert.Equal("OPTAD001", d.Id);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);

@@ -173,3 +173,54 @@ public sealed partial class PassiveParameterCase : ControlFlowCase
     public override double HessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> gradient, Span<double> hessianVector) =>
         ResidualHessianVector(Row, x, direction, gradient, hessianVector);
 }
+
+public sealed partial class LocalFunctionCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.7, 1.2, 0.4], [-0.4, 0.9, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T scale = x[0] * x[1];
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += Bump(x[i]);
+        return sum * Twice(scale);
+
+        // Reads the method's local scale; inlined at each call with fresh names for its own locals.
+        T Bump(T a)
+        {
+            T b = a * scale;
+            return T.Sin(b) * b;
+        }
+
+        static T Twice(T a) => a + a;
+    }
+}
+
+public sealed partial class ContinueAndBreakCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.7, 1.2, 0.4, 2.5], [-0.4, 0.9, 1.1, 0.3], [0.2, 2.2, 0.6, 0.8]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T sum = T.Zero, product = T.One;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] < T.Zero) continue;
+            sum += x[i] * x[i];
+        }
+        foreach (T v in x)
+        {
+            if (v > T.CreateChecked(2)) break;
+            product *= v + T.One;
+        }
+        int k = 0;
+        while (k < x.Length)
+        {
+            k++;
+            if (k == 2) continue;
+            if (k == 4) break;
+            sum += T.Exp(x[k - 1]) * product;
+        }
+        return sum * product;
+    }
+}
