@@ -19,6 +19,7 @@ namespace Optimize.Generators;
 /// <item><c>continue</c> ends its iteration's path likewise, and <c>break</c> sets a flag that the loop's condition tests;</item>
 /// <item><c>foreach (T v in a)</c> over an array or a span becomes a counted <c>for</c> loop that reads <c>a[k]</c>;</item>
 /// <item><c>var (u, v) = e;</c> becomes a local holding e and one local per element;</item>
+/// <item>a span local of T that is an array becomes an array, and a view of x is replaced by x where it is read;</item>
 /// <item>a call to a non-virtual method of the type or of a base type, with an argument of the scalar type, is
 /// inlined, as is a call of a local function that returns a value: its arguments go into fresh locals, its body's statements before the call's statement (with fresh
 /// names for its locals), and its returned expression in place of the call. This is how Tapenade differentiates
@@ -59,6 +60,13 @@ internal static class Lowering
             if (!inliner.Changed) break;
             changed = true;
             current = Bind(current.Model, current.Syntax, inlined, marker);
+        }
+        var spans = new Spans(current.Model, current.Method);
+        var aliased = spans.Method(current.Syntax);
+        if (spans.Changed)
+        {
+            changed = true;
+            current = Bind(current.Model, current.Syntax, aliased, marker);
         }
         // Local functions whose calls were all inlined are declarations no code reaches: removed.
         if (current.Syntax.Body is { } body)
@@ -398,6 +406,90 @@ internal static class Lowering
             ParenthesizedPatternSyntax p => Test(selector, p.Pattern),
             _ => throw new UnsupportedException(pattern, $"the pattern '{pattern}' (constant, relational, and, or and _ patterns are transformed)"),
         };
+    }
+
+    /// <summary>
+    /// Span locals of T: <c>Span&lt;T&gt; a = new T[n];</c> becomes an array of T, and a view of x,
+    /// <c>ReadOnlySpan&lt;T&gt; y = x.Slice(start, length)</c> (or <c>x.Slice(start)</c>, or x itself), is replaced by x
+    /// where it is read: <c>y[i]</c> by <c>x[start + i]</c> and <c>y.Length</c> by its length. A view is replaced only when
+    /// it is read in no other way and neither it nor what its bounds read is written after its declaration.
+    /// </summary>
+    private sealed class Spans(SemanticModel model, IMethodSymbol method)
+    {
+        public bool Changed { get; private set; }
+
+        private bool IsSpanOfScalar(ITypeSymbol? type) => type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span
+            && SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], method.TypeParameters[0]);
+
+        public MethodDeclarationSyntax Method(MethodDeclarationSyntax syntax)
+        {
+            if (syntax.Body is not { } body) return syntax;
+            var input = method.Parameters[method.Parameters.Length - 1];
+            var written = new HashSet<ISymbol>(body.DescendantNodes().Select(n => n switch
+            {
+                AssignmentExpressionSyntax a => a.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } u => u.Operand,
+                PostfixUnaryExpressionSyntax u => u.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } r => r.Expression,
+                _ => null,
+            }).OfType<ExpressionSyntax>().Select(e => model.GetSymbolInfo(e).Symbol).OfType<ISymbol>(), SymbolEqualityComparer.Default);
+            var arrays = new List<TypeSyntax>();
+            var views = new Dictionary<ILocalSymbol, (ExpressionSyntax Start, ExpressionSyntax Length)>(SymbolEqualityComparer.Default);
+            var declarators = new List<VariableDeclaratorSyntax>();
+            foreach (var declaration in body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            foreach (var d in declaration.Declaration.Variables)
+            {
+                if (d.Initializer?.Value is not { } value || model.GetDeclaredSymbol(d) is not ILocalSymbol local || !IsSpanOfScalar(local.Type) || written.Contains(local))
+                    continue;
+                if (value is ArrayCreationExpressionSyntax { Type.RankSpecifiers.Count: 1 } && declaration.Declaration.Variables.Count == 1)
+                {
+                    arrays.Add(declaration.Declaration.Type);
+                    continue;
+                }
+                ExpressionSyntax? target = value, start = null, length = null;
+                if (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Slice" } slice } call
+                    && call.ArgumentList.Arguments.Count is 1 or 2)
+                {
+                    target = slice.Expression;
+                    start = call.ArgumentList.Arguments[0].Expression;
+                    length = call.ArgumentList.Arguments.Count == 2 ? call.ArgumentList.Arguments[1].Expression : null;
+                }
+                if (target is not IdentifierNameSyntax name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, input)) continue;
+                var bounds = new[] { start, length }.OfType<ExpressionSyntax>().SelectMany(e => e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>());
+                if (bounds.Any(id => model.GetSymbolInfo(id).Symbol is { } b && written.Contains(b))) continue;
+                var uses = body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local)).ToList();
+                if (!uses.All(id => id.Parent is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } e && e.Expression == id
+                                    || id.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } m && m.Expression == id))
+                    continue;
+                var x = IdentifierName(input.Name);
+                var inputLength = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, x, IdentifierName("Length"));
+                views[local] = (start is null ? LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0)) : ParenthesizedExpression(start),
+                    length is not null ? ParenthesizedExpression(length)
+                    : start is null ? inputLength : ParenthesizedExpression(BinaryExpression(SyntaxKind.SubtractExpression, inputLength, ParenthesizedExpression(start))));
+                declarators.Add(d);
+            }
+            if (arrays.Count == 0 && views.Count == 0) return syntax;
+            Changed = true;
+            (ExpressionSyntax Start, ExpressionSyntax Length)? View(ExpressionSyntax e) =>
+                e is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is ILocalSymbol l && views.TryGetValue(l, out var v) ? v : null;
+            var nodes = body.DescendantNodes().Where(n => n is TypeSyntax t && arrays.Contains(t)
+                || n is LocalDeclarationStatementSyntax l && l.Declaration.Variables.Any(declarators.Contains)
+                || n is ElementAccessExpressionSyntax e && View(e.Expression) is not null
+                || n is MemberAccessExpressionSyntax m && View(m.Expression) is not null);
+            var rewritten = body.ReplaceNodes(nodes, (original, current) => original switch
+            {
+                TypeSyntax => ArrayType(IdentifierName(method.TypeParameters[0].Name), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))),
+                // The views' declarators go; a declaration left with none becomes an empty statement.
+                LocalDeclarationStatementSyntax l when l.Declaration.Variables.All(declarators.Contains) => EmptyStatement(),
+                LocalDeclarationStatementSyntax l => ((LocalDeclarationStatementSyntax)current).WithDeclaration(((LocalDeclarationStatementSyntax)current).Declaration
+                    .WithVariables(SeparatedList(((LocalDeclarationStatementSyntax)current).Declaration.Variables.Where((_, k) => !declarators.Contains(l.Declaration.Variables[k]))))),
+                ElementAccessExpressionSyntax e => ElementAccessExpression(IdentifierName(input.Name), BracketedArgumentList(SingletonSeparatedList(Argument(
+                    BinaryExpression(SyntaxKind.AddExpression, View(e.Expression)!.Value.Start, ParenthesizedExpression(((ElementAccessExpressionSyntax)current).ArgumentList.Arguments[0].Expression)))))),
+                MemberAccessExpressionSyntax m => View(m.Expression)!.Value.Length,
+                _ => current,
+            });
+            return syntax.WithBody(rewritten);
+        }
     }
 
     /// <summary>Inlines, once, the outermost calls with arguments of the scalar type to non-virtual methods of the type or its bases.</summary>

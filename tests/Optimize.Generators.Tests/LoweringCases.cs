@@ -224,3 +224,26 @@ public sealed partial class ContinueAndBreakCase : ControlFlowCase
         return sum * product;
     }
 }
+
+public sealed partial class SpanLocalsCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.7, 1.2, 0.4, -0.3], [-0.4, 0.9, 1.1, 0.6]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int k = 1;
+        ReadOnlySpan<T> tail = x.Slice(k), middle = x.Slice(1, 2), all = x;
+        Span<T> squares = new T[3];
+        for (int i = 0; i < tail.Length; i++) squares[i % 3] = tail[i] * tail[i];
+        T s = SumOfCubes(x.Slice(2)) + squares[0] * middle[1] + all[0];
+        foreach (T v in x.Slice(2, 2)) s += T.Sin(v) * middle[0];
+        return s;
+    }
+
+    private static T SumOfCubes<T>(ReadOnlySpan<T> v) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < v.Length; i++) sum += v[i] * v[i] * v[i];
+        return sum;
+    }
+}
