@@ -51,8 +51,12 @@ internal static class Lowering
         var structure = new Structure(model, method);
         var lowered = structure.Method(annotated, syntax);
         bool changed = structure.Changed;
-        var current = Bind(model, syntax, lowered, marker);
         int[] calls = [0];
+        // Most methods need no rewriting: they are not bound again.
+        var spansHere = new Spans(model, method);
+        spansHere.Method(syntax);
+        if (!changed && !spansHere.Changed && !new Inliner(model, method, calls).Calls(syntax)) return (model, syntax, method);
+        var current = Bind(model, syntax, lowered, marker);
         for (int depth = 0; depth < InlineDepth; depth++)
         {
             var inliner = new Inliner(current.Model, current.Method, calls);
@@ -498,6 +502,9 @@ internal static class Lowering
         private readonly ITypeParameterSymbol scalar = method.TypeParameters[0];
 
         public bool Changed { get; private set; }
+
+        /// <summary>Whether the method has a call to inline.</summary>
+        public bool Calls(MethodDeclarationSyntax syntax) => syntax.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(Inlinable);
 
         public MethodDeclarationSyntax Method(MethodDeclarationSyntax syntax)
         {
