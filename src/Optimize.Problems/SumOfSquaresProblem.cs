@@ -18,7 +18,8 @@ namespace Optimize.Problems;
 /// problem is an <see cref="IGeneratedDerivatives"/>: ∇f = Σᵢ 2rᵢ∇rᵢ, ∇f·p = Σᵢ 2rᵢ(∇rᵢ·p) and
 /// ∇²f·v = Σᵢ 2((∇rᵢ·v)∇rᵢ + rᵢ∇²rᵢ·v), the chain rule through the outer function Σᵢ rᵢ² (Griewank &amp; Walther,
 /// "Evaluating Derivatives", 2nd ed., SIAM 2008, §4.2 and §5.4). One backward sweep per residual gives one row of J, so
-/// a call costs m sweeps and O(mn) work, as the dense Jacobian of the hand-coded derivatives does. Scratch vectors come
+/// a call costs m sweeps and O(mn) work, as the dense Jacobian of the hand-coded derivatives does (a
+/// <see cref="StructuredSumOfSquaresProblem"/>'s hand-coded products cost O(n)). Scratch vectors come
 /// from the shared array pool, so an instance stays safe to share between threads.
 /// </remarks>
 public abstract class SumOfSquaresProblem : TestProblem, IGeneratedDerivatives

@@ -119,8 +119,13 @@ public sealed partial class InlinedHelpersCase : ControlFlowCase
     {
         T a = Square(x[0] - x[1]) + Angle(x[0], x[2]);
         T b = Angle(x[1] * x[2], x[0]) * SumOfSquares(x);
-        return a * b + Square(Square(x[2]));
+        return a * b + Square(Square(x[2])) + Scaled(x[1]);
     }
+
+    private double Factor => Points.Length / 2.0;
+
+    /// <summary>An instance helper: inlined too, its reads of the instance resolve in the generated code as in f.</summary>
+    private T Scaled<T>(T a) where T : System.Numerics.IFloatingPointIeee754<T> => T.CreateChecked(Factor) * T.Exp(a);
 
     private static T Square<T>(T a) where T : System.Numerics.IFloatingPointIeee754<T> => a * a;
 
