@@ -12,7 +12,7 @@ namespace Optimize.Generators;
 /// Rewrites a marked method's body into the subset the derivative writers transform, before they see it, by
 /// transformations that keep every value the body computes:
 /// <list type="bullet">
-/// <item><c>return s switch { k =&gt; e, …, _ =&gt; throw … }</c> and <c>switch</c> statements become chains of
+/// <item><c>return s switch { k =&gt; e, …, _ =&gt; throw … }</c> (or a switch expression assigned or declared) and <c>switch</c> statements become chains of
 /// <c>if</c>/<c>else</c> on the selector, held in a local (a <c>throw</c> arm stays a <c>throw</c>);</item>
 /// <item>returns before the end become one exit: the statements after an <c>if</c> that returns move into its
 /// <c>else</c>, and each <c>return e</c> assigns e to a result local that the last statement returns;</item>
@@ -316,6 +316,18 @@ internal static class Lowering
                 case SwitchStatementSyntax sw:
                     Changed = true;
                     return Plain(Chain(sw));
+                // T y = s switch { … }; and y = s switch { … };: the declaration, then the arms assigning y.
+                case LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+                    when declaration.Declaration.Variables[0] is { Initializer.Value: SwitchExpressionSyntax sw } d:
+                {
+                    var type = declaration.Declaration.Type.IsVar
+                        ? (TypeOf(sw) is { } t ? ParseTypeName(t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)) : declaration.Declaration.Type)
+                        : declaration.Declaration.Type;
+                    var declared = LocalDeclarationStatement(VariableDeclaration(type, SingletonSeparatedList(d.WithInitializer(null))));
+                    return new StatementSyntax[] { declared }.Concat(Arms(sw, e => ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(d.Identifier.ValueText), e))));
+                }
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target, Right: SwitchExpressionSyntax sw } }:
+                    return Arms(sw, e => ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(target.Identifier.ValueText), e)));
                 case BlockSyntax b:
                     return [b.WithStatements(List(b.Statements.SelectMany(Plain)))];
                 case IfStatementSyntax i:

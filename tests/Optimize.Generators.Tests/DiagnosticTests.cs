@@ -28,7 +28,7 @@ public sealed class DiagnosticTests
     [InlineData("recursive helper", "return Power(x[0], 3);", "Power(")]
     [InlineData("call with an active argument to a method of another type", "T y = Helpers.Square(x[0]); return y;", "Helpers.Square(x[0])")]
     [InlineData("call of a helper that returns early", "T y = Clip(x[0]); return y;", "Clip(x[0])")]
-    [InlineData("switch expression inside an expression", "T y = x[0] * (x.Length switch { 1 => x[0], _ => x[1] }); return y;", "x.Length switch")]
+    [InlineData("switch expression inside a larger expression", "T y = x[0] * (x.Length switch { 1 => x[0], _ => x[1] }); return y;", "x.Length switch")]
     [InlineData("pattern outside the subset", "return x.Length switch { int n when n > 2 => x[0], _ => x[1] };", "int n")]
     [InlineData("break inside a switch section", "T y = x[0]; switch (x.Length) { case 1: if (y > T.Zero) break; y = y * y; break; } return y;", "break;")]
     [InlineData("return inside a foreach loop", "T s = T.Zero; foreach (T v in x) { if (v > T.One) return v; s += v; } return s;", "return v;")]

@@ -252,3 +252,17 @@ public sealed partial class SpanLocalsCase : ControlFlowCase
         return sum;
     }
 }
+
+public sealed partial class SwitchAssignmentCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.7, 1.2, 0.4], [-0.4, 0.9, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        int arm = x[0] > T.Zero ? 0 : 1;
+        var scale = arm switch { 0 => x[0] * x[1], _ => T.Exp(x[1]) };
+        T y = x[2];
+        y = arm switch { 0 => y * scale, 1 => y + scale, _ => throw new InvalidOperationException() };
+        return y * x[0];
+    }
+}
