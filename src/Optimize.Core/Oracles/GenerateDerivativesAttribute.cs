@@ -34,7 +34,7 @@ namespace Optimize.Oracles;
 /// and conditional expressions; <c>for</c> and <c>while</c> loops, and <c>foreach</c> over an array or a span;
 /// <c>break</c> and <c>continue</c>; local functions that return a value (inlined); span locals of T that are
 /// arrays (<c>Span&lt;T&gt; a = new T[n]</c>) or views of x (<c>x.Slice(start, length)</c>) read by index and length;
-/// <c>switch</c> statements and a <c>switch</c> expression returned, assigned or declared on constant, relational, <c>and</c>/<c>or</c> and
+/// <c>switch</c> statements and a <c>switch</c> expression returned, assigned or declared, on constant, relational, <c>and</c>/<c>or</c> and
 /// discard patterns (a <c>throw</c> arm is kept); returns before the end; deconstruction of a tuple that does not
 /// involve x; statement calls that do not read x (argument checks) and <c>throw</c>; calls of non-virtual methods of
 /// the type or a base type with arguments of type T, which are inlined (their bodies within the same subset, with
