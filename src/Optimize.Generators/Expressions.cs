@@ -75,7 +75,8 @@ internal sealed class MethodModel
     {
         this.model = model;
         Scalar = method.TypeParameters[0];
-        Input = method.Parameters[0];
+        // x: the first parameter of a vector function, the last of a scalar function (after its passive parameters).
+        Input = method.ReturnsVoid ? method.Parameters[0] : method.Parameters[method.Parameters.Length - 1];
         var taken = new HashSet<string>(method.Parameters.Select(q => q.Name)) { "gradient", "direction", "derivative", "jacobian", "hessianVector" };
         foreach (var declared in body.DescendantNodes().Select(n => model.GetDeclaredSymbol(n)).OfType<ILocalSymbol>())
         {
@@ -135,6 +136,9 @@ internal sealed class MethodModel
         || type is INamedTypeSymbol named && named.TypeArguments.Any(a => Mentions(a, scalar))
         || type is IArrayTypeSymbol array && Mentions(array.ElementType, scalar)
         || type is IPointerTypeSymbol pointer && Mentions(pointer.PointedAtType, scalar);
+
+    /// <summary>Whether an expression is a call that reads no active value, as a statement of its own (an argument check).</summary>
+    public bool IsPassiveCall(ExpressionSyntax e) => e is InvocationExpressionSyntax && !IsActive(e);
 
     /// <summary>Whether an expression depends on x: it reads x or an active local.</summary>
     public bool IsActive(ExpressionSyntax e) => DependsOnInput(e, Active);

@@ -481,6 +481,11 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     }
                 }
                 break;
+            case ExpressionStatementSyntax e when M.IsPassiveCall(e.Expression):
+            case ThrowStatementSyntax:
+                // A call that reads no active value (an argument check) or a throw: it runs as written, and has no adjoint.
+                code.Line(M.Render(s).Trim());
+                break;
             case ExpressionStatementSyntax e:
             {
                 var target = Target(e.Expression, out var right, out var kind, out var index) ?? throw Unsupported(s);
@@ -875,6 +880,8 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     }
                     if (tape) PopInto(code, Carries(local), M.TypeName(local, d), M.Name(local));
                 }
+                break;
+            case ExpressionStatementSyntax e when M.IsPassiveCall(e.Expression):
                 break;
             case ExpressionStatementSyntax e:
             {

@@ -49,6 +49,10 @@ internal sealed class TangentWriter(MethodModel m) : WriterBase(m)
                     code.Line($"{M.Rules.Scalar} {M.Name(local)} = {v};");
                 }
                 break;
+            case ExpressionStatementSyntax e when M.IsPassiveCall(e.Expression):
+            case ThrowStatementSyntax:
+                code.Line(M.Render(s).Trim());
+                break;
             case ExpressionStatementSyntax e:
             {
                 var target = Target(e.Expression, out var right, out var kind, out var index) ?? throw Unsupported(s);

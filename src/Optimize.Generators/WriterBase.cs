@@ -33,9 +33,10 @@ internal abstract class WriterBase(MethodModel m)
                 code.Line($"{M.Rules.Scalar} {v} = {M.Rules.Value(op.Op, args)};");
                 break;
             case ChoiceNode choice:
-                string t = Value(choice.WhenTrue, code, values), f = Value(choice.WhenFalse, code, values);
+                // Only the branch taken is evaluated, as in c ? u : v (the other may read x out of range).
                 v = Fresh("__t");
-                code.Line($"{M.Rules.Scalar} {v} = ({choice.Condition}) ? {t} : {f};");
+                code.Line($"{M.Rules.Scalar} {v};");
+                Branches(choice, code, values, (branch, inner) => $"{v} = {Value(branch, code, inner)};");
                 break;
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }
@@ -67,8 +68,11 @@ internal abstract class WriterBase(MethodModel m)
             case ConstantNode: return null;
             case ChoiceNode c:
             {
-                string? t = Tangent(c.WhenTrue, code, values), f = Tangent(c.WhenFalse, code, values);
-                return t is null && f is null ? null : Temporary($"({c.Condition}) ? {t ?? M.Rules.Zero} : {f ?? M.Rules.Zero}", code);
+                if (!Moves(c)) return null;
+                string d = Fresh("__d");
+                code.Line($"{M.Rules.Scalar} {d};");
+                Branches(c, code, values, (branch, inner) => $"{d} = {Tangent(branch, code, inner) ?? M.Rules.Zero};");
+                return d;
             }
             case OperationNode op:
             {
@@ -95,6 +99,29 @@ internal abstract class WriterBase(MethodModel m)
             default: throw new System.InvalidOperationException(n.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// Writes <c>if (c) { … } else { … }</c> with the code <paramref name="assign"/> writes for each branch of a choice.
+    /// The temporaries of a branch live in its block: each branch remembers them in a copy of <paramref name="values"/>.
+    /// </summary>
+    private static void Branches(ChoiceNode choice, Code code, Dictionary<Node, string> values, System.Func<Node, Dictionary<Node, string>, string> assign)
+    {
+        code.Open($"if ({choice.Condition})");
+        code.Line(assign(choice.WhenTrue, new Dictionary<Node, string>(values)));
+        code.Close();
+        code.Open("else");
+        code.Line(assign(choice.WhenFalse, new Dictionary<Node, string>(values)));
+        code.Close();
+    }
+
+    /// <summary>Whether a tree moves along the direction: it has a leaf that reads x or an active local (else its tangent is null).</summary>
+    private static bool Moves(Node n) => n switch
+    {
+        ConstantNode => false,
+        OperationNode op => op.Operands.Any(Moves),
+        ChoiceNode c => Moves(c.WhenTrue) || Moves(c.WhenFalse),
+        _ => true,
+    };
 
     /// <summary>Whether two operands are the same variable, element of x or element of an array (the operands of a square).</summary>
     protected static bool SameLeaf(Node a, Node b) => (a, b) switch

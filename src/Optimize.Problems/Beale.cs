@@ -1,9 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
 /// <summary>Beale's function, f = Σᵢ (cᵢ − x₁(1 − x₂ⁱ))² with c = (1.5, 2.25, 2.625); minimum 0 at (3, 0.5). MGH problem 5.</summary>
-public sealed class Beale : SumOfSquaresProblem
+public sealed partial class Beale : SumOfSquaresProblem
 {
     private static readonly double[] Constants = [1.5, 2.25, 2.625];
 
@@ -25,6 +26,7 @@ public sealed class Beale : SumOfSquaresProblem
     public override string ClosedForm => "(1.5 - x1 + x1*x2)^2 + (2.25 - x1 + x1*x2^2)^2 + (2.625 - x1 + x1*x2^3)^2";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         T power = x[1];

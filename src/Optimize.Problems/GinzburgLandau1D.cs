@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-
 using Optimize.Oracles;
 
 namespace Optimize.Problems;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems;
 /// The helical valley of Fletcher and Powell: residuals 10(x₃ − 10θ), 10(‖(x₁,x₂)‖ − 1) and x₃, with
 /// 2πθ = arctan(x₂/x₁) (+π when x₁ &lt; 0); minimum 0 at (1, 0, 0). MGH problem 7.
 /// </summary>
-public sealed class HelicalValley : SumOfSquaresProblem
+public sealed partial class HelicalValley : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "helical-valley";
@@ -24,6 +25,7 @@ public sealed class HelicalValley : SumOfSquaresProblem
     public override string Source => "Fletcher & Powell (1963); Moré, Garbow & Hillstrom (1981), problem 7";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x) => index switch
     {
         0 => C<T>(10) * (x[2] - C<T>(10) * Theta(x[0], x[1])),

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems;
 /// Powell's singular function, f = (x₁+10x₂)² + 5(x₃−x₄)² + (x₂−2x₃)⁴ + 10(x₁−x₄)⁴; minimum 0 at the
 /// origin, where the Hessian is singular. MGH problem 13.
 /// </summary>
-public sealed class PowellSingular : SumOfSquaresProblem
+public sealed partial class PowellSingular : SumOfSquaresProblem
 {
     private static readonly double Sqrt5 = Math.Sqrt(5), Sqrt10 = Math.Sqrt(10);
 
@@ -28,6 +29,7 @@ public sealed class PowellSingular : SumOfSquaresProblem
     public override string ClosedForm => "(x1 + 10*x2)^2 + 5*(x3 - x4)^2 + (x2 - 2*x3)^4 + 10*(x1 - x4)^4";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x) => index switch
     {
         0 => x[0] + C<T>(10) * x[1],

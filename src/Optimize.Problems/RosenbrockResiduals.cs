@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 using Optimize.Problems.MoreGarbowHillstrom;
 
 namespace Optimize.Problems;
@@ -9,7 +10,7 @@ namespace Optimize.Problems;
 /// f = Σᵢ rᵢ² is <see cref="ExtendedRosenbrock"/>'s function. Least-squares solvers need the residuals; minimum 0
 /// at (1, …, 1), start (−1.2, 1, …).
 /// </summary>
-public sealed class RosenbrockResiduals : SumOfSquaresProblem
+public sealed partial class RosenbrockResiduals : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">An even n ≥ 2.</param>
@@ -36,6 +37,7 @@ public sealed class RosenbrockResiduals : SumOfSquaresProblem
     public override string Source => "Rosenbrock (1960); Moré, Garbow & Hillstrom (1981), problems 1 and 21, residual form";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

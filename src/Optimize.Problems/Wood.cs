@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems;
 /// Wood's function, f = 100(x₂−x₁²)² + (1−x₁)² + 90(x₄−x₃²)² + (1−x₃)² + 10.1((x₂−1)² + (x₄−1)²)
 /// + 19.8(x₂−1)(x₄−1); minimum 0 at (1, 1, 1, 1). MGH problem 14.
 /// </summary>
-public sealed class Wood : SumOfSquaresProblem
+public sealed partial class Wood : SumOfSquaresProblem
 {
     private static readonly double Sqrt90 = Math.Sqrt(90), Sqrt10 = Math.Sqrt(10);
 
@@ -28,6 +29,7 @@ public sealed class Wood : SumOfSquaresProblem
     public override string ClosedForm => "100*(x2 - x1^2)^2 + (1 - x1)^2 + 90*(x4 - x3^2)^2 + (1 - x3)^2 + 10*(x2 + x4 - 2)^2 + (x2 - x4)^2/10";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x) => index switch
     {
         0 => C<T>(10) * (x[1] - x[0] * x[0]),

@@ -22,24 +22,32 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("return inside a loop", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { s += x[i]; if (i == 2) return s; } return s;", "return s;")]
-    [InlineData("return inside an if", "if (x[0] > T.Zero) return x[0]; return -x[0];", "return x[0];")]
-    [InlineData("break", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) break; s += x[i]; } return s;", "break;")]
-    [InlineData("continue", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { if (i == 3) continue; s += x[i]; } return s;", "continue;")]
-    [InlineData("unknown call with an active argument", "T y = Square(x[0]); return y;", "Square(x[0])")]
+    [InlineData("break in a loop whose counter is declared outside it", "T s = T.Zero; int i = 0; for (; i < x.Length; i++) { if (i == 3) break; s += x[i]; } return s * T.CreateChecked(i);", "break;")]
+    [InlineData("break in a do loop", "T s = T.Zero; int i = 0; do { s += x[i]; if (s > T.One) break; i++; } while (i < x.Length); return s;", "break;")]
+    [InlineData("local function that returns nothing", "T s = x[0]; Check(); return s; void Check() { if (Calls < 0) throw new InvalidOperationException(); }", "void Check()")]
+    [InlineData("recursive helper", "return Power(x[0], 3);", "Power(")]
+    [InlineData("call with an active argument to a method of another type", "T y = Helpers.Square(x[0]); return y;", "Helpers.Square(x[0])")]
+    [InlineData("call of a helper that returns early", "T y = Clip(x[0]); return y;", "Clip(x[0])")]
+    [InlineData("switch expression inside a larger expression", "T y = x[0] * (x.Length switch { 1 => x[0], _ => x[1] }); return y;", "x.Length switch")]
+    [InlineData("pattern outside the subset", "return x.Length switch { int n when n > 2 => x[0], _ => x[1] };", "int n")]
+    [InlineData("break inside a switch section", "T y = x[0]; switch (x.Length) { case 1: if (y > T.Zero) break; y = y * y; break; } return y;", "break;")]
+    [InlineData("return inside a foreach loop", "T s = T.Zero; foreach (T v in x) { if (v > T.One) return v; s += v; } return s;", "return v;")]
     [InlineData("function outside the subset", "return T.Cbrt(x[0]);", "T.Cbrt(x[0])")]
     [InlineData("write to x", "x = x.Slice(1); return x[0];", "x = x.Slice(1)")]
     [InlineData("write to a field", "Calls = Calls + 1; return x[0];", "Calls = Calls + 1")]
     [InlineData("array of T in a loop that is not a reduction", "T p = T.One; for (int i = 0; i < x.Length; i++) { var a = new T[2]; a[0] = x[i]; p *= a[0]; } return p;", "a = new T[2]")]
     [InlineData("array of T in a loop, not created by new", "T s = T.Zero; for (int i = 0; i < x.Length; i++) { T[] a = Array.Empty<T>(); s += x[i]; } return s;", "a = Array.Empty<T>()")]
-    [InlineData("span of T local", "Span<T> a = new T[2]; return x[0];", "a = new T[2]")]
+    [InlineData("span of T local that is written", "ReadOnlySpan<T> a = x.Slice(1); if (x.Length > 2) a = x.Slice(2); return a[0];", "a = x.Slice(1)")]
+    [InlineData("span of T local read other than by index and length", "ReadOnlySpan<T> a = x.Slice(1); T[] b = a.ToArray(); return b[0];", "a = x.Slice(1)")]
     [InlineData("increment of an active local", "T a = x[0]; a++; return a;", "a++;")]
     [InlineData("assignment inside an expression", "T a = x[0]; T b = (a = x[1]) * a; return b;", "a = x[1]")]
-    [InlineData("call statement", "Console.WriteLine(x.Length); return x[0];", "Console.WriteLine(x.Length);")]
-    [InlineData("switch", "T y = x[0]; switch (x.Length) { case 1: y = x[0] * x[0]; break; } return y;", "switch")]
-    [InlineData("no final return", "T y = x[0]; if (y > T.Zero) return y; else return -y;", "F")]
+    [InlineData("call statement with an active argument", "Console.WriteLine(x[0]); return x[0];", "Console.WriteLine(x[0]);")]
     public void UnsupportedConstructsAreReportedAsOptad001(string what, string body, string at)
     {
-        string source = GeneratorHarness.StaticMethod(body, "static int Calls; static T Square<T>(T a) where T : INumber<T> => a * a;");
+        string source = GeneratorHarness.StaticMethod(body, "static int Calls; static T Square<T>(T a) where T : INumber<T> => a * a; "
+            + "static T Clip<T>(T a) where T : INumber<T> { if (a > T.Zero) return a; return -a; } "
+            + "static class Helpers { public static T Square<T>(T a) where T : INumber<T> => a * a; } "
+            + "static T Power<T>(T a, int k) where T : INumber<T> => k == 0 ? T.One : a * Power(a, k - 1);");
         var d = OnlyDiagnostic(source);
         Assert.Equal("OPTAD001", d.Id);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
@@ -65,8 +73,12 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("non-partial type", "public static class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must be declared partial")]
     [InlineData("non-partial containing type", "public static class Outer { public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; } }", "'Outer' must be declared partial")]
-    [InlineData("two parameters", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x, T y) where T : IFloatingPointIeee754<T> => x[0] * y; }", "exactly one parameter")]
-    [InlineData("span parameter", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(Span<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "exactly one parameter")]
+    [InlineData("two parameters", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(ReadOnlySpan<T> x, T y) where T : IFloatingPointIeee754<T> => x[0] * y; }", "one parameter of type ReadOnlySpan<T>, last")]
+    [InlineData("span parameter", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(Span<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "one parameter of type ReadOnlySpan<T>, last")]
+    [InlineData("parameter of type T before the point", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(T y, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * y; }", "parameter 'y' before the point")]
+    [InlineData("array of T before the point", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(T[] y, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * y[0]; }", "parameter 'y' before the point")]
+    [InlineData("ref parameter before the point", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(ref int k, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[k]; }", "parameter 'k' before the point")]
+    [InlineData("passive parameter named direction", "public static partial class Probe { [GenerateDerivatives] public static T F<T>(int direction, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[direction]; }", "must not be named 'direction'")]
     [InlineData("generic containing type", "public partial class Probe<U> { [GenerateDerivatives] public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0]; }", "must not be generic")]
     [InlineData("non-generic method", "public static partial class Probe { [GenerateDerivatives] public static double F(ReadOnlySpan<double> x) => x[0]; }", "exactly one type parameter")]
     [InlineData("return type other than T", "public static partial class Probe { [GenerateDerivatives] public static double F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => double.CreateChecked(x[0]); }", "must return T")]

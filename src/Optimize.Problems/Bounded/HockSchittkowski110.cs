@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -9,7 +10,7 @@ namespace Optimize.Problems.Bounded;
 /// published 9.35025655 is accurate to 6 digits; f there agrees with the published f* to 10). The bounds keep the
 /// logarithms defined.
 /// </summary>
-public sealed class HockSchittkowski110 : TestProblem
+public sealed partial class HockSchittkowski110 : TestProblem
 {
     private const int Size = 10;
 
@@ -27,6 +28,7 @@ public sealed class HockSchittkowski110 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 110";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T sum = T.Zero, product = T.One;

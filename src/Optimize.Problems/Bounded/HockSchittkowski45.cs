@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.Bounded;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.Bounded;
 /// Hock–Schittkowski problem 45: f = 2 − x₁x₂x₃x₄x₅/120 subject to 0 ≤ xᵢ ≤ i; x₀ = (2, 2, 2, 2, 2), minimum 1 at
 /// (1, 2, 3, 4, 5), every upper bound active (Hock &amp; Schittkowski 1981).
 /// </summary>
-public sealed class HockSchittkowski45 : TestProblem
+public sealed partial class HockSchittkowski45 : TestProblem
 {
     /// <inheritdoc/>
     public override string Name => "hs45";
@@ -22,6 +23,7 @@ public sealed class HockSchittkowski45 : TestProblem
     public override string Source => "Hock & Schittkowski (1981), problem 45";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Evaluate<T>(ReadOnlySpan<T> x)
     {
         T product = T.One;

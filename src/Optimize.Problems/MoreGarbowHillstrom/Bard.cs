@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// wᵢ = min(uᵢ, vᵢ); minimum 8.21487…·10⁻³, and 17.4286… approached as x₂, x₃ → −∞ with x₁ = 0.8406…
 /// (Bard 1970; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Bard : SumOfSquaresProblem
+public sealed partial class Bard : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
         [0.14, 0.18, 0.22, 0.25, 0.29, 0.32, 0.35, 0.39, 0.37, 0.58, 0.73, 0.96, 1.34, 2.10, 4.39];
@@ -32,6 +33,7 @@ public sealed class Bard : SumOfSquaresProblem
     }
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// tᵢ = i/10, yᵢ = e^{−tᵢ} − 5e^{−10tᵢ} + 3e^{−4tᵢ}; minimum 0 at (1, 10, 1, 5, 4, 3), and a local
 /// minimum 5.65565…·10⁻³ (Biggs 1971; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BiggsExp6 : SumOfSquaresProblem
+public sealed partial class BiggsExp6 : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "biggs-exp6";
@@ -28,6 +29,7 @@ public sealed class BiggsExp6 : SumOfSquaresProblem
     private static double Observation(double t) => Math.Exp(-t) - 5 * Math.Exp(-10 * t) + 3 * Math.Exp(-4 * t);
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

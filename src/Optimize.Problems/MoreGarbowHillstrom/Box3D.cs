@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Box's three-dimensional function (MGH problem 12) with m = 10: rᵢ = e^{−tᵢx₁} − e^{−tᵢx₂} − x₃(e^{−tᵢ} − e^{−10tᵢ}),
 /// tᵢ = i/10; minimum 0 at (1, 10, 1), (10, 1, −1) and wherever x₁ = x₂, x₃ = 0 (Box 1966; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Box3D : SumOfSquaresProblem
+public sealed partial class Box3D : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "box-3d";
@@ -27,6 +28,7 @@ public sealed class Box3D : SumOfSquaresProblem
     private static double Coefficient(int index) => Math.Exp(-Time(index)) - Math.Exp(-10 * Time(index));
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

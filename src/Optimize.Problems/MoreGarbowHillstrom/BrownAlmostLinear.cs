@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// start ½; minimum 0 at (α, …, α, α^{1−n}) with nαⁿ − (n + 1)α^{n−1} + 1 = 0 (α = 1 among them), and a
 /// local minimum 1 at (0, …, 0, n + 1) (Brown 1969; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BrownAlmostLinear : SumOfSquaresProblem
+public sealed partial class BrownAlmostLinear : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -33,6 +34,7 @@ public sealed class BrownAlmostLinear : SumOfSquaresProblem
     public override string Source => "Brown (1969); Moré, Garbow & Hillstrom (1981), problem 27";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

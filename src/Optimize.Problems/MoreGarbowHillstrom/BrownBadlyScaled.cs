@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Brown's badly scaled function (MGH problem 4): r₁ = x₁ − 10⁶, r₂ = x₂ − 2·10⁻⁶, r₃ = x₁x₂ − 2;
 /// minimum 0 at (10⁶, 2·10⁻⁶) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BrownBadlyScaled : SumOfSquaresProblem
+public sealed partial class BrownBadlyScaled : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "brown-badly-scaled";
@@ -24,6 +25,7 @@ public sealed class BrownBadlyScaled : SumOfSquaresProblem
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 4";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, 3);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Brown and Dennis's function (MGH problem 16) with m = 20: rᵢ = (x₁ + tᵢx₂ − e^{tᵢ})² + (x₃ + x₄ sin tᵢ − cos tᵢ)²,
 /// tᵢ = i/5; minimum 85822.2… (Brown &amp; Dennis 1971; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BrownDennis : SumOfSquaresProblem
+public sealed partial class BrownDennis : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "brown-dennis";
@@ -27,6 +28,7 @@ public sealed class BrownDennis : SumOfSquaresProblem
     private static double Time(int index) => (index + 1) / 5.0;
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Jᵢ = {j ≠ i : max(1, i − 5) ≤ j ≤ min(n, i + 1)}; start −1; minimum 0 (Broyden 1971;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BroydenBanded : StructuredSumOfSquaresProblem
+public sealed partial class BroydenBanded : StructuredSumOfSquaresProblem
 {
     private const int Lower = 5, Upper = 1;
 
@@ -35,6 +36,7 @@ public sealed class BroydenBanded : StructuredSumOfSquaresProblem
     private (int First, int Last) Band(int i) => (Math.Max(0, i - Lower), Math.Min(Dimension - 1, i + Upper));
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Broyden's tridiagonal function (MGH problem 30), m = n, x₀ = xₙ₊₁ = 0: rᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1;
 /// start −1; minimum 0 (Broyden 1965; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class BroydenTridiagonal : StructuredSumOfSquaresProblem
+public sealed partial class BroydenTridiagonal : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -30,6 +31,7 @@ public sealed class BroydenTridiagonal : StructuredSumOfSquaresProblem
     public override string Source => "Broyden (1965); Moré, Garbow & Hillstrom (1981), problem 30";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -8,7 +9,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Chebyshev polynomial shifted to [0, 1] and ∫₀¹Tᵢ = 0 for odd i, −1/(i² − 1) for even i; start xⱼ = j/(n + 1);
 /// minimum 3.51687…·10⁻³ (n = 8), 0 (n = 9), 6.50395…·10⁻³ (n = 10) (Fletcher 1965; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Chebyquad : SumOfSquaresProblem
+public sealed partial class Chebyquad : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -56,6 +57,7 @@ public sealed class Chebyquad : SumOfSquaresProblem
     }
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// rᵢ = 2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2; start xⱼ = tⱼ(tⱼ − 1); minimum 0 (Moré &amp; Cosnard 1979;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class DiscreteBoundaryValue : StructuredSumOfSquaresProblem
+public sealed partial class DiscreteBoundaryValue : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -34,6 +35,7 @@ public sealed class DiscreteBoundaryValue : StructuredSumOfSquaresProblem
     private double Node(int index) => (index + 1) * Step;
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// rᵢ = xᵢ + h[(1 − tᵢ)Σⱼ≤ᵢ tⱼ(xⱼ + tⱼ + 1)³ + tᵢΣⱼ&gt;ᵢ(1 − tⱼ)(xⱼ + tⱼ + 1)³]/2; start xⱼ = tⱼ(tⱼ − 1);
 /// minimum 0 (Moré &amp; Cosnard 1979; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class DiscreteIntegralEquation : SumOfSquaresProblem
+public sealed partial class DiscreteIntegralEquation : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -37,6 +38,7 @@ public sealed class DiscreteIntegralEquation : SumOfSquaresProblem
     private double Weight(int i, int j) => Step / 2 * (j <= i ? (1 - Node(i)) * Node(j) : Node(i) * (1 - Node(j)));
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// (<see cref="PowellSingular"/>, MGH problem 13) on blocks of four variables, m = n; start (3, −1, 0, 1, …);
 /// minimum 0 at the origin, where the Hessian is singular (Spedicato 1975; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class ExtendedPowellSingular : StructuredSumOfSquaresProblem
+public sealed partial class ExtendedPowellSingular : StructuredSumOfSquaresProblem
 {
     private static readonly double Sqrt5 = Math.Sqrt(5), Sqrt10 = Math.Sqrt(10);
 
@@ -44,6 +45,7 @@ public sealed class ExtendedPowellSingular : StructuredSumOfSquaresProblem
     public override string Source => "Spedicato (1975); Moré, Garbow & Hillstrom (1981), problem 22";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// r₂ = −29 + x₁ + ((x₂ + 1)x₂ − 14)x₂; minimum 0 at (5, 4), and a local minimum 48.9842… at
 /// (11.41…, −0.8968…) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class FreudensteinRoth : SumOfSquaresProblem
+public sealed partial class FreudensteinRoth : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "freudenstein-roth";
@@ -25,6 +26,7 @@ public sealed class FreudensteinRoth : SumOfSquaresProblem
     public override string Source => "Freudenstein & Roth (1963); Moré, Garbow & Hillstrom (1981), problem 2";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, 2);

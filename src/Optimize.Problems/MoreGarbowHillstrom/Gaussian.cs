@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The Gaussian function (MGH problem 9), m = 15: rᵢ = x₁·exp(−x₂(tᵢ − x₃)²/2) − yᵢ with tᵢ = (8 − i)/2;
 /// minimum 1.12793…·10⁻⁸ (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Gaussian : SumOfSquaresProblem
+public sealed partial class Gaussian : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
         [0.0009, 0.0044, 0.0175, 0.0540, 0.1295, 0.2420, 0.3521, 0.3989, 0.3521, 0.2420, 0.1295, 0.0540, 0.0175, 0.0044, 0.0009];
@@ -27,6 +28,7 @@ public sealed class Gaussian : SumOfSquaresProblem
     private static double Time(int index) => (7 - index) / 2.0;
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

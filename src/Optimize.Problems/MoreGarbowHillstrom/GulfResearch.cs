@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// rᵢ = exp(−|yᵢ − x₂|^{x₃}/x₁) − tᵢ with tᵢ = i/100 and yᵢ = 25 + (−50 ln tᵢ)^{2/3}; minimum 0 at
 /// (50, 25, 1.5) (Cox 1969; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class GulfResearch : SumOfSquaresProblem
+public sealed partial class GulfResearch : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "gulf-research";
@@ -28,6 +29,7 @@ public sealed class GulfResearch : SumOfSquaresProblem
     private static double Observation(int index) => 25 + Math.Pow(-50 * Math.Log(Time(index)), 2.0 / 3.0);
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

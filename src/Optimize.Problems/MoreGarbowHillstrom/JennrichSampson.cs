@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Jennrich and Sampson's function (MGH problem 6) with m = 10: rᵢ = 2 + 2i − (e^{ix₁} + e^{ix₂});
 /// minimum 124.362… at x₁ = x₂ = 0.2578 (Jennrich &amp; Sampson 1968; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class JennrichSampson : SumOfSquaresProblem
+public sealed partial class JennrichSampson : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "jennrich-sampson";
@@ -22,6 +23,7 @@ public sealed class JennrichSampson : SumOfSquaresProblem
     public override string Source => "Jennrich & Sampson (1968); Moré, Garbow & Hillstrom (1981), problem 6";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

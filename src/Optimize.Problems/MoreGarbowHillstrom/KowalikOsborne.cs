@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// minimum 3.07505…·10⁻⁴, and 1.02734…·10⁻³ approached as x₁ → ∞, x₃, x₄ → −∞ with x₂ = −14.07…
 /// (Kowalik &amp; Osborne 1968; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class KowalikOsborne : SumOfSquaresProblem
+public sealed partial class KowalikOsborne : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
         [0.1957, 0.1947, 0.1735, 0.1600, 0.0844, 0.0627, 0.0456, 0.0342, 0.0323, 0.0235, 0.0246];
@@ -27,6 +28,7 @@ public sealed class KowalikOsborne : SumOfSquaresProblem
     public override string Source => "Kowalik & Osborne (1968); Moré, Garbow & Hillstrom (1981), problem 15";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The linear function of full rank (MGH problem 32), m ≥ n: rᵢ = xᵢ − (2/m)Σⱼxⱼ − 1 for i ≤ n,
 /// rᵢ = −(2/m)Σⱼxⱼ − 1 for i &gt; n; start 1; minimum m − n at (−1, …, −1) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class LinearFullRank : SumOfSquaresProblem
+public sealed partial class LinearFullRank : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables with <paramref name="residuals"/> residuals.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -35,6 +36,7 @@ public sealed class LinearFullRank : SumOfSquaresProblem
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 32";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The linear function of rank 1 (MGH problem 33), m ≥ n: rᵢ = i·Σⱼ j·xⱼ − 1; start 1; minimum
 /// m(m − 1)/(2(2m + 1)) wherever Σⱼ j·xⱼ = 3/(2m + 1) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class LinearRankOne : SumOfSquaresProblem
+public sealed partial class LinearRankOne : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables with <paramref name="residuals"/> residuals.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -41,6 +42,7 @@ public sealed class LinearRankOne : SumOfSquaresProblem
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 33";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

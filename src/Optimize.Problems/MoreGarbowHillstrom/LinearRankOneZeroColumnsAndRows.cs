@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// rᵢ = (i − 1)·Σⱼ₌₂ⁿ⁻¹ j·xⱼ − 1 otherwise; start 1; minimum (m² + 3m − 6)/(2(2m − 3)) wherever
 /// Σⱼ₌₂ⁿ⁻¹ j·xⱼ = 3/(2m − 3) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class LinearRankOneZeroColumnsAndRows : SumOfSquaresProblem
+public sealed partial class LinearRankOneZeroColumnsAndRows : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables with <paramref name="residuals"/> residuals.</summary>
     /// <param name="dimension">n ≥ 3.</param>
@@ -42,6 +43,7 @@ public sealed class LinearRankOneZeroColumnsAndRows : SumOfSquaresProblem
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 34";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

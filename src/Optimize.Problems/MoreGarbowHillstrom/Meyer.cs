@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Meyer's function (MGH problem 10), m = 16: rᵢ = x₁·exp(x₂/(tᵢ + x₃)) − yᵢ with tᵢ = 45 + 5i;
 /// minimum 87.9458… (Meyer 1970; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Meyer : SumOfSquaresProblem
+public sealed partial class Meyer : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
         [34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744, 8261, 7030, 6005, 5147, 4427, 3820, 3307, 2872];
@@ -27,6 +28,7 @@ public sealed class Meyer : SumOfSquaresProblem
     private static double Time(int index) => 50 + 5 * index;
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Osborne's first function (MGH problem 17), m = 33: rᵢ = yᵢ − (x₁ + x₂e^{−tᵢx₄} + x₃e^{−tᵢx₅}), tᵢ = 10(i − 1);
 /// minimum 5.46489…·10⁻⁵ (Osborne 1972; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class OsborneOne : SumOfSquaresProblem
+public sealed partial class OsborneOne : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
     [
@@ -28,6 +29,7 @@ public sealed class OsborneOne : SumOfSquaresProblem
     public override string Source => "Osborne (1972); Moré, Garbow & Hillstrom (1981), problem 17";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Osborne's second function (MGH problem 19), m = 65: rᵢ = yᵢ − (x₁e^{−tᵢx₅} + Σₖ₌₂⁴ xₖ e^{−(tᵢ − xₖ₊₇)² xₖ₊₄}),
 /// tᵢ = (i − 1)/10; minimum 4.01377…·10⁻² (Osborne 1972; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class OsborneTwo : SumOfSquaresProblem
+public sealed partial class OsborneTwo : SumOfSquaresProblem
 {
     private static readonly double[] Observations =
     [
@@ -30,6 +31,7 @@ public sealed class OsborneTwo : SumOfSquaresProblem
     public override string Source => "Osborne (1972); Moré, Garbow & Hillstrom (1981), problem 19";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -7,7 +8,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// start xⱼ = j; minimum 2.24997…·10⁻⁵ (n = 4), 7.08765…·10⁻⁵ (n = 10) (Gill, Murray &amp; Pitfield 1972;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class PenaltyOne : StructuredSumOfSquaresProblem
+public sealed partial class PenaltyOne : StructuredSumOfSquaresProblem
 {
     private static readonly double RootA = Math.Sqrt(1e-5);
 
@@ -33,6 +34,7 @@ public sealed class PenaltyOne : StructuredSumOfSquaresProblem
     public override string Source => "Gill, Murray & Pitfield (1972); Moré, Garbow & Hillstrom (1981), problem 23";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

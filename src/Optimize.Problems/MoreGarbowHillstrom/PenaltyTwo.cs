@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -9,7 +10,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// minimum 9.37629…·10⁻⁶ (n = 4), 2.93660…·10⁻⁴ (n = 10) (Gill, Murray &amp; Pitfield 1972;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class PenaltyTwo : SumOfSquaresProblem
+public sealed partial class PenaltyTwo : SumOfSquaresProblem
 {
     private static readonly double RootA = Math.Sqrt(1e-5), Shift = Math.Exp(-0.1);
 
@@ -37,6 +38,7 @@ public sealed class PenaltyTwo : SumOfSquaresProblem
     private static double Target(int i) => Math.Exp((i + 1) / 10.0) + Math.Exp(i / 10.0);
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

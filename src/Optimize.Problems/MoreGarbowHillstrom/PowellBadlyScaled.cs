@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// Powell's badly scaled function (MGH problem 3): r₁ = 10⁴x₁x₂ − 1, r₂ = e^{−x₁} + e^{−x₂} − 1.0001;
 /// minimum 0 at (1.098…·10⁻⁵, 9.106…) (Powell 1970; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class PowellBadlyScaled : SumOfSquaresProblem
+public sealed partial class PowellBadlyScaled : SumOfSquaresProblem
 {
     /// <inheritdoc/>
     public override string Name => "powell-badly-scaled";
@@ -22,6 +23,7 @@ public sealed class PowellBadlyScaled : SumOfSquaresProblem
     public override string Source => "Powell (1970); Moré, Garbow & Hillstrom (1981), problem 3";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, 2);

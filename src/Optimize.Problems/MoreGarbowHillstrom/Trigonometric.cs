@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The trigonometric function (MGH problem 26), m = n: rᵢ = n − Σⱼ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ; start 1/n;
 /// minimum 0 (Spedicato 1975; Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Trigonometric : StructuredSumOfSquaresProblem
+public sealed partial class Trigonometric : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -30,6 +31,7 @@ public sealed class Trigonometric : StructuredSumOfSquaresProblem
     public override string Source => "Spedicato (1975); Moré, Garbow & Hillstrom (1981), problem 26";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -6,7 +7,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// The variably dimensioned function (MGH problem 25), m = n + 2: rᵢ = xᵢ − 1 for i ≤ n, r_{n+1} = Σⱼ j(xⱼ − 1),
 /// r_{n+2} = r_{n+1}²; start xⱼ = 1 − j/n; minimum 0 at (1, …, 1) (Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class VariablyDimensioned : StructuredSumOfSquaresProblem
+public sealed partial class VariablyDimensioned : StructuredSumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n ≥ 1.</param>
@@ -32,6 +33,7 @@ public sealed class VariablyDimensioned : StructuredSumOfSquaresProblem
     public override string Source => "Moré, Garbow & Hillstrom (1981), problem 25";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);

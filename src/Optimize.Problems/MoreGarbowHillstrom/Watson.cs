@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Optimize.Oracles;
 
 namespace Optimize.Problems.MoreGarbowHillstrom;
 
@@ -8,7 +9,7 @@ namespace Optimize.Problems.MoreGarbowHillstrom;
 /// 2.28767…·10⁻³ (n = 6), 1.39976…·10⁻⁶ (n = 9), 4.72238…·10⁻¹⁰ (n = 12) (Kowalik &amp; Osborne 1968;
 /// Moré, Garbow &amp; Hillstrom 1981).
 /// </summary>
-public sealed class Watson : SumOfSquaresProblem
+public sealed partial class Watson : SumOfSquaresProblem
 {
     /// <summary>Creates the problem in <paramref name="dimension"/> variables.</summary>
     /// <param name="dimension">n, from 2 to 31.</param>
@@ -42,6 +43,7 @@ public sealed class Watson : SumOfSquaresProblem
     public override string Source => "Kowalik & Osborne (1968); Moré, Garbow & Hillstrom (1981), problem 20";
 
     /// <inheritdoc/>
+    [GenerateDerivatives]
     public override T Residual<T>(int index, ReadOnlySpan<T> x)
     {
         ResidualIndex.Check(index, ResidualCount);
