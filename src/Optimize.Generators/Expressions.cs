@@ -86,6 +86,40 @@ internal sealed class MethodModel
         }
         Active = FindActive(body);
         Rules = new Rules(Scalar.Name);
+        Body = body;
+    }
+
+    /// <summary>The method body the writers transform.</summary>
+    public SyntaxNode Body { get; }
+
+    /// <summary>
+    /// Locals written only by their declaration: no assignment, increment, <c>ref</c> or <c>out</c> names them. Within
+    /// its scope such a local holds its initializer's value wherever the code after the declaration runs.
+    /// </summary>
+    public HashSet<ILocalSymbol> WrittenOnce => writtenOnce ??= FindWrittenOnce();
+
+    private HashSet<ILocalSymbol>? writtenOnce;
+
+    private HashSet<ILocalSymbol> FindWrittenOnce()
+    {
+        var written = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var node in Body.DescendantNodes())
+        {
+            ExpressionSyntax? target = node switch
+            {
+                AssignmentExpressionSyntax a => a.Left,
+                PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PreIncrementExpression) || u.IsKind(SyntaxKind.PreDecrementExpression) => u.Operand,
+                PostfixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.PostIncrementExpression) || u.IsKind(SyntaxKind.PostDecrementExpression) => u.Operand,
+                ArgumentSyntax arg when !arg.RefKindKeyword.IsKind(SyntaxKind.None) => arg.Expression,
+                _ => null,
+            };
+            if (target is not null && model.GetSymbolInfo(target).Symbol is ILocalSymbol local) written.Add(local);
+        }
+        var once = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var declarator in Body.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            if (declarator.Initializer is not null && model.GetDeclaredSymbol(declarator) is ILocalSymbol local && !written.Contains(local))
+                once.Add(local);
+        return once;
     }
 
     /// <summary>The derivative rules, written in the method's scalar type.</summary>

@@ -867,7 +867,11 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     if (M.IsScalarArray(local.Type) || d.Initializer is not { } init) continue;
                     if (M.Active.Contains(local))
                     {
-                        Propagate(M.ToNode(init.Value), M.Adjoint(local), AdjointTangent(local), ReachedOf(local), code);
+                        // Going backwards, a local holds its initializer's value here: the code after the declaration
+                        // has been undone. Partials that read the result (√, 1/a, a/b, exp) read the local.
+                        (current, currentIndex) = (decl, k);
+                        Propagate(M.ToNode(init.Value), M.Adjoint(local), AdjointTangent(local), ReachedOf(local), code, M.Name(local));
+                        current = null;
                         if (tape)
                         {
                             // The local is declared again by the previous iteration: its adjoint starts afresh there.
@@ -1006,11 +1010,14 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     /// <param name="tangent">In the second-order code, the tangent of the adjoint (null: zero).</param>
     /// <param name="reached">Whether its value reaches the result: "true", or the name of a flag.</param>
     /// <param name="code">Where the code goes.</param>
-    private void Propagate(Node root, string adjoint, string? tangent, string reached, Code code)
+    /// <param name="rootValue">A local that holds the root's value here, or null.</param>
+    private void Propagate(Node root, string adjoint, string? tangent, string reached, Code code, string? rootValue = null)
     {
+        var values = new Dictionary<Node, string>();
+        if (rootValue is not null && root is OperationNode) values[root] = rootValue;
         if (reached == "true" || !Multiplies(root))
         {
-            Propagate(root, adjoint, tangent, reached, code, new Dictionary<Node, string>());
+            Propagate(root, adjoint, tangent, reached, code, values);
             return;
         }
         // A value that does not reach the result (a branch not taken, a guarded √) must add nothing, also where
@@ -1018,9 +1025,87 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         // flag and not a test of the adjoint for 0: over dual numbers (Hessian-vector products) an adjoint whose
         // value is 0 may still carry a tangent.
         code.Open($"if ({reached})");
-        Conditionally(() => Propagate(root, adjoint, tangent, "true", code, new Dictionary<Node, string>()));
+        Conditionally(() => Propagate(root, adjoint, tangent, "true", code, values));
         code.Close();
     }
+
+    /// <summary>The declaration whose initializer is being swept backwards (null elsewhere), and which of its declarators.</summary>
+    private StatementSyntax? current;
+    private int currentIndex;
+
+    /// <summary>
+    /// Locals declared once as sin a or cos a of a local a declared once, by operation and operand: the backward sweep
+    /// reads cos a for the partial of sin a and sin a for that of cos a where the user's code already computed them,
+    /// instead of calling the function again (as a hand-written adjoint would; Griewank &amp; Walther 2008, §3.3,
+    /// on reusing intermediate values).
+    /// </summary>
+    private Dictionary<string, List<(ILocalSymbol Local, StatementSyntax Statement, int Index)>> Trigonometric =>
+        trigonometric ??= FindTrigonometric();
+
+    private Dictionary<string, List<(ILocalSymbol Local, StatementSyntax Statement, int Index)>>? trigonometric;
+
+    private Dictionary<string, List<(ILocalSymbol Local, StatementSyntax Statement, int Index)>> FindTrigonometric()
+    {
+        var found = new Dictionary<string, List<(ILocalSymbol, StatementSyntax, int)>>();
+        foreach (var decl in M.Body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            for (int k = 0; k < decl.Declaration.Variables.Count; k++)
+            {
+                var d = decl.Declaration.Variables[k];
+                if (d.Initializer?.Value is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "Sin" or "Cos" } } call
+                    || M.DeclaredLocal(d) is not { } local
+                    || !M.IsScalar(local.Type) || !M.WrittenOnce.Contains(local))
+                    continue;
+                Node node;
+                try { node = M.ToNode(call); }
+                catch (UnsupportedException) { continue; }
+                if (node is OperationNode { Op: "Sin" or "Cos" } op && op.Operands[0] is VariableNode operand && M.WrittenOnce.Contains(operand.Symbol))
+                {
+                    string key = op.Op + " " + M.Name(operand.Symbol);
+                    if (!found.TryGetValue(key, out var list)) found[key] = list = new();
+                    list.Add((local, decl, k));
+                }
+            }
+        return found;
+    }
+
+    /// <summary>
+    /// A local that holds <paramref name="op"/> of <paramref name="operand"/> where the current declaration is swept
+    /// backwards: declared once, from an operand declared once, in the declaration's block or an enclosing one, and
+    /// before it, or after it where neither is in a loop. Null if none.
+    /// </summary>
+    private string? Held(string op, Node operand)
+    {
+        if (current is null || operand is not VariableNode v || !Trigonometric.TryGetValue(op + " " + M.Name(v.Symbol), out var candidates))
+            return null;
+        foreach (var (local, statement, index) in candidates)
+        {
+            if (statement.Parent is not BlockSyntax block) continue;
+            // The statement of the enclosing code, in the candidate's block, that contains the current declaration.
+            SyntaxNode? at = current;
+            while (at is not null && at.Parent != block) at = at.Parent;
+            if (at is not StatementSyntax inBlock) continue;
+            int before = block.Statements.IndexOf(statement), here = block.Statements.IndexOf(inBlock);
+            if (before < here || (before == here && statement == current && index < currentIndex)) return M.Name(local);
+            // Outside loops the forward sweep has run the whole block before the backward sweep starts, and nothing
+            // undoes a declaration, so a local declared later in the block holds its value too. (A loop's backward
+            // code restores the locals of the iteration before.)
+            if (!InLoop(current) && !InLoop(statement)) return M.Name(local);
+        }
+        return null;
+    }
+
+    /// <summary>Whether a statement of the method lies inside a loop.</summary>
+    private bool InLoop(SyntaxNode statement) =>
+        statement.Ancestors().TakeWhile(a => a != M.Body)
+            .Any(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+
+    /// <summary>The partial of sin a or cos a from a local that already holds cos a or sin a (<see cref="Held"/>), or null.</summary>
+    private string? HeldPartial(OperationNode op) => op.Op switch
+    {
+        "Sin" => Held("Cos", op.Operands[0]),
+        "Cos" => Held("Sin", op.Operands[0]) is { } sine ? $"(-{sine})" : null,
+        _ => null,
+    };
 
     /// <summary>Declares the adjoints of a region's active locals, and the flags that say whether they reach the result.</summary>
     private void DeclareAdjoints(Region region, Code code)
@@ -1132,7 +1217,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 {
                     if (op.Operands[k] is ConstantNode) continue;
                     string result = Rules.ReadsResult(op.Op) ? Value(n, code, values) : "";
-                    string partial = M.Rules.Partial(op.Op, k, args, result);
+                    string partial = HeldPartial(op) ?? M.Rules.Partial(op.Op, k, args, result);
                     string? partialTangent = null;
                     if (second && !linear)
                     {

@@ -580,3 +580,52 @@ public sealed partial class SparseBlockLoopCase : ControlFlowCase
         return sum;
     }
 }
+
+// Straight-line code that keeps √, cos, sin, 1/a and a quotient in locals, as Rodrigues' rotation does: the backward
+// sweep reads the locals for the partials (cos for sin, sin for cos declared after it, the results of √, 1/a and a/b).
+public sealed partial class HeldValuesCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T squared = x[0] * x[0] + x[1] * x[1];
+        T angle = T.Sqrt(squared), cosine = T.Cos(angle), sine = T.Sin(angle), inverse = T.One / angle;
+        T u = (x[2] * sine) / (T.One + squared);
+        return u * cosine + inverse * sine * x[0] + x[1] * cosine * cosine;
+    }
+}
+
+// The operand of sin is written twice: the cosine of its first value must not stand for the partial of the sine of its
+// second one.
+public sealed partial class HeldValueOfAnOverwrittenOperandCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2], [1.5, 0.4]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T angle = x[0] * x[1];
+        T cosine = T.Cos(angle);
+        angle = angle + x[0];
+        T sine = T.Sin(angle);
+        return sine * x[1] + cosine;
+    }
+}
+
+// Sine and cosine of one local inside a loop body, the sine declared after the cosine: going backwards through an
+// iteration, the cosine's partial must not read a sine that the loop's backward code has already restored.
+public sealed partial class HeldValuesInALoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5, 2.0], [1.5, 0.4, -2.0, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T product = T.One;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T angle = x[i] * product, cosine = T.Cos(angle), sine = T.Sin(angle);
+            product = product * cosine + sine;
+        }
+        return product;
+    }
+}
