@@ -26,7 +26,13 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     private readonly bool second = secondOrder;
 
     private readonly Dictionary<SyntaxNode, string> saves = new();
-    private readonly Dictionary<SyntaxNode, List<(string Name, string Saved, bool Carries)>> loopSaves = new();
+    private readonly Dictionary<SyntaxNode, List<(string Name, string Saved, bool Carries, string Type)>> loopSaves = new();
+
+    /// <summary>
+    /// Declarations, in taped code, of a local whose value a reduction right after them changes and does not restore
+    /// (<see cref="UnrestoredAccumulators"/>): going backwards, the local does not hold the initializer's value there.
+    /// </summary>
+    private readonly HashSet<SyntaxNode> unrestored = new();
     private readonly Dictionary<SyntaxNode, (HashSet<ILocalSymbol> Accumulated, List<ILocalSymbol> Changed)> loops = new();
 
     /// <summary>
@@ -395,7 +401,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             segment[type] = segment.TryGetValue(type, out int n) ? n + 1 : 1;
             return $"{stack}[{stack}_top++] = {value};";
         }
-        return $"if ({stack}_top == {stack}.Length) __Grow(ref {stack}, {stack}_top + 1); {stack}[{stack}_top++] = {value};";
+        return $"if ({stack}_top == {stack}.Length) {stack} = __Grow({stack}, {stack}_top + 1); {stack}[{stack}_top++] = {value};";
     }
 
     private string Pop(string type) => $"{Stack(type)}[--{Stack(type)}_top]";
@@ -426,11 +432,13 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             code.Close();
         }
         if (stacks.Count == 0) return;
-        code.Open("static void __Grow<__U>(ref __U[] stack, int needed)");
+        // The grown stack is returned, not written through a reference: a stack whose address is never taken stays in a
+        // register, where a push or a pop would otherwise load it from memory each time.
+        code.Open("static __U[] __Grow<__U>(__U[] stack, int needed)");
         code.Line("var bigger = global::System.Buffers.ArrayPool<__U>.Shared.Rent(global::System.Math.Max(2 * stack.Length, needed));");
         code.Line("global::System.Array.Copy(stack, bigger, stack.Length);");
         code.Line("global::System.Buffers.ArrayPool<__U>.Shared.Return(stack, global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<__U>());");
-        code.Line("stack = bigger;");
+        code.Line("return bigger;");
         code.Close();
     }
 
@@ -546,16 +554,18 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 var (accumulated, changed) = CheckLoop(s);
                 if (save)
                 {
-                    var list = new List<(string, string, bool)>();
+                    var list = new List<(string, string, bool, string)>();
+                    var unsaved = tape ? UnrestoredAccumulators(s, accumulated, region) : [];
                     foreach (var local in accumulated.Concat(changed))
                     {
+                        if (unsaved.Contains(local)) continue;
                         string saved = Fresh("__p");
                         bool carries = Carries(local);
                         region.Declarations.Line($"{M.TypeName(local, s)} {saved} = default!;");
                         if (carries) region.Declarations.Line($"{M.TypeName(local, s)} {Dot(saved)} = default!;");
                         if (tape) PushValue(code, carries, M.TypeName(local, s), M.Name(local));
                         else Copy(code, carries, null, saved, M.Name(local));
-                        list.Add((M.Name(local), saved, carries));
+                        list.Add((M.Name(local), saved, carries, M.TypeName(local, s)));
                     }
                     loopSaves[s] = list;
                 }
@@ -604,6 +614,39 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 if (!scratch.Contains(tangentStore)) scratch.Add(tangentStore);
                 code.Line($"{array} = __Scratch(ref {tangentStore}, {name}.Length);");
             }
+    }
+
+    /// <summary>
+    /// The accumulators of a reduction in taped code whose values before it need not be pushed: those that the
+    /// statement right before the loop sets, by a declaration or a plain assignment that does not read them and whose
+    /// own value it pushes. Going backwards, nothing reads such an accumulator between the reduction's adjoint (whose
+    /// iterations never read it) and the pop of that statement, which restores it; the declaration's adjoint then
+    /// computes its partials from the operands instead of reading the local.
+    /// </summary>
+    private HashSet<ILocalSymbol> UnrestoredAccumulators(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, Region region)
+    {
+        var result = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        if (loop.Parent is not BlockSyntax block) return result;
+        int at = block.Statements.IndexOf(loop);
+        if (at < 1) return result;
+        var previous = block.Statements[at - 1];
+        bool Reads(ExpressionSyntax e, ILocalSymbol local) =>
+            e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => SymbolEqualityComparer.Default.Equals(M.SymbolOf(id), local));
+        switch (previous)
+        {
+            case LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } decl
+                when decl.Declaration.Variables[0] is { Initializer: not null } d && M.DeclaredLocal(d) is { } local
+                    && accumulated.Contains(local) && M.IsScalar(local.Type):
+                result.Add(local);
+                unrestored.Add(decl);
+                break;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } a }
+                when Target(a, out _, out _, out var index) is { } target && index is null && accumulated.Contains(target)
+                    && M.IsScalar(target.Type) && !Reads(a.Right, target) && !region.Outer.Contains(target) && !accumulating.Contains(target):
+                result.Add(target);
+                break;
+        }
+        return result;
     }
 
     /// <summary>A loop run forward only, its body a region of its own whose accumulations into <paramref name="outer"/> are not saved.</summary>
@@ -778,7 +821,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             code.Replace(placeholder, string.Join(" ", counts.Select(pair =>
             {
                 string stack = Stack(pair.Key);
-                return $"if ({stack}_top + {pair.Value} > {stack}.Length) __Grow(ref {stack}, {stack}_top + {pair.Value});";
+                return $"if ({stack}_top + {pair.Value} > {stack}.Length) {stack} = __Grow({stack}, {stack}_top + {pair.Value});";
             })));
     }
 
@@ -870,7 +913,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                         // Going backwards, a local holds its initializer's value here: the code after the declaration
                         // has been undone. Partials that read the result (√, 1/a, a/b, exp) read the local.
                         (current, currentIndex) = (decl, k);
-                        Propagate(M.ToNode(init.Value), M.Adjoint(local), AdjointTangent(local), ReachedOf(local), code, M.Name(local));
+                        Propagate(M.ToNode(init.Value), M.Adjoint(local), AdjointTangent(local), ReachedOf(local), code, unrestored.Contains(decl) ? null : M.Name(local));
                         current = null;
                         if (tape)
                         {
@@ -984,13 +1027,10 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 var restores = loopSaves[s];
                 if (tape)
                     for (int r = restores.Count - 1; r >= 0; r--)
-                    {
-                        var local = accumulated.Concat(changed).ElementAt(r);
-                        PopInto(code, restores[r].Carries, M.TypeName(local, s), restores[r].Saved);
-                    }
-                foreach (var (name, saved, carries) in restores) Copy(code, carries, null, name, saved);
+                        PopInto(code, restores[r].Carries, restores[r].Type, restores[r].Saved);
+                foreach (var (name, saved, carries, _) in restores) Copy(code, carries, null, name, saved);
                 Replay(s, accumulated, changed, accumulated, code);
-                foreach (var (name, saved, carries) in restores) Copy(code, carries, null, name, saved);
+                foreach (var (name, saved, carries, _) in restores) Copy(code, carries, null, name, saved);
                 break;
             }
             case BlockSyntax b:

@@ -62,6 +62,21 @@ internal static class GeneratorHarness
         }
         """;
 
+    /// <summary>The generic adjoint (gradient) method generated for a <see cref="StaticMethod"/> probe, as text.</summary>
+    public static string GradientCode(string body)
+    {
+        var run = Generate(StaticMethod(body));
+        Assert.Empty(run.OutputErrors);
+        string source = Assert.Single(run.GeneratedSources);
+        var method = System.Text.RegularExpressions.Regex.Match(source, @"public static T FGradient<T>\(.*?\n        }\n", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(method.Success, source);
+        return method.Value;
+    }
+
+    /// <summary>How many times a text occurs in generated code.</summary>
+    public static int Count(string code, string text) =>
+        System.Text.RegularExpressions.Regex.Matches(code, System.Text.RegularExpressions.Regex.Escape(text)).Count;
+
     /// <summary>The generated <c>NameGradient</c> over double (beside it is the one generic over the scalar).</summary>
     public static MethodInfo? GradientOverDouble(Type type, string name) =>
         type.GetMethod(name + "Gradient", [typeof(ReadOnlySpan<double>), typeof(Span<double>)]);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Optimize.Generators.Tests;
 
 /// <summary>
@@ -15,18 +13,9 @@ public sealed class HeldValueTests
         return u * cosine + inverse * sine * x[0] + x[1] * cosine * cosine;
         """;
 
-    /// <summary>The generic adjoint (gradient) method of the generated source.</summary>
-    private static string GradientCode(string body)
-    {
-        var run = GeneratorHarness.Generate(GeneratorHarness.StaticMethod(body));
-        Assert.Empty(run.OutputErrors);
-        string source = Assert.Single(run.GeneratedSources);
-        var method = Regex.Match(source, @"public static T FGradient<T>\(.*?\n        }\n", RegexOptions.Singleline);
-        Assert.True(method.Success, source);
-        return method.Value;
-    }
+    private static string GradientCode(string body) => GeneratorHarness.GradientCode(body);
 
-    private static int Count(string code, string text) => Regex.Matches(code, Regex.Escape(text)).Count;
+    private static int Count(string code, string text) => GeneratorHarness.Count(code, text);
 
     [Fact]
     public void TheAdjointCodeEvaluatesEachFunctionOnceWhereTheResultIsKeptInALocal()

@@ -213,3 +213,57 @@ public sealed partial class PushesAfterATapedInnerLoopCase : ControlFlowCase
         return p;
     }
 }
+
+public sealed partial class ReductionAfterADeclarationInATapedLoopCase : ControlFlowCase
+{
+    // The reduction into y follows y's declaration: its value before the reduction is not pushed, and the adjoint of
+    // the declaration computes exp from its operand rather than reading y, which then holds the reduction's result.
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One;
+        for (int r = 0; r < x.Length; r++)
+        {
+            T y = T.Exp(x[r]);
+            for (int j = 0; j <= r; j++) y += x[j] * x[r];
+            p = p * y + T.Sin(y);
+        }
+        return p;
+    }
+}
+
+public sealed partial class ReductionAfterAnAssignmentInATapedLoopCase : ControlFlowCase
+{
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One, y = T.Zero;
+        for (int r = 0; r < x.Length; r++)
+        {
+            y = x[r] * x[r];
+            for (int j = 0; j < x.Length; j++) y -= T.Sqrt(T.One + x[j] * x[j]);
+            p = p * T.Cos(y) + y;
+        }
+        return p + y;
+    }
+}
+
+public sealed partial class ReductionAfterAnUpdateInATapedLoopCase : ControlFlowCase
+{
+    // The statement before the reduction reads y: y's value before the reduction is still pushed.
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One, y = T.One;
+        for (int r = 0; r < x.Length; r++)
+        {
+            y = y * x[r];
+            for (int j = 0; j < x.Length; j++) y += x[j] * T.CreateChecked(0.1);
+            p = p * T.Sin(y);
+        }
+        return p + y;
+    }
+}
