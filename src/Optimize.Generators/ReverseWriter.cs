@@ -484,7 +484,8 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     }
                     if (d.Initializer is { } init)
                     {
-                        if (tape) PushValue(code, Carries(local), type, M.Name(local));
+                        if (tape && Recomputed(decl, local)) recomputed.Add(decl);
+                        else if (tape) PushValue(code, Carries(local), type, M.Name(local));
                         Assign(code, M.Name(local), Carries(local) ? M.ToNode(init.Value) : null, $"{M.Name(local)} = {M.Render(init.Value)};");
                     }
                 }
@@ -647,6 +648,42 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 break;
         }
         return result;
+    }
+
+    /// <summary>Declarations of passive locals in taped iterations that the backward part recomputes (<see cref="Recomputed"/>).</summary>
+    private readonly HashSet<SyntaxNode> recomputed = new();
+
+    /// <summary>
+    /// Whether a declaration of a passive local in a taped iteration can be recomputed at the start of the iteration's
+    /// backward part instead of pushing the value it overwrites (as a loop counter is, Griewank &amp; Walther 2008,
+    /// §12.2 on recomputing passive values): it sits directly in the loop's body, declares one number, which nothing
+    /// else writes, from literals, arithmetic and locals or parameters that the body does not write (the loop's
+    /// counters, say). Its value is then the same there as where it was declared, and outside the body nothing reads it.
+    /// </summary>
+    private bool Recomputed(LocalDeclarationStatementSyntax decl, ILocalSymbol local)
+    {
+        if (decl.Parent is not BlockSyntax { Parent: ForStatementSyntax or WhileStatementSyntax } block || decl.Declaration.Variables.Count != 1
+            || M.Active.Contains(local) || local.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double))
+            return false;
+        var written = new HashSet<ILocalSymbol>(Written(block), SymbolEqualityComparer.Default);
+        if (written.Contains(local)) return false;
+        return decl.Declaration.Variables[0].Initializer!.Value.DescendantNodesAndSelf().All(n => n switch
+        {
+            LiteralExpressionSyntax or ParenthesizedExpressionSyntax => true,
+            BinaryExpressionSyntax b => b.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression
+                or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression,
+            PrefixUnaryExpressionSyntax u => u.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression,
+            // The length of an array or of x: the name of Length, and what it is the length of.
+            MemberAccessExpressionSyntax { Name.Identifier.Text: "Length", Expression: IdentifierNameSyntax } => true,
+            IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } access } id when access.Name == id => true,
+            IdentifierNameSyntax id => M.SymbolOf(id) switch
+            {
+                ILocalSymbol l => !written.Contains(l) && !M.Active.Contains(l) && !SymbolEqualityComparer.Default.Equals(l, local),
+                IParameterSymbol parameter => !SymbolEqualityComparer.Default.Equals(parameter, M.Input) || id.Parent is MemberAccessExpressionSyntax,
+                _ => false,
+            },
+            _ => false,
+        });
     }
 
     /// <summary>A loop run forward only, its body a region of its own whose accumulations into <paramref name="outer"/> are not saved.</summary>
@@ -925,7 +962,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                             known.Remove(local);
                         }
                     }
-                    if (tape) PopInto(code, Carries(local), M.TypeName(local, d), M.Name(local));
+                    if (tape && !recomputed.Contains(decl)) PopInto(code, Carries(local), M.TypeName(local, d), M.Name(local));
                 }
                 break;
             case ExpressionStatementSyntax e when M.IsPassiveCall(e.Expression):
@@ -1004,6 +1041,10 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                 code.Open($"for (int {k} = {count} - 1; {k} >= 0; {k}--)");
                 if (counter is not null) code.Line($"{M.Name(M.DeclaredLocal(counter)!)} = {start} + {k};");
                 foreach (var (name, type) in Enumerable.Reverse(tapedSaves[s])) code.Line($"{name} = {Pop(type)};");
+                foreach (var inner in StatementsOf(LoopBody(s)))
+                    if (recomputed.Contains(inner))
+                        foreach (var d in ((LocalDeclarationStatementSyntax)inner).Declaration.Variables)
+                            code.Line($"{M.Name(M.DeclaredLocal(d)!)} = {M.Render(d.Initializer!.Value)};");
                 // The body's code runs once per iteration: nothing is known of the flags at its start, and after the
                 // loop nothing is known of the variables it writes.
                 var before = known;

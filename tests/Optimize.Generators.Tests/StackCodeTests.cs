@@ -14,8 +14,9 @@ public sealed class StackCodeTests
             T squares = T.Zero;
             for (int r = 0; r < x.Length; r++)
             {
+                int row = c * x.Length + r * (r + 1) / 2;
                 T y = -x[r];
-                for (int j = 0; j <= r; j++) y += x[j] * x[c];
+                for (int j = 0; j <= r; j++) y += x[j] * x[c] * T.CreateChecked(row + j);
                 squares += y * y;
             }
             b[c] = squares;
@@ -57,5 +58,31 @@ public sealed class StackCodeTests
             return p + y;
             """);
         Assert.Equal(2, GeneratorHarness.Count(code, "_top++] = y;"));
+    }
+
+    [Fact]
+    public void APassiveLocalComputedFromTheCountersIsRecomputedNotPushed()
+    {
+        string code = GeneratorHarness.GradientCode(Rows);
+        Assert.Equal(0, GeneratorHarness.Count(code, "_top++] = row;"));
+        Assert.Equal(0, GeneratorHarness.Count(code, "row = __stack"));
+        Assert.Equal(2, GeneratorHarness.Count(code, "row = c * x.Length + r * (r + 1) / 2;"));
+    }
+
+    [Fact]
+    public void APassiveLocalThatReadsAValueTheIterationChangesIsPushed()
+    {
+        string code = GeneratorHarness.GradientCode("""
+            T p = T.One;
+            int shift = 0;
+            for (int r = 0; r < x.Length; r++)
+            {
+                int at = (r + shift) % x.Length;
+                shift += 2;
+                p = p * x[at] + T.One;
+            }
+            return p;
+            """);
+        Assert.Equal(1, GeneratorHarness.Count(code, "_top++] = at;"));
     }
 }

@@ -267,3 +267,24 @@ public sealed partial class ReductionAfterAnUpdateInATapedLoopCase : ControlFlow
         return p + y;
     }
 }
+
+public sealed partial class PassiveIndicesInATapedLoopCase : ControlFlowCase
+{
+    // row is recomputed going backwards, from the counters; at reads shift, which the iteration changes, and is pushed.
+    public override double[][] Points => [[0.3, -1.2, 0.5], [1.5, 0.4, -2.0], [-0.8, 2.0, 1.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        T p = T.One;
+        int shift = 1;
+        for (int c = 0; c < x.Length; c++)
+            for (int r = 0; r < x.Length; r++)
+            {
+                int row = (c * x.Length + r * (r + 1) / 2) % x.Length;
+                int at = (row + shift) % x.Length;
+                shift += 2;
+                p = p * x[row] + T.Sin(x[at]);
+            }
+        return p;
+    }
+}
