@@ -618,9 +618,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     }
 
     /// <summary>
-    /// The accumulators of a reduction in taped code whose values before it need not be pushed: those that the
-    /// statement right before the loop sets, by a declaration or a plain assignment that does not read them and whose
-    /// own value it pushes. Going backwards, nothing reads such an accumulator between the reduction's adjoint (whose
+    /// The accumulators of a reduction in taped code (or the variables a taped loop in taped code only accumulates
+    /// into) whose values before the loop need not be pushed: those that the statement right before the loop sets,
+    /// by a declaration or a plain assignment that does not read them and whose own value it pushes. Going backwards, nothing reads such an accumulator between the loop's adjoint (whose
     /// iterations never read it) and the pop of that statement, which restores it; the declaration's adjoint then
     /// computes its partials from the operands instead of reading the local.
     /// </summary>
@@ -729,8 +729,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     {
         taped.Add(loop);
         var accumulators = PureAccumulators(loop);
-        tapedAccumulators[loop] = accumulators;
-        foreach (var local in accumulators) PushValue(code, Carries(local), M.TypeName(local, loop), M.Name(local));
+        var unsaved = tapeDepth > 0 ? UnrestoredAccumulators(loop, new HashSet<ILocalSymbol>(accumulators, SymbolEqualityComparer.Default), region) : [];
+        tapedAccumulators[loop] = accumulators.Where(local => !unsaved.Contains(local)).ToList();
+        foreach (var local in tapedAccumulators[loop]) PushValue(code, Carries(local), M.TypeName(local, loop), M.Name(local));
         string count = Fresh("__n");
         counts[loop] = count;
         region.Declarations.Line($"int {count} = 0;");

@@ -45,6 +45,14 @@ public sealed class StackCodeTests
     }
 
     [Fact]
+    public void ATapedLoopRightAfterTheDeclarationOfWhatItAccumulatesIntoPushesNoSecondValue()
+    {
+        string code = GeneratorHarness.GradientCode(Rows);
+        Assert.Equal(1, GeneratorHarness.Count(code, "_top++] = squares;"));
+        Assert.Equal(1, GeneratorHarness.Count(code, "squares = __stack0[--__stack0_top];"));
+    }
+
+    [Fact]
     public void AReductionAfterAStatementThatReadsItsAccumulatorStillSavesIt()
     {
         string code = GeneratorHarness.GradientCode("""

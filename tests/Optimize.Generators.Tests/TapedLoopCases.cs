@@ -288,3 +288,29 @@ public sealed partial class PassiveIndicesInATapedLoopCase : ControlFlowCase
         return p;
     }
 }
+
+public sealed partial class TapedAccumulationAfterADeclarationCase : ControlFlowCase
+{
+    // The rows' loop, taped inside a taped loop, only accumulates into s, declared right before it: s's value before
+    // the rows is not pushed, and the adjoint of the declaration computes exp from its operand.
+    public override double[][] Points => [[0.3, -0.2, 0.5], [0.5, 0.4, -0.6], [-0.4, 0.2, 0.1]];
+    [GenerateDerivatives]
+    public override T Evaluate<T>(ReadOnlySpan<T> x)
+    {
+        var b = new T[x.Length];
+        for (int c = 0; c < x.Length; c++)
+        {
+            T s = T.Exp(x[c]);
+            for (int r = 0; r < x.Length; r++)
+            {
+                T y = x[r] * x[c];
+                for (int j = 0; j <= r; j++) y += x[j];
+                s += y * y;
+            }
+            b[c] = s * T.Sin(s);
+        }
+        T total = T.Zero;
+        for (int c = 0; c < x.Length; c++) total += b[c] * x[c];
+        return total;
+    }
+}
