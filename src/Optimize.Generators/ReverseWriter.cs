@@ -1281,11 +1281,12 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     code.Close();
                     return;
                 }
-                if (second && op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]))
+                if (op.Op == "*" && SameLeaf(op.Operands[0], op.Operands[1]))
                 {
-                    // A square a·a: one propagation with the partial 2a and its tangent 2ȧ, instead of two.
+                    // A square a·a: one propagation with the partial 2a (and, in the second-order code, its tangent 2ȧ),
+                    // instead of two.
                     string twice = Temporary($"{args[0]} + {args[0]}", code);
-                    string? along = Tangent(op.Operands[0], code, values);
+                    string? along = second ? Tangent(op.Operands[0], code, values) : null;
                     var squareTerms = new List<string>();
                     if (tangent is not null) squareTerms.Add($"{tangent} * {twice}");
                     if (along is not null) squareTerms.Add(adjoint == M.Rules.One ? $"({along} + {along})" : $"{adjoint} * ({along} + {along})");

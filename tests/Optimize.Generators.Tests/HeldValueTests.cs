@@ -44,4 +44,16 @@ public sealed class HeldValueTests
         Assert.Equal(2, Count(code, "T.Cos("));
         Assert.Equal(2, Count(code, "T.Sin("));
     }
+
+    [Fact]
+    public void TheAdjointOfASquarePropagatesOnceWithTwiceTheOperand()
+    {
+        string code = GradientCode("""
+            T u = x[0] * x[1];
+            T s = u * u + x[1];
+            return s;
+            """);
+        Assert.Contains("u + u", code);
+        Assert.Equal(1, Count(code, "__b_u = __b_s") + Count(code, "__b_u += __b_s"));
+    }
 }
