@@ -112,7 +112,8 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
     /// Qₖ(xᵢ − μₖ) is formed as Qₖxᵢ − Qₖμₖ, with Qₖ stored row by row (diagonal included) and Qₖμₖ computed once per
     /// call: the data term's inner loop then multiplies a variable by a data value. Its adjoint adds one product into
     /// one entry per step (into Q̄ₖ), where the adjoint of Qₖ(xᵢ − μₖ) would add two, and nothing is formed per point
-    /// and component but the rows' sums.
+    /// and component but the rows' sums. The terms exp(βᵢₖ − max β) of the log-sum-exp are held in a local and kept
+    /// in β, so that the adjoint code reads them instead of evaluating exp again.
     /// </remarks>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="p">The packed parameters (α, μ, q, l).</param>
@@ -183,7 +184,12 @@ public sealed partial class GaussianMixture : IScalarFunction, IGradientObjectiv
             T largest = beta[0];
             for (int c = 1; c < k; c++) largest = T.Max(largest, beta[c]);
             T sum = T.Zero;
-            for (int c = 0; c < k; c++) sum += T.Exp(beta[c] - largest);
+            for (int c = 0; c < k; c++)
+            {
+                T e = T.Exp(beta[c] - largest);
+                beta[c] = e;
+                sum += e;
+            }
             likelihood += largest + T.Log(sum);
         }
         return likelihood;
