@@ -465,7 +465,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
                     {
                         if (M.Active.Contains(local)) region.Declarations.Line($"{type} {M.Adjoint(local)} = default!;");
                         if (Carries(local)) region.Declarations.Line($"{type} {Dot(M.Adjoint(local))} = default!;");
-                        if (s.Ancestors().Any(n => n is ForStatementSyntax or WhileStatementSyntax))
+                        if (InLoop(s))
                         {
                             ScratchArray(s, d, local, code);
                             continue;
@@ -1176,10 +1176,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         return null;
     }
 
-    /// <summary>Whether a statement of the method lies inside a loop.</summary>
-    private bool InLoop(SyntaxNode statement) =>
-        statement.Ancestors().TakeWhile(a => a != M.Body)
-            .Any(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+    /// <summary>Whether a statement of the method lies inside a loop (after lowering, a <c>for</c> or a <c>while</c>).</summary>
+    private static bool InLoop(SyntaxNode statement) =>
+        statement.Ancestors().Any(a => a is ForStatementSyntax or WhileStatementSyntax);
 
     /// <summary>The partial of sin a or cos a from a local that already holds cos a or sin a (<see cref="Held"/>), or null.</summary>
     private string? HeldPartial(OperationNode op) => op.Op switch
