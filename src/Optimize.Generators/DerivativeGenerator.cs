@@ -357,8 +357,14 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         var gradient = new Code();
         gradient.Line($"if (gradient.Length != {x}.Length) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(gradient));");
         gradient.Line("gradient.Clear();");
+        // The iteration body of a last loop moves into a local function, which may capture this only in a class, and
+        // which takes the method's parameters by reference (by value for spans), so only parameters passed by value.
+        bool outlines = !method.ContainingType.IsValueType && original.Parameters.All(p => p.RefKind == RefKind.None);
+        var leading = passives.Select(p => (Type: p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), p.Name)).ToList();
+        string readOnlySpan = $"global::System.ReadOnlySpan<{t}>", writableSpan = $"global::System.Span<{t}>";
         var adjointWriter = new ReverseWriter(m);
-        adjointWriter.Method(statements, result, gradient);
+        adjointWriter.Method(statements, result, gradient,
+            outlines ? leading.Concat([(readOnlySpan, x), (writableSpan, "gradient")]).ToList() : null);
         // Where every entry's first write is a store, the destination needs no clearing first.
         if (adjointWriter.CoversGradient) gradient.Replace("\ngradient.Clear();\n", "\n");
 
@@ -373,7 +379,8 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         secondOrderBody.Line("gradient.Clear();");
         secondOrderBody.Line("hessianVector.Clear();");
         var secondOrderWriter = new ReverseWriter(m, secondOrder: true);
-        secondOrderWriter.Method(statements, result, secondOrderBody);
+        secondOrderWriter.Method(statements, result, secondOrderBody,
+            outlines ? leading.Concat([(readOnlySpan, x), (readOnlySpan, "direction"), (writableSpan, "gradient"), (writableSpan, "hessianVector")]).ToList() : null);
         if (secondOrderWriter.CoversGradient) secondOrderBody.Replace("\ngradient.Clear();\n", "\n");
         if (secondOrderWriter.CoversHessianVector) secondOrderBody.Replace("\nhessianVector.Clear();\n", "\n");
 

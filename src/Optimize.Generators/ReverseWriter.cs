@@ -136,8 +136,18 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         public HashSet<ILocalSymbol> Outer { get; } = outer;
     }
 
+    /// <summary>Whether the next replayed loop's iteration body is marked for <see cref="Outlining"/>.</summary>
+    private bool outlineIteration;
+
     /// <summary>Writes the whole adjoint body: forward sweep, seed of the result, backward sweep.</summary>
-    public void Method(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax result, Code code)
+    /// <param name="statements">The statements of the method.</param>
+    /// <param name="result">The expression it returns.</param>
+    /// <param name="code">Where the body goes.</param>
+    /// <param name="parameters">
+    /// The generated method's parameters (type and name) where the body of a last loop run forward and backwards once
+    /// per iteration may be moved into a local function (<see cref="Outlining"/>); null where it may not.
+    /// </param>
+    public void Method(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax result, Code code, IReadOnlyList<(string Type, string Name)>? parameters = null)
     {
         var top = new Region(new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         var forward = new Code();
@@ -160,6 +170,8 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             Propagate(resultNode, M.Rules.One, null, "true", forward);
             // The accumulators advance through the iterations like the passive variables the loop changes.
             coverVariable = CoverVariable(loop, out coverStep);
+            // Only a body that holds a loop is worth a call per iteration.
+            outlineIteration = parameters is not null && HasInnerLoop(loop);
             Replay(loop, accumulated, changed.Concat(accumulated).ToList(), new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), forward);
             coverVariable = null;
             forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");
@@ -181,6 +193,7 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         code.Append(backward);
         ReturnStacks(code);
         Finish(code);
+        if (parameters is not null) Outlining.Apply(code, parameters);
         // The first write of each entry is a store only where every entry is written so (else it adds onto the cleared destination).
         CoversGradient = !coverFailed && gradientStores.Count == coverStep && coverStep > 0;
         CoversHessianVector = !coverFailed && hessianVectorStores.Count == coverStep && coverStep > 0;
@@ -348,6 +361,8 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     private void Replay(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, List<ILocalSymbol> advancing, HashSet<ILocalSymbol> skip, Code code)
     {
         code.Open(LoopHeader(loop));
+        bool outline = outlineIteration;
+        outlineIteration = false;
         zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var body = new Region(accumulated);
         var forward = new Code();
@@ -361,9 +376,11 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
         DeclareAdjoints(body, backward);
         BackwardAll(statements, body, backward);
         foreach (var (name, saved, _, carries) in after) Copy(backward, carries, null, name, saved);
+        if (outline) code.Line(Outlining.Begin);
         code.Append(body.Declarations);
         code.Append(forward);
         code.Append(backward);
+        if (outline) code.Line(Outlining.End);
         code.Close();
         zero = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
     }
