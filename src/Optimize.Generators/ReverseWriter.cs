@@ -170,8 +170,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
             Propagate(resultNode, M.Rules.One, null, "true", forward);
             // The accumulators advance through the iterations like the passive variables the loop changes.
             coverVariable = CoverVariable(loop, out coverStep);
-            // Only a body that holds a loop is worth a call per iteration.
-            outlineIteration = parameters is not null && HasInnerLoop(loop);
+            // Only a body that holds nested loops is worth a call per iteration (see Outlining).
+            outlineIteration = parameters is not null && LoopBody(loop).DescendantNodes().OfType<StatementSyntax>()
+                .Any(inner => inner is ForStatementSyntax or WhileStatementSyntax && HasInnerLoop(inner));
             Replay(loop, accumulated, changed.Concat(accumulated).ToList(), new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), forward);
             coverVariable = null;
             forward.Line($"{M.Rules.Scalar} __value = {M.Render(result)};");

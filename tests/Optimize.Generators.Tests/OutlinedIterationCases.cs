@@ -2,8 +2,8 @@ using Optimize.Oracles;
 
 namespace Optimize.Generators.Tests;
 
-// Last loops whose iterations the adjoint code runs forward and backwards one at a time, with the iteration body in a
-// local function of its own (see OutliningTests for the shape of that code).
+// Last loops whose iterations the adjoint code runs forward and backwards one at a time, with nested loops in the
+// iteration body, which goes into a local function of its own (see OutliningTests for the shape of that code).
 
 public sealed partial class OutlinedIterationCase : ControlFlowCase
 {
@@ -24,7 +24,9 @@ public sealed partial class OutlinedIterationCase : ControlFlowCase
             T largest = scale * squares[0] - x[start % n];
             for (int j = 0; j < n; j++)
             {
-                terms[j] = scale * squares[j] - x[(start + j) % n];
+                T term = scale * squares[j] - x[(start + j) % n];
+                for (int k = 0; k < j; k++) term += x[k] * squares[(k + start) % n];
+                terms[j] = term;
                 largest = T.Max(largest, terms[j]);
             }
             T sum = T.Zero;
@@ -47,7 +49,8 @@ public sealed partial class IterationThatSkipsCase : ControlFlowCase
         {
             if (i == 1) continue;
             T s = T.Zero;
-            for (int j = 0; j <= i; j++) s += x[j] * x[i];
+            for (int j = 0; j <= i; j++)
+                for (int k = 0; k <= j; k++) s += x[k] * x[j] * x[i];
             total += s * s;
         }
         return total;
