@@ -348,7 +348,8 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         string modifiers = method.IsStatic ? "public static" : "public";
         // The passive parameters before x, declared and passed on as they are.
         var passives = original.Parameters.Take(original.Parameters.Length - 1).ToList();
-        string lead = string.Concat(passives.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + p.Name + ", "));
+        var leading = passives.Select(p => (Type: p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), p.Name)).ToList();
+        string lead = string.Concat(leading.Select(p => p.Type + " " + p.Name + ", "));
         string pass = string.Concat(passives.Select(p => p.Name + ", "));
         // A generated method overrides a virtual or abstract one of the base types with its name and parameters (over double, or generic).
         string Modifiers(string generated, bool generic, int extra) =>
@@ -357,10 +358,9 @@ public sealed class DerivativeGenerator : IIncrementalGenerator
         var gradient = new Code();
         gradient.Line($"if (gradient.Length != {x}.Length) throw new global::System.ArgumentException($\"gradient has length {{gradient.Length}}; expected the length of {x}, {{{x}.Length}}.\", nameof(gradient));");
         gradient.Line("gradient.Clear();");
-        // The iteration body of a last loop moves into a local function, which may capture this only in a class, and
-        // which takes the method's parameters by reference (by value for spans), so only parameters passed by value.
-        bool outlines = !method.ContainingType.IsValueType && original.Parameters.All(p => p.RefKind == RefKind.None);
-        var leading = passives.Select(p => (Type: p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), p.Name)).ToList();
+        // The iteration body of a last loop may move into a local function (see Outlining), which may capture this
+        // only in a class. It takes the generated method's parameters, all declared by value.
+        bool outlines = !method.ContainingType.IsValueType;
         string readOnlySpan = $"global::System.ReadOnlySpan<{t}>", writableSpan = $"global::System.Span<{t}>";
         var adjointWriter = new ReverseWriter(m);
         adjointWriter.Method(statements, result, gradient,

@@ -1,17 +1,17 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Optimize.Generators;
 
 /// <summary>
 /// Moves the body of the loop the adjoint code runs forward and backwards once per iteration, where that body holds
-/// nested loops, into a local function, called once per iteration. The JIT allocates registers over a whole method: in one method that holds
-/// every sweep, the arrays and indices of the innermost loops are spilled and loaded from the stack frame in each
-/// iteration; in a method that holds one iteration they stay in registers. The outer variables the body uses are passed
-/// by reference and copied into locals of the same names on entry and back on exit, so that the body's code is the same
-/// text and its locals can be enregistered. The function is compiled with full optimization at once
+/// nested loops, into a local function, called once per iteration. The JIT allocates registers over a whole method: in
+/// one method that holds every sweep, the arrays and indices of the innermost loops are spilled and loaded from the
+/// stack frame in each iteration; in a method that holds one iteration they stay in registers. The outer variables the
+/// body reads are passed by value under their own names, so that the body's code is the same text; those it assigns are
+/// passed by reference and copied into locals of their names on entry and back on exit. The function is compiled with
+/// full optimization at once
 /// (<c>MethodImplOptions.AggressiveOptimization</c>): a loop body called a few thousand times per evaluation otherwise
 /// runs as on-stack-replaced and profile-instrumented code whose quality changes from one run to the next. A body with
 /// one level of inner loops (least squares' rows) compiles well in place, and a call per iteration made its gradient
@@ -47,9 +47,11 @@ internal static class Outlining
         string text = code.ToString();
         int begin = text.IndexOf(Begin, System.StringComparison.Ordinal), end = text.IndexOf(End, System.StringComparison.Ordinal);
         if (begin < 0 || end < begin) return;
+        // The marked lines run from the start of the Begin line to the end of the End line; the body lies between.
         int beginLine = text.LastIndexOf('\n', begin) + 1, endLine = text.IndexOf('\n', end) + 1;
+        int bodyStart = text.IndexOf('\n', begin) + 1, bodyEnd = text.LastIndexOf('\n', end) + 1;
         string marked = text.Substring(beginLine, endLine - beginLine);
-        string body = text.Substring(text.IndexOf('\n', begin) + 1, text.LastIndexOf('\n', end) + 1 - (text.IndexOf('\n', begin) + 1));
+        string body = text.Substring(bodyStart, bodyEnd - bodyStart);
         string before = text.Substring(0, beginLine);
         var outer = Declared(before);
         foreach (var (type, name) in parameters) outer[name] = type;

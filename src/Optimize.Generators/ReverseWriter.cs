@@ -638,8 +638,9 @@ internal sealed class ReverseWriter(MethodModel m, bool secondOrder = false) : W
     /// <summary>
     /// The accumulators of a reduction in taped code (or the variables a taped loop in taped code only accumulates
     /// into) whose values before the loop need not be pushed: those that the statement right before the loop sets,
-    /// by a declaration or a plain assignment that does not read them and whose own value it pushes. Going backwards, nothing reads such an accumulator between the loop's adjoint (whose
-    /// iterations never read it) and the pop of that statement, which restores it; the declaration's adjoint then
+    /// by a declaration or a plain assignment that does not read them and whose own value it pushes. Going backwards,
+    /// nothing reads such an accumulator between the loop's adjoint (whose iterations never read it) and the pop of
+    /// that statement, which restores it; the declaration's adjoint then
     /// computes its partials from the operands instead of reading the local.
     /// </summary>
     private HashSet<ILocalSymbol> UnrestoredAccumulators(StatementSyntax loop, HashSet<ILocalSymbol> accumulated, Region region)
