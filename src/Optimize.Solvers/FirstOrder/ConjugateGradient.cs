@@ -21,9 +21,7 @@ public sealed class ConjugateGradient : Minimizer<IGradientObjective, ConjugateG
     {
         Options = options ?? new ConjugateGradientOptions();
         Options.Validate();
-        lineSearch = Options.LineSearch ?? (Options.Update == ConjugateGradientUpdate.HagerZhang
-            ? new HagerZhangLineSearch { SufficientDecrease = 0.01, Curvature = 0.1 }
-            : new MoreThuenteLineSearch { Curvature = 0.1 });
+        lineSearch = Options.LineSearch ?? new MoreThuenteLineSearch { Curvature = 0.1 };
     }
 
     /// <summary>The options.</summary>

@@ -11,9 +11,13 @@ public sealed record ConjugateGradientOptions
     public ConjugateGradientUpdate Update { get; init; } = ConjugateGradientUpdate.HagerZhang;
 
     /// <summary>
-    /// The line search; null picks Hager–Zhang's (δ = 0.01, σ = 0.1) for the Hager–Zhang update and a strong
-    /// Wolfe Moré–Thuente search with c₂ = 0.1 for the others (Fletcher–Reeves needs c₂ &lt; ½, Nocedal &amp; Wright
-    /// Lemma 5.6). CG_DESCENT's looser σ = 0.9 made CG on Rosenbrock take about six times more iterations here.
+    /// The line search; null picks a strong Wolfe Moré–Thuente search with c₂ = 0.1 for every update (Fletcher–Reeves
+    /// needs c₂ &lt; ½, Nocedal &amp; Wright Lemma 5.6). For the Hager–Zhang update it takes fewer evaluations than
+    /// Hager–Zhang's own approximate-Wolfe search: on the 42 Moré–Garbow–Hillstrom instances from x₀ (exact
+    /// derivatives, <c>optimize standard-set --methods cg</c>) 37 solved with a median of 81 evaluations, against 36
+    /// and 131.5 with <see cref="HagerZhangLineSearch"/> at δ = 0.01, σ = 0.1 (its best setting there: CG_DESCENT's
+    /// σ = 0.9 gave 442, σ = 0.5 gave 172–183); from 10·x₀ and 100·x₀ as well, 104 of 126 solved with a median of 115
+    /// against 102 and 153.
     /// </summary>
     public LineSearch? LineSearch { get; init; }
 

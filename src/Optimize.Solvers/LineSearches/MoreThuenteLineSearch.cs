@@ -24,8 +24,12 @@ public sealed record MoreThuenteLineSearch : LineSearch
     /// <summary>Relative width below which the interval of uncertainty is too small to continue. Default 1e-14.</summary>
     public double IntervalTolerance { get; init; } = 1e-14;
 
-    /// <summary>The smallest step. Default 1e-20.</summary>
-    public double MinimumStep { get; init; } = 1e-20;
+    /// <summary>
+    /// The smallest step (<c>stpmin</c> of <c>dcsrch</c>). Default 0, the value L-BFGS-B passes: a step is then bounded
+    /// below only by the interval of uncertainty, however large ‖d‖ is. An absolute positive bound would override the
+    /// trial step of a direction of norm 10²⁸ (variably dimensioned at n = 10⁴, where the first step is 10⁻²⁹).
+    /// </summary>
+    public double MinimumStep { get; init; }
 
     /// <summary>The largest step; reaching it while φ still decreases reports <see cref="LineSearchStatus.MaximumStepReached"/>. Default 1e20.</summary>
     public double MaximumStep { get; init; } = 1e20;
@@ -46,7 +50,7 @@ public sealed record MoreThuenteLineSearch : LineSearch
         DriverOptions.Between(Curvature, SufficientDecrease, 1, nameof(Curvature));
         DriverOptions.NonNegative(IntervalTolerance, nameof(IntervalTolerance));
         DriverOptions.NonNegative(RoundoffTolerance, nameof(RoundoffTolerance));
-        DriverOptions.StrictlyPositive(MinimumStep, nameof(MinimumStep));
+        DriverOptions.NonNegative(MinimumStep, nameof(MinimumStep));
         DriverOptions.StrictlyPositive(MaximumStep, nameof(MaximumStep));
         if (MaximumStep <= MinimumStep)
             throw new ArgumentOutOfRangeException(nameof(MaximumStep), MaximumStep, "MaximumStep must exceed MinimumStep.");

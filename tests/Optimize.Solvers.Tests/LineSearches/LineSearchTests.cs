@@ -163,4 +163,23 @@ public class LineSearchTests
         Assert.Equal("Curvature", Assert.Throws<ArgumentOutOfRangeException>(
             () => new Optimize.Solvers.QuasiNewton.Lbfgs(new() { LineSearch = new MoreThuenteLineSearch { Curvature = 2 } })).ParamName);
     }
+
+    /// <summary>
+    /// A direction of norm 10²⁸ (the steepest descent of variably dimensioned at n = 10⁴) puts the minimizer along the
+    /// ray near α = 10⁻²⁹. Moré–Thuente takes the trial step as given: its smallest step is 0 by default, as in L-BFGS-B,
+    /// where an absolute bound of 10⁻²⁰ used to raise the first trial a billionfold and end the search without a step.
+    /// </summary>
+    [Fact]
+    public void MoreThuenteSearchesAtStepsFarBelowAnyFixedBound()
+    {
+        // φ(α) = (10²⁸α − 3)², φ′(0) = −6·10²⁸: the minimizer is α = 3·10⁻²⁸, the first trial 10⁻²⁹.
+        const double scale = 1e28;
+        var (phi, value0, slope0) = Ray(Scalar(a => (scale * a - 3) * (scale * a - 3), a => 2 * scale * (scale * a - 3)), 0);
+        var result = new MoreThuenteLineSearch().Search(phi, value0, slope0, 1e-29);
+        Assert.Equal(LineSearchStatus.Converged, result.Status);
+        Assert.InRange(result.Step * scale, 0.1, 5.9);
+        Assert.True(result.Value < value0);
+        Assert.Equal(0, new MoreThuenteLineSearch().MinimumStep);
+        Assert.Equal("MinimumStep", Assert.Throws<ArgumentOutOfRangeException>(() => new MoreThuenteLineSearch { MinimumStep = -1 }.Validate()).ParamName);
+    }
 }

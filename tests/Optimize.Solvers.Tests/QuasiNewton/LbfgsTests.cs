@@ -90,4 +90,20 @@ public class LbfgsTests(ITestOutputHelper output)
         var result = StandardSetRuns.Run(instance, (f, x, options) => new Lbfgs().Minimize(f, x, options));
         StandardSetRuns.AssertSolvedWithin(instance, result, values, output);
     }
+
+    /// <summary>
+    /// Variably dimensioned at n = 10⁴ starts at f = 1.2e30 with ‖∇f‖∞ near 10²⁸, so the first trial step, 1/‖d‖∞, is
+    /// about 10⁻²⁹. The Moré–Thuente search now tries that step (its smallest step is 0, as in L-BFGS-B), and it lands
+    /// at f below 10⁻¹⁸; an absolute smallest step of 10⁻²⁰ replaced it by a step 10⁹ times longer and the run stopped
+    /// at x₀ with a failed line search.
+    /// </summary>
+    [Fact]
+    public void TakesATinyFirstStepOnAProblemWithAHugeGradient()
+    {
+        var instance = Optimize.Problems.LargeScale.LargeScaleSet.Find("mgh25-variably-dimensioned-10000")!;
+        var result = new Lbfgs().Minimize(instance.Problem, instance.Start(1), new DriverOptions { MaximumIterations = 10_000 });
+        output.WriteLine(result.BriefReport());
+        Assert.True(result.Minimum - instance.KnownMinimum <= 1e-6, result.FullReport());
+        Assert.Equal(instance.Problem.Value(result.Minimizer), result.Minimum);
+    }
 }
