@@ -9,7 +9,10 @@ returned x. f evaluations: a value-and-gradient call counts one, as scipy's nfev
 own solved runs (what the standard-set verb prints) and over the instances both solve, where the two are compared on
 the same problems. Needs Debian's python3-scipy; not part of the test suite.
 
-    /usr/bin/python3 eng/bench/mgh-vs-scipy.py [--details]
+    /usr/bin/python3 eng/bench/mgh-vs-scipy.py [--details] [--gtol 1e-8]
+
+--gtol runs scipy with a stricter stop, closer to ours (‖∇f‖₂ ≤ 1e-8 or a scaled gradient of 1e-10): gtol for BFGS,
+CG, trust-exact and L-BFGS-B (whose relative f-reduction test, ftol, is then turned off), xtol for Newton-CG.
 """
 import argparse
 import csv
@@ -81,8 +84,12 @@ def ours():
             return {(row["instance"], row["method"]): row for row in csv.DictReader(file)}
 
 
-def run_scipy(oracle, method, x0):
+def run_scipy(oracle, method, x0, gtol):
     options = {"maxiter": ITERATIONS}
+    if gtol is not None:
+        options.update({"xtol": gtol} if method == "Newton-CG" else {"gtol": gtol})
+        if method == "L-BFGS-B":
+            options.update({"ftol": 0, "maxfun": 10 * ITERATIONS})
     if method in ("Newton-CG",):
         result = minimize(oracle.fg, x0, jac=True, method=method, hessp=oracle.hessp, options=options)
     elif method == "trust-exact":
@@ -100,7 +107,9 @@ def median(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="print every instance")
-    details = parser.parse_args().details
+    parser.add_argument("--gtol", type=float, help="scipy's gradient tolerance (default: each method's own)")
+    arguments = parser.parse_args()
+    details, gtol = arguments.details, arguments.gtol
     runs = ours()
     oracle = Oracle()
     table = {pair: [] for pair in PAIRS}
@@ -109,12 +118,13 @@ def main():
         for ours_name, scipy_name in PAIRS:
             row = runs[(name, ours_name)]
             mine = (judge(float(row["final_f"]), fstar, others), int(row["f_evaluations"]))
-            f, evals, _ = run_scipy(oracle, scipy_name, x0.copy())
+            f, evals, _ = run_scipy(oracle, scipy_name, x0.copy(), gtol)
             theirs = (judge(f, fstar, others), evals)
             table[(ours_name, scipy_name)].append((name, mine, theirs))
             if details:
                 print(f"{name:40} {ours_name:20} {mine[0]:>14} {mine[1]:>6} | {scipy_name:12} {theirs[0]:>14} {theirs[1]:>6}")
-    print(f"Moré–Garbow–Hillstrom, 42 instances from x₀, default options, {ITERATIONS} iterations; scipy {scipy.__version__}")
+    stop = "its default stops" if gtol is None else f"gtol = {gtol:g}"
+    print(f"Moré–Garbow–Hillstrom, 42 instances from x₀, default options, {ITERATIONS} iterations; scipy {scipy.__version__}, {stop}")
     header = (f"{'ours':20} {'scipy':12} | {'solved':>6} {'scipy':>6} | {'median f evals (own solved)':>28} {'scipy':>6} |"
               f" {'both solve':>10} {'median f evals there':>21} {'scipy':>6}")
     print(header)
