@@ -90,7 +90,7 @@ def run_scipy(oracle, method, x0, gtol):
         options.update({"xtol": gtol} if method == "Newton-CG" else {"gtol": gtol})
         if method == "L-BFGS-B":
             options.update({"ftol": 0, "maxfun": 10 * ITERATIONS})
-    if method in ("Newton-CG",):
+    if method == "Newton-CG":
         result = minimize(oracle.fg, x0, jac=True, method=method, hessp=oracle.hessp, options=options)
     elif method == "trust-exact":
         result = minimize(oracle.fg, x0, jac=True, method=method, hess=oracle.hessian, options=options)

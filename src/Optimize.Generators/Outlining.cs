@@ -64,16 +64,18 @@ internal static class Outlining
         string indent = marked.Substring(0, marked.Length - marked.TrimStart(' ').Length);
         // What the body assigns goes by reference, copied into a local on entry and back on exit; the rest by value
         // (a local copied from a reference parameter is not kept in a register as well as a parameter passed by value).
-        var assigned = free.Where(f => Assigns(words, f.Name)).Select(f => f.Name).ToList();
+        var assigned = new HashSet<string>(free.Where(f => Assigns(words, f.Name)).Select(f => f.Name));
         // A flag that compares types (the second-order code's typeof(__W) == typeof(bool)) is declared again inside:
         // the JIT folds it to a constant there, and drops the code it disables, which it cannot do for a parameter.
-        var folded = free.Where(f => !assigned.Contains(f.Name) && TypeTest(before, f.Name) is not null).ToList();
-        free = free.Except(folded).ToList();
+        var folded = free.Where(f => !assigned.Contains(f.Name))
+            .Select(f => (f.Type, f.Name, Test: TypeTest(before, f.Name)))
+            .Where(f => f.Test is not null).ToList();
+        free = free.Where(f => !folded.Any(g => g.Name == f.Name)).ToList();
         string arguments = string.Join(", ", free.Select(f => assigned.Contains(f.Name) ? "ref " + f.Name : f.Name));
         code.Replace(marked, $"{indent}__Iteration({arguments});\n");
         code.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         code.Open($"void __Iteration({string.Join(", ", free.Select(f => assigned.Contains(f.Name) ? $"ref {f.Type} __o_{f.Name}" : $"{f.Type} {f.Name}"))})");
-        foreach (var (type, name) in folded) code.Line($"{type} {name} = {TypeTest(before, name)};");
+        foreach (var (type, name, test) in folded) code.Line($"{type} {name} = {test};");
         foreach (var (type, name) in free.Where(f => assigned.Contains(f.Name))) code.Line($"{type} {name} = __o_{name};");
         foreach (var line in body.Split('\n'))
             if (line.Trim().Length > 0) code.Line(line.Trim());
